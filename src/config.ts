@@ -1,0 +1,139 @@
+// The one place where settings are read: dotenv + a zod schema. Every entry point calls loadConfig()
+// once and passes the result down; nothing else reads process.env.
+import { resolve } from 'node:path';
+import dotenv from 'dotenv';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const num = (min: number, max: number) => z.coerce.number().min(min).max(max);
+const optionalText = z.string().trim().min(1).optional();
+const idList = z
+  .string()
+  .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^\d{5,25}$/, 'a comma-separated list of Discord ids (digits)')));
+
+/** Every variable the product reads, with its default. `.env.example` documents the same list. */
+export const configSchema = z.object({
+  // Paths
+  CORPUS_DIR: z.string().min(1).default('corpus'),
+  INDEX_DIR: z.string().min(1).default('data/index'),
+
+  // Embeddings
+  EMBEDDINGS: z.enum(['auto', 'local', 'hash']).default('auto'),
+  EMBEDDINGS_MODEL: z.string().min(1).default('Xenova/multilingual-e5-small'),
+  MODEL_DIR: z.string().min(1).default('data/models'),
+  /** When false, the local embedder only uses files already in MODEL_DIR (no Hugging Face Hub download). */
+  ALLOW_MODEL_DOWNLOAD: bool.default(true),
+  HASH_DIMENSIONS: int(64, 8192).default(768),
+
+  // Chunking (characters)
+  CHUNK_SIZE: int(200, 8000).default(700),
+  CHUNK_OVERLAP: int(0, 2000).default(120),
+
+  // Retrieval
+  TOP_K: int(1, 50).default(5),
+  /** hnswlib search width; always raised to at least the number of candidates asked for. */
+  SEARCH_EF: int(10, 2000).default(100),
+  RRF_K: int(1, 1000).default(60),
+  DENSE_WEIGHT: num(0, 10).default(1),
+  LEXICAL_WEIGHT: num(0, 10).default(1),
+  /** Below this relevance (0..1, see src/retrieve) a question is answered with "not found". */
+  NOT_FOUND_THRESHOLD: num(0, 1).default(0.3),
+
+  // LLM (optional; the extractive answer is used when LLM_PROVIDER=none or on any LLM failure)
+  LLM_PROVIDER: z.enum(['none', 'openai']).default('none'),
+  LLM_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  LLM_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  LLM_API_KEY: optionalText,
+  LLM_TIMEOUT_MS: int(1000, 600_000).default(30_000),
+  LLM_TEMPERATURE: num(0, 2).default(0.1),
+
+  // Discord
+  DISCORD_TOKEN: optionalText,
+  DISCORD_CLIENT_ID: z.string().regex(/^\d{5,25}$/, 'a Discord application id (digits)').optional(),
+  DISCORD_GUILD_ID: z.string().regex(/^\d{5,25}$/, 'a Discord guild id (digits)').optional(),
+  DISCORD_API_URL: z.url({ protocol: /^https?$/ }).optional(),
+  DISCORD_ADMIN_ROLE_ID: z.string().regex(/^\d{5,25}$/, 'a Discord role id (digits)').optional(),
+  DISCORD_CHANNEL_ALLOWLIST: idList.optional(),
+  /** Whether /ask answers are visible to the channel when the user does not pass `public`. */
+  ASK_PUBLIC_DEFAULT: bool.default(true),
+  RATE_LIMIT_PER_MINUTE: int(1, 1000).default(6),
+  MAX_QUESTION_LENGTH: int(20, 4000).default(500),
+  FEEDBACK_LOG: z.string().min(1).default('data/feedback.jsonl'),
+
+  // Logging
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = Readonly<z.infer<typeof configSchema>>;
+
+/** A setting that cannot be used; the message names the variable, the value and what is allowed. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Reads `.env` (unless `env` is given explicitly) and validates it.
+ * Empty strings count as unset, so `FOO=` in .env falls back to the default.
+ */
+export function loadConfig(env?: Record<string, string | undefined>, overrides: Partial<Config> = {}): Config {
+  let source = env;
+  if (!source) {
+    dotenv.config({ quiet: true });
+    source = process.env;
+  }
+  const raw: Record<string, string> = {};
+  for (const key of Object.keys(configSchema.shape)) {
+    const value = source[key];
+    if (value !== undefined && value.trim() !== '') raw[key] = value.trim();
+  }
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const variable = String(issue.path[0] ?? 'config');
+    const shown = variable.includes('TOKEN') || variable.includes('KEY') ? '(hidden)' : JSON.stringify(raw[variable]);
+    throw new ConfigError(
+      variable,
+      `Invalid ${variable}=${shown}: ${describeIssue(issue)}. Fix it in .env or the environment (see .env.example).`,
+    );
+  }
+  const config = { ...parsed.data, ...overrides };
+  if (config.CHUNK_OVERLAP >= config.CHUNK_SIZE) {
+    throw new ConfigError(
+      'CHUNK_OVERLAP',
+      `Invalid CHUNK_OVERLAP=${config.CHUNK_OVERLAP}: it must be smaller than CHUNK_SIZE (${config.CHUNK_SIZE}). Fix it in .env (see .env.example).`,
+    );
+  }
+  return Object.freeze(config);
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_value':
+      return `allowed values are ${issue.values.map((v) => String(v)).join(', ')}`;
+    case 'too_small':
+      return `must be at least ${String(issue.minimum)}`;
+    case 'too_big':
+      return `must be at most ${String(issue.maximum)}`;
+    case 'invalid_type':
+      return `expected ${issue.expected}`;
+    case 'invalid_format':
+      return issue.format === 'url' ? 'expected an http(s) URL' : `expected ${issue.message}`;
+    default:
+      return issue.message;
+  }
+}
+
+/** Resolves a configured path against the working directory. */
+export function resolvePath(path: string): string {
+  return resolve(process.cwd(), path);
+}

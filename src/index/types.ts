@@ -1,0 +1,88 @@
+import type { Embeddings } from '@langchain/core/embeddings';
+
+/** Which embedder built an index: an index is only ever queried with the same one. */
+export interface EmbedderInfo {
+  /** `hash` or `local` */
+  kind: 'hash' | 'local';
+  /** e.g. `hash-v1-768` or `local:Xenova/multilingual-e5-small` */
+  id: string;
+  dimension: number;
+}
+
+export interface EmbedderHandle {
+  embeddings: Embeddings;
+  info: EmbedderInfo;
+}
+
+/** A chunk as stored in the index: its text plus everything a citation needs. */
+export interface StoredChunk {
+  id: string;
+  docId: string;
+  index: number;
+  path: string;
+  title: string;
+  source: string;
+  date?: string;
+  url?: string;
+  language: string;
+  institutions: string[];
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface ManifestDocument {
+  id: string;
+  path: string;
+  title: string;
+  source: string;
+  date?: string;
+  url?: string;
+  language: string;
+  institutions: string[];
+  contentHash: string;
+  chunkIds: string[];
+}
+
+export interface Manifest {
+  formatVersion: number;
+  embedder: EmbedderInfo;
+  builtAt: string;
+  documents: ManifestDocument[];
+  chunkCount: number;
+}
+
+export interface ScoredChunk {
+  chunk: StoredChunk;
+  /** Higher is better. Dense: cosine similarity in [-1, 1]. Lexical: BM25 score. */
+  score: number;
+}
+
+/** A loaded, immutable index. Questions in flight keep the snapshot they started with. */
+export interface IndexSnapshot {
+  readonly manifest: Manifest;
+  readonly chunks: ReadonlyMap<string, StoredChunk>;
+  /** Identifies the build on disk; changes on every reindex. */
+  readonly buildId: string;
+  searchDense(query: string, k: number): Promise<ScoredChunk[]>;
+  searchLexical(query: string, k: number): ScoredChunk[];
+}
+
+export interface ReindexSummary {
+  added: string[];
+  changed: string[];
+  removed: string[];
+  unchanged: string[];
+  failed: { path: string; reason: string }[];
+  documents: number;
+  chunks: number;
+  /** Chunks whose vectors had to be computed (not found in the embedding cache). */
+  embedded: number;
+  seconds: number;
+  embedder: EmbedderInfo;
+}
+
+export interface ReindexProgress {
+  /** Called as work advances; `phase` says what is happening. */
+  (event: { phase: 'load' | 'embed' | 'write'; done: number; total: number; detail?: string }): void;
+}

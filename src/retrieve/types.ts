@@ -1,0 +1,21 @@
+import type { StoredChunk } from '../index/types.ts';
+
+/** A retrieved passage with the relevance that ranked it. */
+export interface Passage {
+  chunk: StoredChunk;
+  /** Relevance in [0, 1], comparable across questions (used by the not-found rule). */
+  relevance: number;
+}
+
+export interface Retrieval {
+  question: string;
+  /** Best first; empty when `found` is false. */
+  passages: Passage[];
+  found: boolean;
+}
+
+export interface RetrieveOptions {
+  k: number;
+  /** Earlier turns of a conversation, used to resolve follow-up questions. */
+  history?: { question: string; answer?: string }[];
+}

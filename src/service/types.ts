@@ -1,0 +1,44 @@
+import type { Answer } from '../answer/types.ts';
+import type { EmbedderInfo, ReindexSummary } from '../index/types.ts';
+
+export interface ConversationTurn {
+  question: string;
+  answer?: string;
+}
+
+export interface AskOptions {
+  /** Earlier turns (oldest first) when the question is a follow-up. */
+  history?: ConversationTurn[];
+  /** Receives the answer text so far while an LLM streams it. */
+  onPartial?: (textSoFar: string) => void;
+  signal?: AbortSignal;
+}
+
+export interface SourceInfo {
+  docId: string;
+  path: string;
+  title: string;
+  source: string;
+  date?: string;
+  url?: string;
+  language: string;
+  chunks: number;
+}
+
+export interface IndexStats {
+  documents: number;
+  chunks: number;
+  embedder: EmbedderInfo;
+  builtAt: string;
+}
+
+/** The one API the front ends (CLI, Discord) use. They never touch the index directly. */
+export interface CollabService {
+  ask(question: string, options?: AskOptions): Promise<Answer>;
+  sources(): Promise<SourceInfo[]>;
+  /** Incremental by default; rejects with UserError('reindex.alreadyRunning') while one runs. */
+  reindex(options?: { full?: boolean }): Promise<ReindexSummary>;
+  readonly reindexing: boolean;
+  stats(): Promise<IndexStats>;
+  close(): Promise<void>;
+}
