@@ -50,6 +50,8 @@ export const configSchema = z.object({
   LLM_API_KEY: optionalText,
   LLM_TIMEOUT_MS: int(1000, 600_000).default(30_000),
   LLM_TEMPERATURE: num(0, 2).default(0.1),
+  /** Most characters of earlier conversation turns (questions + answers) passed to the LLM with a follow-up; 0 = none. */
+  LLM_HISTORY_CHARS: int(0, 20_000).default(2000),
 
   // Discord
   DISCORD_TOKEN: optionalText,
@@ -63,6 +65,8 @@ export const configSchema = z.object({
   RATE_LIMIT_PER_MINUTE: int(1, 1000).default(6),
   MAX_QUESTION_LENGTH: int(20, 4000).default(500),
   FEEDBACK_LOG: z.string().min(1).default('data/feedback.jsonl'),
+  /** Salt for hashing user ids in FEEDBACK_LOG; when unset a random one is kept in `<FEEDBACK_LOG>.salt`. */
+  FEEDBACK_SALT: optionalText,
 
   // Logging
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

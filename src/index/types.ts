@@ -73,13 +73,20 @@ export interface ReindexSummary {
   changed: string[];
   removed: string[];
   unchanged: string[];
-  failed: { path: string; reason: string }[];
+  /** `kept`: the file had been indexed before and its previous version stays in the index. */
+  failed: { path: string; reason: string; kept?: boolean }[];
   documents: number;
   chunks: number;
   /** Chunks whose vectors had to be computed (not found in the embedding cache). */
   embedded: number;
   seconds: number;
   embedder: EmbedderInfo;
+  /** The build this reindex published. */
+  buildId?: string;
+  /** Set when the previous build was not reused: asked for (`--full`, which also ignores cached vectors) or forced by an embedder change. */
+  full?: 'requested' | 'embedderChanged';
+  /** The embedder of the replaced index, when it differed from `embedder`. */
+  previousEmbedder?: EmbedderInfo;
 }
 
 export interface ReindexProgress {

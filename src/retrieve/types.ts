@@ -1,3 +1,4 @@
+import type { Config } from '../config.ts';
 import type { StoredChunk } from '../index/types.ts';
 
 /** A retrieved passage with the relevance that ranked it. */
@@ -18,4 +19,6 @@ export interface RetrieveOptions {
   k: number;
   /** Earlier turns of a conversation, used to resolve follow-up questions. */
   history?: { question: string; answer?: string }[];
+  /** Retrieval weights and thresholds (RRF_K, DENSE_WEIGHT, LEXICAL_WEIGHT, NOT_FOUND_THRESHOLD …); defaults when absent. */
+  config?: Config;
 }

@@ -1,0 +1,137 @@
+// The check every generated answer goes through before anyone sees it: citations must name passages that
+// were given, the sources list holds only cited passages numbered in order of first use, and an answer that
+// cites nothing (or gives the not-found marker) becomes the "not found" answer. Pure functions.
+import type { Passage } from '../retrieve/types.ts';
+import type { Answer } from './types.ts';
+import { citationFor, notFoundAnswer } from './extractive.ts';
+import { NOT_FOUND_MARKER } from './prompt.ts';
+
+export interface CitationRewrite {
+  /** The text with valid citations renumbered as [1], [2]... in order of first use, unknown ones removed. */
+  text: string;
+  /** 0-based indices of the passages cited, in order of first use: citation n is passage used[n - 1]. */
+  used: number[];
+  /** Citation numbers that named no passage (removed from the text). */
+  removed: number[];
+}
+
+// One bracket group: [2], [2, 3], [2; 3], [1-3], [२] (any script's digits), and the 【2】 / 【2†source】 form
+// some OpenAI models emit. A cluster is a run of groups: [2][3], [2] [3].
+const GROUP = String.raw`(?:\[[ \t]*\p{Nd}+(?:[ \t]*[,;–-]?[ \t]*\p{Nd}+)*[ \t]*\]|【[ \t]*\p{Nd}+[^】\n]*】)`;
+const CLUSTER = new RegExp(String.raw`([ \t\u00A0]*)(${GROUP}(?:[ \t]*${GROUP})*)([ \t]*)`, 'gu');
+const NUMBER_OR_RANGE = /(\p{Nd}+)(?:[ \t]*[–-][ \t]*(\p{Nd}+))?/gu;
+
+/** Rewrites the citation markers of `text` for a prompt that had `passageCount` passages numbered 1..n. */
+export function rewriteCitations(text: string, passageCount: number): CitationRewrite {
+  const newNumberOf = new Map<number, number>();
+  const used: number[] = [];
+  const removed: number[] = [];
+  const rewritten = text.replace(CLUSTER, (_match, before: string, cluster: string, after: string, offset: number) => {
+    const kept = new Set<number>();
+    for (const n of clusterNumbers(cluster, passageCount)) {
+      if (!Number.isInteger(n) || n < 1 || n > passageCount) {
+        removed.push(n);
+        continue;
+      }
+      let renumbered = newNumberOf.get(n);
+      if (renumbered === undefined) {
+        renumbered = used.length + 1;
+        newNumberOf.set(n, renumbered);
+        used.push(n - 1);
+      }
+      kept.add(renumbered);
+    }
+    if (kept.size === 0) {
+      // Leave one space between the words around it: "claim [7]." -> "claim.", "a [7] b" -> "a b",
+      // "a[7] b" -> "a b", and nothing at the start of a line.
+      const atLineStart = offset === 0 || text[offset - 1] === '\n';
+      if (atLineStart) return '';
+      if (before !== '') return after === '' ? '' : ' ';
+      return after;
+    }
+    return `${before}${[...kept].sort((a, b) => a - b).map((n) => `[${n}]`).join('')}${after}`;
+  });
+  return { text: rewritten, used, removed };
+}
+
+/** Whether the model said the passages do not answer the question (tolerant of spacing and case). */
+export function isNotFoundReply(text: string): boolean {
+  return NOT_FOUND_PATTERN.test(text);
+}
+const NOT_FOUND_PATTERN = new RegExp(NOT_FOUND_MARKER.split('_').join('[\\s_]*'), 'i');
+
+/**
+ * Turns the model's final text into the Answer users see: checked, renumbered citations; "not found" when the
+ * model says so or cites nothing (an uncited answer is not grounded in the passages, so it is not shown).
+ */
+export function checkGeneratedAnswer(question: string, generated: string, passages: readonly Passage[]): Answer {
+  const text = stripReasoning(generated).trim();
+  const notFound: Answer = { ...notFoundAnswer(question), mode: 'llm' };
+  if (isNotFoundReply(text)) return notFound;
+  const { text: answer, used } = rewriteCitations(text, passages.length);
+  if (used.length === 0) return notFound;
+  return {
+    question,
+    answer: answer.trim(),
+    found: true,
+    citations: used.map((index, i) => citationFor(passages[index]!, i + 1)),
+    mode: 'llm',
+  };
+}
+
+/**
+ * What to show while the answer streams: citations already checked and renumbered (numbering by first use is
+ * stable as text grows), an unfinished trailing "[1" held back, and nothing while the reply could still be the
+ * not-found marker.
+ */
+export function partialDisplayText(textSoFar: string, passageCount: number): string {
+  const text = stripReasoning(textSoFar).trim();
+  if (isNotFoundReply(text) || couldBeMarkerStart(text)) return '';
+  const complete = text.replace(/(?:\[[\p{Nd}\s,;–-]*|【[^】\n]*)$/u, '');
+  return rewriteCitations(complete, passageCount).text.trim();
+}
+
+function couldBeMarkerStart(text: string): boolean {
+  const compact = text.replace(/\s+/g, '_').toUpperCase();
+  return compact.length > 0 && NOT_FOUND_MARKER.startsWith(compact);
+}
+
+/** Removes the <think>…</think> block that reasoning models served by Ollama or vLLM put before the answer. */
+export function stripReasoning(text: string): string {
+  return text.replace(/<think>[\s\S]*?(?:<\/think>|$)/g, '');
+}
+
+function clusterNumbers(cluster: string, passageCount: number): number[] {
+  const numbers: number[] = [];
+  for (const group of cluster.match(new RegExp(GROUP, 'gu')) ?? []) {
+    // In 【2†source】 only the leading number is a citation.
+    const body = group.startsWith('【') ? (group.match(/\p{Nd}+/u)?.[0] ?? '') : group;
+    for (const match of body.matchAll(NUMBER_OR_RANGE)) {
+      const from = digitsValue(match[1]!);
+      const to = match[2] === undefined ? undefined : digitsValue(match[2]);
+      // Expand a real range ([1-3]); anything wider than the passage list is two separate numbers.
+      if (to !== undefined && to > from && to - from <= passageCount) {
+        for (let n = from; n <= to; n++) numbers.push(n);
+      } else {
+        numbers.push(from);
+        if (to !== undefined) numbers.push(to);
+      }
+    }
+  }
+  return numbers;
+}
+
+// Zero code points of the digit sets an answer in our four languages may use (ASCII, Arabic-Indic, extended
+// Arabic-Indic, Devanagari, Bengali, full-width). Other scripts' digits give NaN and are removed as unknown.
+const DIGIT_ZEROS = [0x30, 0x660, 0x6f0, 0x966, 0x9e6, 0xff10];
+
+function digitsValue(digits: string): number {
+  let value = 0;
+  for (const char of digits) {
+    const code = char.codePointAt(0)!;
+    const zero = DIGIT_ZEROS.find((z) => code >= z && code <= z + 9);
+    if (zero === undefined) return Number.NaN;
+    value = value * 10 + (code - zero);
+  }
+  return value;
+}

@@ -1,0 +1,137 @@
+// The offline answer: the sentences of the retrieved passages that best match the question, each followed by
+// the [n] of its passage. No generation, so every word of the answer is a quote from a cited article.
+import type { Retrieval, Passage } from '../retrieve/types.ts';
+import type { Answer, Citation } from './types.ts';
+import { splitSentences } from '../ingest/sentences.ts';
+import { tokenize } from '../text/tokenize.ts';
+
+export const NOT_FOUND_TEXT = 'I found nothing about that in the corpus.';
+
+export interface ExtractiveOptions {
+  /** Most sentences in the answer. */
+  maxSentences: number;
+  /** Most sentences quoted from one passage, so a list question shows several articles. */
+  maxPerPassage: number;
+  /** Soft limit on the answer length in characters. */
+  maxChars: number;
+}
+
+const DEFAULTS: ExtractiveOptions = { maxSentences: 4, maxPerPassage: 2, maxChars: 900 };
+
+interface Candidate {
+  passageIndex: number;
+  order: number;
+  text: string;
+  /** Weighted count of question terms in the sentence. */
+  overlap: number;
+  score: number;
+}
+
+export function notFoundAnswer(question: string): Answer {
+  return { question, answer: NOT_FOUND_TEXT, found: false, citations: [], mode: 'extractive' };
+}
+
+export function citationFor(passage: Passage, n: number): Citation {
+  const { chunk } = passage;
+  return {
+    n,
+    docId: chunk.docId,
+    path: chunk.path,
+    title: chunk.title,
+    source: chunk.source,
+    ...(chunk.date ? { date: chunk.date } : {}),
+    ...(chunk.url ? { url: chunk.url } : {}),
+    language: chunk.language,
+    text: chunk.text,
+    score: round(passage.relevance),
+  };
+}
+
+export function extractiveAnswer(question: string, retrieval: Retrieval, options: Partial<ExtractiveOptions> = {}): Answer {
+  const opts = { ...DEFAULTS, ...options };
+  if (!retrieval.found || retrieval.passages.length === 0) return notFoundAnswer(question);
+
+  const chosen = chooseSentences(question, retrieval.passages, opts);
+  // Number the passages in the order the answer first uses them, and cite only those.
+  const numberOf = new Map<number, number>();
+  const citations: Citation[] = [];
+  const parts: string[] = [];
+  for (const sentence of chosen) {
+    let n = numberOf.get(sentence.passageIndex);
+    if (n === undefined) {
+      n = citations.length + 1;
+      numberOf.set(sentence.passageIndex, n);
+      citations.push(citationFor(retrieval.passages[sentence.passageIndex]!, n));
+    }
+    parts.push(`${sentence.text} [${n}]`);
+  }
+  return { question, answer: parts.join(' '), found: true, citations, mode: 'extractive' };
+}
+
+/**
+ * Scores every sentence of every passage by the question terms it contains (rarer terms count more), plus a
+ * small prior for the passage's rank; then picks greedily with a per-passage cap. Every passage that made it
+ * into the retrieval keeps at least its best sentence when there is room, so list questions cite each article.
+ */
+function chooseSentences(question: string, passages: Passage[], opts: ExtractiveOptions): Candidate[] {
+  const questionTerms = new Set(tokenize(question).filter((t) => t.length > 1));
+  const candidates: Candidate[] = [];
+  passages.forEach((passage, passageIndex) => {
+    splitSentences(passage.chunk.text).forEach((s, order) => {
+      const text = s.text.trim();
+      if (text.length > 0) candidates.push({ passageIndex, order, text, overlap: 0, score: 0 });
+    });
+  });
+
+  const sentenceTerms = candidates.map((c) => new Set(tokenize(c.text)));
+  const documentFrequency = new Map<string, number>();
+  for (const terms of sentenceTerms) for (const t of terms) documentFrequency.set(t, (documentFrequency.get(t) ?? 0) + 1);
+  const total = candidates.length;
+
+  candidates.forEach((c, i) => {
+    let overlap = 0;
+    for (const t of questionTerms) {
+      if (sentenceTerms[i]!.has(t)) overlap += Math.log(1 + total / (documentFrequency.get(t) ?? 1));
+    }
+    c.overlap = overlap;
+    const passage = passages[c.passageIndex]!;
+    // Rank prior: retrieval already judged the passage; the first sentence of a passage often states the fact.
+    c.score = overlap + 0.5 * passage.relevance + 0.3 / (1 + c.passageIndex) + (c.order === 0 ? 0.1 : 0);
+  });
+
+  const byScore = [...candidates].sort((a, b) => b.score - a.score || a.passageIndex - b.passageIndex || a.order - b.order);
+  const picked: Candidate[] = [];
+  const perPassage = new Map<number, number>();
+  const seen = new Set<string>();
+  let chars = 0;
+  const take = (c: Candidate): boolean => {
+    const key = c.text.toLowerCase();
+    if (seen.has(key)) return false;
+    if ((perPassage.get(c.passageIndex) ?? 0) >= opts.maxPerPassage) return false;
+    if (picked.length >= opts.maxSentences) return false;
+    if (picked.length > 0 && chars + c.text.length > opts.maxChars) return false;
+    picked.push(c);
+    seen.add(key);
+    perPassage.set(c.passageIndex, (perPassage.get(c.passageIndex) ?? 0) + 1);
+    chars += c.text.length;
+    return true;
+  };
+
+  // First the best matching sentence of each distinct article, so an answer to a list question names every
+  // article retrieval chose; then the best remaining sentences.
+  const seenDocs = new Set<string>();
+  for (const c of byScore) {
+    const docId = passages[c.passageIndex]!.chunk.docId;
+    if (seenDocs.has(docId) || (c.overlap === 0 && seenDocs.size > 0)) continue;
+    if (take(c)) seenDocs.add(docId);
+  }
+  for (const c of byScore) {
+    if (!picked.includes(c)) take(c);
+  }
+  // Read in retrieval order: best passage first, sentences in document order.
+  return picked.sort((a, b) => a.passageIndex - b.passageIndex || a.order - b.order);
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

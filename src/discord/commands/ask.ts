@@ -1,0 +1,40 @@
+// /ask: acknowledge at once (deferred reply), then answer through the service and edit the reply.
+import { MessageFlags } from 'discord.js';
+import type { ChatInputCommandInteraction } from 'discord.js';
+import type { Answer } from '../../answer/types.ts';
+import { checkQuestion, NO_MENTIONS, takeRate, type BotContext } from '../context.ts';
+import { renderAnswer, renderPartial } from '../format.ts';
+import { createThrottledEditor } from '../progress.ts';
+
+export async function handleAsk(interaction: ChatInputCommandInteraction, ctx: BotContext, signal: AbortSignal): Promise<void> {
+  // Cheap checks first, answered ephemerally without deferring: only the asker needs to see a refusal.
+  const question = checkQuestion(interaction.options.getString('question', true), ctx.config.MAX_QUESTION_LENGTH);
+  takeRate(ctx, interaction.user.id);
+  const isPublic = interaction.options.getBoolean('public') ?? ctx.config.ASK_PUBLIC_DEFAULT;
+  const ephemeral = isPublic ? undefined : MessageFlags.Ephemeral;
+
+  // Discord wants a response within 3 seconds; retrieval (or a running reindex) may take longer.
+  await interaction.deferReply({ flags: ephemeral });
+
+  const progress = createThrottledEditor((text: string) => interaction.editReply({ ...renderPartial(question, text), allowedMentions: NO_MENTIONS }), {
+    intervalMs: 1100,
+    onError: (error) => ctx.logger.warn({ err: error, interaction: interaction.id }, 'progress edit failed'),
+  });
+  let answer: Answer;
+  try {
+    answer = await ctx.service.ask(question, { signal, onPartial: (text) => progress.push(text) });
+  } finally {
+    await progress.stop();
+  }
+
+  const stored = ctx.answers.add({ question, answer, history: [] });
+  const [first, ...rest] = renderAnswer(answer, { answerId: stored.id });
+  await interaction.editReply({ content: '', ...first!, components: first!.components ?? [], allowedMentions: NO_MENTIONS });
+  for (const part of rest) {
+    await interaction.followUp({ ...part, flags: ephemeral, allowedMentions: NO_MENTIONS });
+  }
+  ctx.logger.info(
+    { interaction: interaction.id, answerId: stored.id, found: answer.found, citations: answer.citations.length, messages: rest.length + 1 },
+    'answered /ask',
+  );
+}

@@ -1,0 +1,54 @@
+// Button presses: show the passages of an answer, record a vote, turn a /sources page.
+import { MessageFlags } from 'discord.js';
+import type { ButtonInteraction } from 'discord.js';
+import { NO_MENTIONS, type BotContext } from './context.ts';
+import { parseCustomId } from './customIds.ts';
+import { renderPassages, renderSourcesPage } from './format.ts';
+import { ANSWER_EXPIRED, FEEDBACK_THANKS } from './messages.ts';
+
+/** Returns false when the button is not one of this bot's (e.g. from an older version). */
+export async function handleButton(interaction: ButtonInteraction, ctx: BotContext): Promise<boolean> {
+  const action = parseCustomId(interaction.customId);
+  if (!action) return false;
+  switch (action.kind) {
+    case 'passages': {
+      const stored = ctx.answers.get(action.answerId);
+      if (!stored) {
+        await interaction.reply({ content: ANSWER_EXPIRED, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+        return true;
+      }
+      // Ephemeral: whoever presses sees the passages, without filling the channel.
+      const [first, ...rest] = renderPassages(stored.answer);
+      await interaction.reply({ content: first ?? 'This answer cites no passages.', flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+      for (const content of rest) {
+        await interaction.followUp({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+      }
+      return true;
+    }
+    case 'vote': {
+      const stored = ctx.answers.get(action.answerId);
+      if (!stored) {
+        await interaction.reply({ content: ANSWER_EXPIRED, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+        return true;
+      }
+      await ctx.feedback.record({
+        vote: action.vote,
+        answerId: stored.id,
+        question: stored.question,
+        answer: stored.answer.answer,
+        found: stored.answer.found,
+        citations: stored.answer.citations,
+        userId: interaction.user.id,
+      });
+      await interaction.reply({ content: FEEDBACK_THANKS[action.vote], flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+      return true;
+    }
+    case 'sources': {
+      // Acknowledge first: the list is read from the service, which may be busy with a reindex.
+      await interaction.deferUpdate();
+      const sources = await ctx.service.sources();
+      await interaction.editReply({ ...renderSourcesPage(sources, action.page), allowedMentions: NO_MENTIONS });
+      return true;
+    }
+  }
+}

@@ -1,0 +1,82 @@
+// `npm start`: the Discord bot. Checks the two required settings before loading anything heavy, loads
+// (or builds) the index through the service, connects, and shuts down cleanly on SIGINT/SIGTERM.
+import { ConfigError, loadConfig, type Config } from '../config.ts';
+import { createLogger } from '../log.ts';
+
+/** The first required Discord setting that is missing, as the one line `npm start` prints. */
+function missingSetting(config: Config): string | undefined {
+  if (!config.DISCORD_TOKEN) {
+    return 'DISCORD_TOKEN is not set: add the bot token from the Discord Developer Portal to .env (see .env.example).';
+  }
+  if (!config.DISCORD_CLIENT_ID) {
+    return 'DISCORD_CLIENT_ID is not set: add the application id from the Discord Developer Portal to .env (see .env.example).';
+  }
+  return undefined;
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const missing = missingSetting(config);
+  if (missing) {
+    console.error(missing);
+    process.exit(1);
+  }
+
+  const logger = createLogger(config.LOG_LEVEL, 'discord');
+  // Imported here so a missing setting is reported at once, without loading the index libraries.
+  const { createService } = await import('../service/service.ts');
+  const { createBot } = await import('./bot.ts');
+
+  const service = await createService(config, { logger });
+  const stats = await service.stats();
+  logger.info(
+    { documents: stats.documents, chunks: stats.chunks, embedder: stats.embedder.id },
+    `index loaded: ${stats.documents} documents, ${stats.chunks} chunks, embedder ${stats.embedder.id}`,
+  );
+
+  const bot = createBot(config, service, logger);
+  let shuttingDown = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (shuttingDown) {
+      logger.warn({ signal }, 'second signal: exiting now');
+      process.exit(1);
+    }
+    shuttingDown = true;
+    logger.info({ signal }, 'shutting down: finishing answers in progress');
+    void (async () => {
+      try {
+        await bot.stop();
+        await service.close();
+        logger.info('stopped');
+        process.exitCode = 0;
+      } catch (error) {
+        logger.error({ err: error }, 'error during shutdown');
+        process.exitCode = 1;
+      } finally {
+        // pino's stderr destination is synchronous, so nothing is lost by exiting here.
+        process.exit();
+      }
+    })();
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+
+  try {
+    await bot.start();
+  } catch (error) {
+    logger.fatal({ err: error }, 'could not connect to Discord (check DISCORD_TOKEN and DISCORD_API_URL)');
+    await service.close();
+    process.exit(1);
+  }
+}
+
+await main();

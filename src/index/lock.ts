@@ -1,0 +1,130 @@
+// An exclusive lock on INDEX_DIR so two reindex processes never build and swap at the same time.
+// The lock file is created complete (written to a temp name, then hard-linked, which fails if it
+// exists), so another process never reads a half-written owner. A lock whose owner process is gone
+// (killed reindex) is stale and taken over.
+import { link, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import { UserError } from '../errors.ts';
+import { lockPath } from './layout.ts';
+
+export interface LockOwner {
+  pid: number;
+  hostname: string;
+  startedAt: string;
+}
+
+export interface HeldLock {
+  readonly path: string;
+  release(): Promise<void>;
+}
+
+/** Takes the reindex lock or throws UserError('reindex.alreadyRunning') naming the running process. */
+export async function acquireReindexLock(indexDir: string): Promise<HeldLock> {
+  await mkdir(indexDir, { recursive: true });
+  const path = lockPath(indexDir);
+  const owner: LockOwner = { pid: process.pid, hostname: hostname(), startedAt: new Date().toISOString() };
+  const ownerText = `${JSON.stringify(owner)}\n`;
+  const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  await writeFile(temp, ownerText);
+  try {
+    // Two attempts: the second follows the removal of a stale lock.
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      try {
+        await link(temp, path);
+        return { path, release: () => releaseLock(path, ownerText) };
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+      const current = await readLockFile(path);
+      if (current === undefined) continue; // released meanwhile
+      if (!isStale(current.owner)) throw alreadyRunning(path, current.owner);
+      await removeStaleLock(path, current.text);
+    }
+    const current = await readLockFile(path);
+    throw alreadyRunning(path, current?.owner);
+  } finally {
+    await rm(temp, { force: true });
+  }
+}
+
+async function releaseLock(path: string, ownerText: string): Promise<void> {
+  // Only remove the lock if it is still ours (it could have been judged stale and taken over).
+  const current = await readLockFile(path);
+  if (current?.text === ownerText) await rm(path, { force: true });
+}
+
+async function readLockFile(path: string): Promise<{ text: string; owner: LockOwner | undefined } | undefined> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  return { text, owner: parseOwner(text) };
+}
+
+function parseOwner(text: string): LockOwner | undefined {
+  try {
+    const value = JSON.parse(text) as Partial<LockOwner>;
+    if (typeof value.pid === 'number' && typeof value.hostname === 'string' && typeof value.startedAt === 'string') {
+      return value as LockOwner;
+    }
+  } catch {
+    // fall through: unreadable owner
+  }
+  return undefined;
+}
+
+/**
+ * A lock is stale when its owner ran on this machine and is no longer alive. An unreadable lock file
+ * cannot come from this code (it is created complete) so it is treated as stale too. Locks from another
+ * host (shared network dir) are never judged: we cannot see that host's processes.
+ */
+function isStale(owner: LockOwner | undefined): boolean {
+  if (!owner) return true;
+  if (owner.hostname !== hostname()) return false;
+  return !isProcessAlive(owner.pid);
+}
+
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Moves the stale lock aside, then checks that what was moved is the stale file judged, not a fresh
+ * lock another process created in between; a fresh lock is put back.
+ */
+async function removeStaleLock(path: string, staleText: string): Promise<void> {
+  const aside = `${path}.stale.${process.pid}.${randomBytes(4).toString('hex')}`;
+  try {
+    await rename(path, aside);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  try {
+    const moved = await readFile(aside, 'utf8');
+    if (moved !== staleText) {
+      await link(aside, path).catch(() => undefined);
+    }
+  } finally {
+    await rm(aside, { force: true });
+  }
+}
+
+function alreadyRunning(path: string, owner: LockOwner | undefined): UserError {
+  const who = owner ? `process ${owner.pid} on ${owner.hostname}, started ${owner.startedAt}` : 'another process';
+  return new UserError(
+    'reindex.alreadyRunning',
+    `A reindex is already running (${who}). Wait for it to finish; if no reindex is running, delete ${path}.`,
+    { lockPath: path, owner },
+  );
+}

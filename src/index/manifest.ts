@@ -1,0 +1,66 @@
+// The manifest of a build: which embedder built it, and per document the content hash and chunk ids.
+// It is what a reindex compares against, and what refuses a query with a different embedder.
+import { UserError } from '../errors.ts';
+import type { EmbedderInfo, Manifest, ManifestDocument } from './types.ts';
+
+export const MANIFEST_FORMAT_VERSION = 1;
+
+export function createManifest(embedder: EmbedderInfo, documents: ManifestDocument[], builtAt = new Date()): Manifest {
+  const sorted = [...documents].sort((a, b) => a.path.localeCompare(b.path));
+  return {
+    formatVersion: MANIFEST_FORMAT_VERSION,
+    embedder: { kind: embedder.kind, id: embedder.id, dimension: embedder.dimension },
+    builtAt: builtAt.toISOString(),
+    documents: sorted,
+    chunkCount: sorted.reduce((n, d) => n + d.chunkIds.length, 0),
+  };
+}
+
+/** Parses a manifest.json, or throws UserError('index.corrupt') naming the file and the fix. */
+export function parseManifest(text: string, file: string): Manifest {
+  let value: Partial<Manifest>;
+  try {
+    value = JSON.parse(text) as Partial<Manifest>;
+  } catch (error) {
+    throw corrupt(file, `it is not valid JSON (${(error as Error).message})`);
+  }
+  if (value.formatVersion !== MANIFEST_FORMAT_VERSION) {
+    throw corrupt(file, `it has format version ${String(value.formatVersion)}, this version reads ${MANIFEST_FORMAT_VERSION}`);
+  }
+  const embedder = value.embedder;
+  if (!embedder || typeof embedder.id !== 'string' || typeof embedder.dimension !== 'number') {
+    throw corrupt(file, 'it does not record the embedder');
+  }
+  if (!Array.isArray(value.documents) || typeof value.builtAt !== 'string') {
+    throw corrupt(file, 'it has no document list or build time');
+  }
+  return value as Manifest;
+}
+
+export function sameEmbedder(a: EmbedderInfo, b: EmbedderInfo): boolean {
+  return a.id === b.id && a.dimension === b.dimension;
+}
+
+export function describeEmbedder(info: EmbedderInfo): string {
+  return `${info.id} (${info.dimension} dims)`;
+}
+
+/** Refuses to query an index with vectors from another embedder: the similarities would be meaningless. */
+export function assertSameEmbedder(manifest: Manifest, current: EmbedderInfo, indexDir: string): void {
+  if (sameEmbedder(manifest.embedder, current)) return;
+  throw new UserError(
+    'index.embedderMismatch',
+    `The index at ${indexDir} was built with ${describeEmbedder(manifest.embedder)} but the current embedder is ` +
+      `${describeEmbedder(current)}; run \`npm run reindex -- --full\` to rebuild it with the current embedder ` +
+      `(or set EMBEDDINGS back to the one that built it).`,
+    { indexEmbedder: manifest.embedder, currentEmbedder: current, indexDir },
+  );
+}
+
+export function corrupt(file: string, why: string): UserError {
+  return new UserError(
+    'index.corrupt',
+    `The index file ${file} cannot be used: ${why}. Run \`npm run reindex -- --full\` to rebuild the index.`,
+    { file },
+  );
+}

@@ -1,0 +1,47 @@
+// Metadata of a scraped page read from the chrome the cleaner removed: the publication from a byline or
+// desk credit ("Press Trust of India | July 1, 2023 | ...", "আনন্দবাজার ডট কম ডেস্ক") and the stated date.
+import type { RemovedLine } from './clean.ts';
+import { parseStatedDate } from './dates.ts';
+
+const DESK_SUFFIX = /\s+(desk|newsdesk|bureau|डेस्क|ब्यूरो|ডেস্ক|ব্যুরো|редакция)$/iu;
+const BY_PREFIX = /^(by|posted by|written by|reported by|story by|with inputs from|inputs from|автор|текст)[:\s]+/i;
+
+function looksLikeName(text: string): boolean {
+  return text.length >= 2 && text.length <= 80 && /\p{L}/u.test(text) && !/\d/.test(text);
+}
+
+/** The publication or agency a byline or credit line names, if any. */
+function creditOf(removed: RemovedLine): string | undefined {
+  const line = removed.line.replace(/^[(\[—–-]+|[)\]]+$/g, '').trim();
+  // An author ("By Jane Doe") is not the publication: only agency fields and credits count.
+  if (removed.reason === 'byline') {
+    return line
+      .split('|')
+      .map((field) => field.trim())
+      .find((field) => looksLikeName(field) && !BY_PREFIX.test(field) && line.includes('|'));
+  }
+  if (removed.reason === 'credit') {
+    const name = line.replace(DESK_SUFFIX, '').replace(BY_PREFIX, '').trim();
+    return looksLikeName(name) ? name : undefined;
+  }
+  return undefined;
+}
+
+/** The first publication named by a removed byline or credit line. */
+export function sourceFromRemovedLines(removed: RemovedLine[]): string | undefined {
+  for (const line of removed) {
+    const credit = creditOf(line);
+    if (credit) return credit;
+  }
+  return undefined;
+}
+
+/** The first full date (with a year) stated on a removed byline or date line, as YYYY-MM-DD. */
+export function dateFromRemovedLines(removed: RemovedLine[]): string | undefined {
+  for (const { line, reason } of removed) {
+    if (reason !== 'byline' && reason !== 'date') continue;
+    const date = parseStatedDate(line);
+    if (date) return date;
+  }
+  return undefined;
+}

@@ -1,0 +1,69 @@
+// Language of an article: the script decides for Devanagari, Bengali and Cyrillic text (trigram models
+// are unreliable on short Indic samples); franc decides among the many Latin-script languages.
+import { franc } from 'franc';
+
+export type Script = 'devanagari' | 'bengali' | 'cyrillic' | 'latin' | 'other';
+
+const SCRIPT_PATTERNS: [Script, RegExp][] = [
+  ['devanagari', /\p{Script=Devanagari}/u],
+  ['bengali', /\p{Script=Bengali}/u],
+  ['cyrillic', /\p{Script=Cyrillic}/u],
+  ['latin', /\p{Script=Latin}/u],
+];
+
+const LANGUAGE_OF_SCRIPT: Partial<Record<Script, string>> = { devanagari: 'hi', bengali: 'bn', cyrillic: 'ru' };
+
+/** Below this many letters franc guesses; Latin text that short is taken as English. */
+const MIN_LETTERS_FOR_FRANC = 40;
+/** franc reads at most 2048 characters anyway. */
+const SAMPLE_LENGTH = 4000;
+
+/** franc codes whose ICU canonical form is not the ISO 639-1 code. */
+const ISO_639_1_OVERRIDES: Record<string, string> = { tgl: 'tl' };
+
+function scriptOf(letter: string): Script {
+  return SCRIPT_PATTERNS.find(([, regex]) => regex.test(letter))?.[0] ?? 'other';
+}
+
+/** The script most letters of `text` are written in. */
+export function dominantScript(text: string): Script {
+  const counts = new Map<Script, number>();
+  for (const letter of text.slice(0, SAMPLE_LENGTH).match(/\p{L}/gu) ?? []) {
+    const script = scriptOf(letter);
+    counts.set(script, (counts.get(script) ?? 0) + 1);
+  }
+  let best: Script = 'other';
+  let bestCount = 0;
+  for (const [script, count] of counts) {
+    if (count > bestCount) [best, bestCount] = [script, count];
+  }
+  return best;
+}
+
+/** ISO 639-3 (franc) to ISO 639-1 through ICU's canonical aliases (eng -> en, swh -> sw, pes -> fa). */
+function toIso6391(iso6393: string): string | undefined {
+  const override = ISO_639_1_OVERRIDES[iso6393];
+  if (override) return override;
+  try {
+    const canonical = Intl.getCanonicalLocales(iso6393)[0];
+    return canonical && /^[a-z]{2}$/.test(canonical) ? canonical : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * ISO 639-1 code of the language `text` is written in. Devanagari -> hi, Bengali -> bn, Cyrillic -> ru;
+ * other scripts go to franc; short or unrecognised Latin text is 'en'; anything else unrecognised is 'und'.
+ */
+export function detectLanguage(text: string): string {
+  const sample = text.slice(0, SAMPLE_LENGTH);
+  const script = dominantScript(sample);
+  const byScript = LANGUAGE_OF_SCRIPT[script];
+  if (byScript) return byScript;
+  const letters = sample.match(/\p{L}/gu)?.length ?? 0;
+  const fallback = script === 'latin' ? 'en' : 'und';
+  if (letters < MIN_LETTERS_FOR_FRANC) return fallback;
+  const guess = franc(sample, { minLength: MIN_LETTERS_FOR_FRANC });
+  return (guess === 'und' ? undefined : toIso6391(guess)) ?? fallback;
+}

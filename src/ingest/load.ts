@@ -1,0 +1,215 @@
+// Loads the corpus directory: curated Markdown with front matter, raw scraped .txt pages and saved .html
+// pages, all cleaned by the same rules. A file that cannot be loaded becomes a LoadFailure with a
+// specific reason; the other files still load.
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, extname, join, relative, resolve, sep } from 'node:path';
+import { dateFromRemovedLines, sourceFromRemovedLines } from './byline.ts';
+import { cleanArticleText } from './clean.ts';
+import { FrontMatterError, parseMarkdownArticle } from './front-matter.ts';
+import { extractHtmlArticle } from './html.ts';
+import { detectLanguage } from './language.ts';
+import { splitSentences } from './sentences.ts';
+import type { Article, ArticleMeta, CorpusLoad, LoadFailure } from './types.ts';
+
+export const ARTICLE_EXTENSIONS: readonly string[] = ['.md', '.txt', '.html', '.htm'];
+
+/** Corpus files that document the corpus rather than being articles. */
+const IGNORED_FILE_NAMES = new Set(['readme.md']);
+
+/** Used when a scraped page names no publication. */
+export const UNKNOWN_SOURCE = 'unknown';
+
+const MAX_DERIVED_TITLE_LENGTH = 120;
+
+/** A file that could not be loaded, with the reason in words (without the path). */
+export class ArticleLoadError extends Error {
+  override readonly name = 'ArticleLoadError';
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super(`${path}: ${reason}`);
+  }
+}
+
+/** What a format-specific reader produces; language and identity are added afterwards. */
+interface ArticleDraft {
+  meta: Omit<ArticleMeta, 'language'> & { language?: string };
+  body: string;
+}
+
+/** Article id from a file name: lower-case letters and digits of any script, joined by '-'. */
+export function slugFromFileName(fileName: string): string {
+  return basename(fileName, extname(fileName))
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+function toCorpusPath(absPath: string, corpusDir: string): string {
+  return relative(resolve(corpusDir), resolve(absPath)).split(sep).join('/');
+}
+
+/** sha256 over a fixed-order serialization of everything that ends up in the index. */
+export function computeContentHash(article: Omit<Article, 'contentHash'>): string {
+  const canonical = JSON.stringify([
+    article.id,
+    article.path,
+    article.title,
+    article.source,
+    article.language,
+    article.date ?? null,
+    article.url ?? null,
+    article.institutions,
+    article.body,
+  ]);
+  return createHash('sha256').update(canonical, 'utf8').digest('hex');
+}
+
+/** A title for a page without a headline: its first sentence, shortened at a word boundary. */
+function titleFromBody(body: string): string | undefined {
+  const first = splitSentences(body)[0]?.text;
+  if (!first || first.length <= MAX_DERIVED_TITLE_LENGTH) return first;
+  const cut = first.slice(0, MAX_DERIVED_TITLE_LENGTH);
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${(lastSpace > 40 ? cut.slice(0, lastSpace) : cut).replace(/[\s,;:–—-]+$/u, '')}…`;
+}
+
+function readMarkdown(text: string): ArticleDraft {
+  const { meta, content } = parseMarkdownArticle(text);
+  return { meta, body: cleanArticleText(content, { title: meta.title }).body };
+}
+
+function readScrapedText(text: string, id: string): ArticleDraft {
+  const cleaned = cleanArticleText(text);
+  const meta: ArticleDraft['meta'] = {
+    title: cleaned.title ?? titleFromBody(cleaned.body) ?? id,
+    source: sourceFromRemovedLines(cleaned.removed) ?? UNKNOWN_SOURCE,
+    institutions: [],
+  };
+  const date = dateFromRemovedLines(cleaned.removed);
+  if (date) meta.date = date;
+  return { meta, body: cleaned.body };
+}
+
+function hostnameOf(url: string | undefined): string | undefined {
+  return url ? new URL(url).hostname.replace(/^www\./, '') : undefined;
+}
+
+function readHtml(text: string, id: string): ArticleDraft {
+  const page = extractHtmlArticle(text);
+  const cleaned = cleanArticleText(page.text, page.title ? { title: page.title } : {});
+  const meta: ArticleDraft['meta'] = {
+    title: page.title ?? cleaned.title ?? titleFromBody(cleaned.body) ?? id,
+    source: page.siteName ?? sourceFromRemovedLines(cleaned.removed) ?? hostnameOf(page.url) ?? UNKNOWN_SOURCE,
+    institutions: [],
+  };
+  const date = page.date ?? dateFromRemovedLines(cleaned.removed);
+  if (date) meta.date = date;
+  if (page.url) meta.url = page.url;
+  return { meta, body: cleaned.body };
+}
+
+function readDraft(text: string, extension: string, id: string): ArticleDraft {
+  switch (extension) {
+    case '.md':
+      return readMarkdown(text);
+    case '.txt':
+      return readScrapedText(text, id);
+    case '.html':
+    case '.htm':
+      return readHtml(text, id);
+    default:
+      throw new Error(`unsupported file type "${extension}" (use ${ARTICLE_EXTENSIONS.join(', ')})`);
+  }
+}
+
+function describeReadError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  return `cannot read the file${code ? ` (${code})` : ''}: ${(error as Error).message}`;
+}
+
+/** Loads, cleans and identifies one article file. Throws ArticleLoadError with a specific reason. */
+export async function loadArticleFile(absPath: string, corpusDir: string): Promise<Article> {
+  const path = toCorpusPath(absPath, corpusDir);
+  const id = slugFromFileName(absPath);
+  if (!id) throw new ArticleLoadError(path, 'the file name has no letters or digits to make an article id from');
+  let text: string;
+  try {
+    text = (await readFile(absPath, 'utf8')).replace(/^\uFEFF/, '');
+  } catch (error) {
+    throw new ArticleLoadError(path, describeReadError(error));
+  }
+  let draft: ArticleDraft;
+  try {
+    draft = readDraft(text, extname(absPath).toLowerCase(), id);
+  } catch (error) {
+    const reason = error instanceof FrontMatterError ? error.message : `cannot parse: ${(error as Error).message}`;
+    throw new ArticleLoadError(path, reason);
+  }
+  if (!draft.body.trim()) {
+    throw new ArticleLoadError(path, 'no article text left after cleaning (the body is empty or only site chrome)');
+  }
+  const withoutHash = {
+    ...draft.meta,
+    language: draft.meta.language ?? detectLanguage(draft.body),
+    id,
+    path,
+    body: draft.body,
+  };
+  return { ...withoutHash, contentHash: computeContentHash(withoutHash) };
+}
+
+function isArticleFile(name: string): boolean {
+  return ARTICLE_EXTENSIONS.includes(extname(name).toLowerCase()) && !IGNORED_FILE_NAMES.has(name.toLowerCase());
+}
+
+/** Article files under `corpusDir` (hidden files and folders skipped), as sorted corpus-relative paths. */
+export async function listArticleFiles(corpusDir: string): Promise<string[]> {
+  const found: string[] = [];
+  async function walk(dir: string): Promise<void> {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      if (entry.name.startsWith('.')) continue;
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) await walk(full);
+      else if (entry.isFile() && isArticleFile(entry.name)) found.push(toCorpusPath(full, corpusDir));
+    }
+  }
+  await walk(corpusDir);
+  // Code-unit order, not locale order: the same on every machine.
+  return found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+async function assertDirectory(corpusDir: string): Promise<void> {
+  const info = await stat(corpusDir).catch(() => undefined);
+  if (!info?.isDirectory()) {
+    throw new Error(`Corpus directory not found: ${resolve(corpusDir)}. Create it or point CORPUS_DIR / --corpus at the folder of articles.`);
+  }
+}
+
+/** Loads every article under `corpusDir`; failures (including duplicate ids) are reported, not thrown. */
+export async function loadCorpus(corpusDir: string): Promise<CorpusLoad> {
+  await assertDirectory(corpusDir);
+  const articles: Article[] = [];
+  const failures: LoadFailure[] = [];
+  const pathById = new Map<string, string>();
+  for (const path of await listArticleFiles(corpusDir)) {
+    // The id is claimed before loading, so the later of two same-named files fails even if the first does.
+    const id = slugFromFileName(path);
+    const firstPath = pathById.get(id);
+    if (firstPath !== undefined) {
+      failures.push({ path, reason: `duplicate article id "${id}": ${firstPath} already uses it (rename one of the files)` });
+      continue;
+    }
+    pathById.set(id, path);
+    try {
+      articles.push(await loadArticleFile(join(corpusDir, path), corpusDir));
+    } catch (error) {
+      const reason = error instanceof ArticleLoadError ? error.reason : (error as Error).message;
+      failures.push({ path, reason });
+    }
+  }
+  return { articles, failures };
+}

@@ -1,0 +1,162 @@
+// The service both front ends call: ask, list sources, reindex. It owns the current index snapshot and swaps
+// in a new one when a reindex (from this process or another) publishes a new build.
+import type { Config } from '../config.ts';
+import { silentLogger, type Logger } from '../log.ts';
+import { UserError, isUserError } from '../errors.ts';
+import type { EmbedderHandle, IndexSnapshot, ReindexProgress, ReindexSummary } from '../index/types.ts';
+import { createEmbeddings } from '../index/embeddings/select.ts';
+import { openIndex, readCurrentBuildId } from '../index/store.ts';
+import { reindex as runReindex } from '../index/reindex.ts';
+import { retrieve } from '../retrieve/retrieve.ts';
+import { composeAnswer } from '../answer/compose.ts';
+import type { Answer } from '../answer/types.ts';
+import type { AskOptions, CollabService, IndexStats, SourceInfo } from './types.ts';
+
+export interface ServiceDeps {
+  logger?: Logger;
+  /** Use this embedder instead of the configured one (tests count its calls). */
+  embedder?: EmbedderHandle;
+  /** One-line notices meant for the person running the command (index built, embedder fallback...). */
+  onNotice?: (line: string) => void;
+  /** Progress of an index build triggered by the service (first run, embedder change, reindex). */
+  onProgress?: ReindexProgress;
+}
+
+export async function createService(config: Config, deps: ServiceDeps = {}): Promise<CollabService> {
+  const logger = deps.logger ?? silentLogger;
+  const notice = (line: string) => {
+    logger.info(line);
+    deps.onNotice?.(line);
+  };
+  const embedder = deps.embedder ?? (await createEmbeddings(config, { onWarning: (line: string) => { logger.warn(line); deps.onNotice?.(line); } }));
+  const snapshots = new SnapshotHolder(config, embedder, logger);
+  let reindexRun: Promise<ReindexSummary> | undefined;
+
+  async function reindex(options: { full?: boolean } = {}): Promise<ReindexSummary> {
+    if (reindexRun) throw new UserError('reindex.alreadyRunning', 'A reindex is already running; try again when it has finished.');
+    const run = runReindex(config, { embedder, full: options.full ?? false, logger, onProgress: deps.onProgress });
+    reindexRun = run;
+    try {
+      const summary = await run;
+      await snapshots.refresh();
+      return summary;
+    } finally {
+      reindexRun = undefined;
+    }
+  }
+
+  // First use: build the index if there is none, or rebuild it if it was made by another embedder.
+  try {
+    await snapshots.refresh();
+  } catch (error) {
+    if (isUserError(error, 'index.missing')) {
+      notice(`No index in ${config.INDEX_DIR} yet: building it from ${config.CORPUS_DIR} with the ${embedder.info.id} embedder.`);
+      await reindex();
+    } else if (isUserError(error, 'index.embedderMismatch')) {
+      notice(`${error.message.split(';')[0]}; rebuilding it with ${embedder.info.id}.`);
+      await reindex({ full: true });
+    } else {
+      throw error;
+    }
+  }
+
+  return {
+    async ask(question: string, options: AskOptions = {}): Promise<Answer> {
+      const trimmed = question.trim();
+      if (trimmed === '') throw new UserError('question.empty', 'The question is empty.');
+      // Pin the snapshot: a reindex that lands meanwhile does not change this answer's index.
+      const snapshot = await snapshots.current();
+      const retrieval = await retrieve(snapshot, trimmed, { k: config.TOP_K, history: options.history, config });
+      options.signal?.throwIfAborted();
+      return composeAnswer(trimmed, retrieval, {
+        config,
+        logger,
+        ...(options.history ? { history: options.history } : {}),
+        ...(options.onPartial ? { onPartial: options.onPartial } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
+    },
+
+    async sources(): Promise<SourceInfo[]> {
+      const { manifest } = await snapshots.current();
+      return manifest.documents
+        .map((d) => ({
+          docId: d.id,
+          path: d.path,
+          title: d.title,
+          source: d.source,
+          ...(d.date ? { date: d.date } : {}),
+          ...(d.url ? { url: d.url } : {}),
+          language: d.language,
+          chunks: d.chunkIds.length,
+        }))
+        .sort((a, b) => a.title.localeCompare(b.title));
+    },
+
+    reindex,
+
+    get reindexing() {
+      return reindexRun !== undefined;
+    },
+
+    async stats(): Promise<IndexStats> {
+      const { manifest } = await snapshots.current();
+      return {
+        documents: manifest.documents.length,
+        chunks: manifest.chunkCount,
+        embedder: manifest.embedder,
+        builtAt: manifest.builtAt,
+      };
+    },
+
+    async close() {
+      await reindexRun?.catch(() => undefined);
+    },
+  };
+}
+
+/**
+ * Holds the loaded snapshot and notices a newer build on disk (a reindex by `npm run reindex` in another
+ * process, or by this one). Checking is one small file read, so it is done before every question.
+ */
+class SnapshotHolder {
+  private snapshot: IndexSnapshot | undefined;
+  private loading: Promise<IndexSnapshot> | undefined;
+
+  constructor(
+    private readonly config: Config,
+    private readonly embedder: EmbedderHandle,
+    private readonly logger: Logger,
+  ) {}
+
+  async current(): Promise<IndexSnapshot> {
+    const buildId = await readCurrentBuildId(this.config.INDEX_DIR);
+    if (this.snapshot && (buildId === undefined || buildId === this.snapshot.buildId)) return this.snapshot;
+    if (!this.snapshot) return this.refresh();
+    try {
+      return await this.refresh();
+    } catch (error) {
+      // A build we cannot load must not take the bot down: keep answering from the one we have.
+      this.logger.error({ err: error, buildId }, 'could not load the new index build; still using the previous one');
+      return this.snapshot;
+    }
+  }
+
+  /** Loads the current build; concurrent callers share one load. */
+  refresh(): Promise<IndexSnapshot> {
+    if (this.loading) return this.loading;
+    const loading = openIndex(this.config, this.embedder)
+      .then((snapshot: IndexSnapshot) => {
+        if (this.snapshot && this.snapshot.buildId !== snapshot.buildId) {
+          this.logger.info({ buildId: snapshot.buildId, documents: snapshot.manifest.documents.length }, 'index reloaded');
+        }
+        this.snapshot = snapshot;
+        return snapshot;
+      })
+      .finally(() => {
+        this.loading = undefined;
+      });
+    this.loading = loading;
+    return loading;
+  }
+}

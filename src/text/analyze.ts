@@ -1,0 +1,199 @@
+// The analyzer every lexical matcher uses, at index and at query time alike: words → search terms.
+// A word yields up to three kinds of term:
+//   - its folded stem, plus the Latin acronym it is or spells (केएसएसएससीआई → ksssci, MoUs → mou);
+//   - "~key": the phonetic key of its Latin transliteration, so names meet across scripts;
+//   - "#concept": a cross-lingual concept from the domain lexicon (китайских → #china).
+// Runs of single letter names or letters ("के एस एस एस सी आई", "C.M.") also yield the joined acronym.
+import { acronymOf, letterOf } from './acronym.ts';
+import { conceptsOf } from './concepts.ts';
+import { dropNukta, normalizeUnicode } from './normalize.ts';
+import { phoneticKey } from './phonetic.ts';
+import { scriptOf, type Script } from './script.ts';
+import { stem } from './stem.ts';
+import { isStopword } from './stopwords.ts';
+import { toLatin } from './transliterate.ts';
+
+/** Bump when any rule changes the terms produced: persisted lexical indexes are then rebuilt. */
+export const ANALYZER_VERSION = 1;
+
+export const KEY_PREFIX = '~';
+export const CONCEPT_PREFIX = '#';
+/** Shorter keys (e.g. "sn" for Singh/sun/son) collide too often to be evidence. */
+const MIN_KEY_LENGTH = 3;
+
+export interface Word {
+  /** As written (after NFKC), case kept. */
+  raw: string;
+  /** Folded: lower case, nukta removed, ASCII digits. */
+  folded: string;
+  script: Script;
+  stopword: boolean;
+  /** Upper-case Latin (or Cyrillic) acronym the word is, spells or forms with its neighbours. */
+  acronym?: string;
+  /** Stems and acronyms. */
+  terms: string[];
+  /** Phonetic keys, with KEY_PREFIX. */
+  keys: string[];
+  /** Concept ids, with CONCEPT_PREFIX. */
+  concepts: string[];
+  /** Only generic concepts (institution types, "agreement") or none: never the named subject. */
+  generic: boolean;
+}
+
+export interface FieldTerms {
+  text: string[];
+  phon: string[];
+  concept: string[];
+}
+
+const TOKEN = /[\p{L}\p{M}\p{N}]+/gu;
+// Separators that may sit inside a spelled-out acronym: spaces, dots, hyphens.
+const LETTER_GAP = /^[\s.\-]*$/;
+// English possessive: not part of the name (HKUST’s, IIT's).
+const POSSESSIVE = /(?<=\p{L})['’]s\b/gu;
+
+interface WordAnalysis {
+  folded: string;
+  script: Script;
+  stopword: boolean;
+  acronym?: string;
+  /** The Latin letter when the word is a single letter or a single letter's name. */
+  letter?: string;
+  terms: string[];
+  keys: string[];
+  concepts: string[];
+  generic: boolean;
+}
+
+export interface Analyzer {
+  /** The words of a text with their terms, in order. */
+  words(text: string): Word[];
+  /** Terms per index field. */
+  fieldTerms(text: string): FieldTerms;
+  /** All the terms of a query (every kind), for searching all fields at once. */
+  queryTerms(text: string): string[];
+}
+
+/**
+ * Creates an analyzer. It memoizes per distinct word (transliteration is the costly step), so keep one per
+ * index; `maxCacheSize` bounds the memory a long-running bot spends on distinct query words.
+ */
+export function createAnalyzer(options: { maxCacheSize?: number } = {}): Analyzer {
+  const maxCacheSize = options.maxCacheSize ?? 200_000;
+  const cache = new Map<string, WordAnalysis>();
+
+  const analyzeWord = (raw: string): WordAnalysis => {
+    let result = cache.get(raw);
+    if (!result) {
+      result = analyzeOne(raw);
+      if (cache.size >= maxCacheSize) cache.clear();
+      cache.set(raw, result);
+    }
+    return result;
+  };
+
+  const words = (text: string): Word[] => {
+    const normalized = normalizeUnicode(text).replace(POSSESSIVE, '');
+    const out: Word[] = [];
+    // Each entry: index into `out` and where the token ended, for spotting spelled-out acronyms.
+    let run: { letter: string; end: number }[] = [];
+    const flushRun = () => {
+      if (run.length >= 2) {
+        const acronym = run.map((r) => r.letter).join('');
+        const last = out[out.length - 1]!;
+        out.push({
+          raw: acronym,
+          folded: acronym.toLowerCase(),
+          script: 'latin',
+          stopword: false,
+          acronym,
+          terms: [acronym.toLowerCase()],
+          keys: [],
+          concepts: [],
+          generic: false,
+        });
+      }
+      run = [];
+    };
+    for (const match of normalized.matchAll(TOKEN)) {
+      const raw = match[0];
+      const start = match.index;
+      const analysis = analyzeWord(raw);
+      const previous = run[run.length - 1];
+      if (previous && !LETTER_GAP.test(normalized.slice(previous.end, start))) flushRun();
+      out.push({ raw, ...analysis });
+      if (analysis.letter) run.push({ letter: analysis.letter, end: start + raw.length });
+      else flushRun();
+    }
+    flushRun();
+    return out;
+  };
+
+  const fieldTerms = (text: string): FieldTerms => {
+    const result: FieldTerms = { text: [], phon: [], concept: [] };
+    for (const word of words(text)) {
+      result.text.push(...word.terms);
+      result.phon.push(...word.keys);
+      result.concept.push(...word.concepts);
+    }
+    return result;
+  };
+
+  const queryTerms = (text: string): string[] => {
+    const terms = words(text).flatMap((w) => [...w.terms, ...w.keys, ...w.concepts]);
+    return [...new Set(terms)];
+  };
+
+  return { words, fieldTerms, queryTerms };
+}
+
+function analyzeOne(raw: string): WordAnalysis {
+  const script = scriptOf(raw);
+  const lower = raw.toLowerCase();
+  const folded = dropNukta(lower);
+  const letterCount = [...raw].filter((ch) => /\p{L}/u.test(ch)).length;
+  const letter = singleLetter(raw, folded, script, letterCount);
+  const base = { folded, script, ...(letter ? { letter } : {}) };
+
+  if (isStopword(folded)) return { ...base, stopword: true, terms: [], keys: [], concepts: [], generic: true };
+  if (letterCount === 0) return { ...base, stopword: false, terms: [folded], keys: [], concepts: [], generic: false };
+
+  const conceptMatches = conceptsOf(folded);
+  const concepts = conceptMatches.map((c) => CONCEPT_PREFIX + c.id);
+  const generic = conceptMatches.length > 0 && conceptMatches.every((c) => c.generic);
+
+  const acronym = acronymIn(raw, folded, script);
+  if (acronym) {
+    const terms = [acronym.toLowerCase()];
+    // The native spelling stays searchable too (केएसएसएससीआई matches itself).
+    if (script === 'devanagari' || script === 'bengali') terms.push(folded);
+    return { ...base, stopword: false, acronym, terms, keys: [], concepts, generic };
+  }
+  if (letterCount === 1) return { ...base, stopword: false, terms: [], keys: [], concepts, generic: true };
+
+  const stemmedLower = stem(lower, script);
+  const terms = [dropNukta(stemmedLower)];
+  const keys = new Set<string>();
+  for (const form of new Set([stemmedLower, lower])) {
+    const key = phoneticKey(toLatin(form, script));
+    if (key.length >= MIN_KEY_LENGTH) keys.add(KEY_PREFIX + key);
+  }
+  return { ...base, stopword: false, terms, keys: [...keys], concepts, generic };
+}
+
+/** A Latin/Cyrillic word written as an acronym (IIT, MoU, MoUs, РКАМУ), or a Devanagari/Bengali spelled one. */
+function acronymIn(raw: string, folded: string, script: Script): string | undefined {
+  if (script === 'devanagari' || script === 'bengali') return acronymOf(folded);
+  if (script !== 'latin' && script !== 'cyrillic') return undefined;
+  // Plural of an acronym: MoUs, IITs.
+  const singular = /^\p{Lu}[\p{L}\d]*\p{Lu}s$/u.test(raw) ? raw.slice(0, -1) : raw;
+  const letters = [...singular].filter((ch) => /\p{L}/u.test(ch));
+  const upper = letters.filter((ch) => /\p{Lu}/u.test(ch)).length;
+  return upper >= 2 && upper * 2 >= letters.length ? singular.toUpperCase() : undefined;
+}
+
+function singleLetter(raw: string, folded: string, script: Script, letterCount: number): string | undefined {
+  if (script === 'latin' && letterCount === 1 && raw.length === 1) return raw.toUpperCase();
+  if (script === 'devanagari' || script === 'bengali') return letterOf(folded);
+  return undefined;
+}

@@ -1,0 +1,40 @@
+// A consonant skeleton of a Latin spelling, so one name written in different scripts (and transliterated
+// with different conventions) gets the same key: Glybochko/Глыбочко → glbck, Kharagpur/খড়্গপুর → hrgpr,
+// Guangzhou/Гуанчжоу → gnj. Vowels, aspiration and doubled letters carry little across transcriptions;
+// the first letter is kept as a vowel marker so "Ian" and "Nan" differ.
+
+// Ordered rewrites on lower-case ASCII. "C" (upper case, never in the input) stands for the "ch" sound.
+const REWRITES: [RegExp, string][] = [
+  [/shch|sch/g, 's'],
+  [/t?ch/g, 'C'],
+  [/dzh|dj|zh|jh/g, 'j'],
+  [/sh/g, 's'],
+  // Word-initial kh is heard as h (Kharagpur/Harbin/Хабаровск); inside a word as k (Mookerjee/মুখার্জি).
+  [/^kh/, 'h'],
+  [/kh/g, 'k'],
+  [/ph/g, 'f'],
+  [/th/g, 't'],
+  [/dh/g, 'd'],
+  [/bh/g, 'b'],
+  [/gh/g, 'g'],
+  [/ck/g, 'k'],
+  [/ng/g, 'n'],
+  [/x/g, 'ks'],
+  [/q/g, 'k'],
+  [/c(?=[eiy])/g, 's'],
+  [/c/g, 'k'],
+  [/[vw]/g, 'b'],
+  [/z/g, 'j'],
+  // h only counts at the start of a word: elsewhere it marks aspiration or a vowel length.
+  [/(?!^)h/g, ''],
+];
+
+/** The phonetic key of a lower-case ASCII word; '' when it has no letters. */
+export function phoneticKey(latin: string): string {
+  if (!/[a-z]/.test(latin)) return '';
+  let text = latin.replace(/[^a-z]/g, '');
+  for (const [pattern, replacement] of REWRITES) text = text.replace(pattern, replacement);
+  const first = /^[aeiouy]/.test(text) ? 'a' : '';
+  const consonants = text.replace(/[aeiouy]/g, '');
+  return (first + consonants).replace(/(.)\1+/g, '$1').toLowerCase();
+}
