@@ -27,6 +27,8 @@ export const configSchema = z.object({
   MODEL_DIR: z.string().min(1).default('data/models'),
   /** When false, the local embedder only uses files already in MODEL_DIR (no Hugging Face Hub download). */
   ALLOW_MODEL_DOWNLOAD: bool.default(true),
+  /** Weights variant of the local model: q8 = onnx/model_quantized.onnx (~4x smaller than fp32 = onnx/model.onnx). */
+  EMBEDDINGS_DTYPE: z.enum(['fp32', 'fp16', 'q8', 'int8', 'uint8', 'q4', 'bnb4', 'q4f16']).default('q8'),
   HASH_DIMENSIONS: int(64, 8192).default(768),
 
   // Chunking (characters)
@@ -42,6 +44,16 @@ export const configSchema = z.object({
   LEXICAL_WEIGHT: num(0, 10).default(1),
   /** Below this relevance (0..1, see src/retrieve) a question is answered with "not found". */
   NOT_FOUND_THRESHOLD: num(0, 1).default(0.3),
+  /** Chunks taken from each of the dense and the lexical search before fusion. */
+  RETRIEVE_CANDIDATES: int(5, 2000).default(60),
+  /** Document ranking = (1 - w) × fused rank score + w × share of the question's words the document matches. */
+  COVERAGE_WEIGHT: num(0, 1).default(0.5),
+  /** Share of the question's named entities (acronyms, names) an article must match to be an answer. */
+  ENTITY_MIN_COVERAGE: num(0, 1).default(0.75),
+  /** Further articles are cited when their score is at least this share of the best article's. */
+  RELATED_DOC_MIN: num(0, 1).default(0.7),
+  /** Most passages cited from one article (list questions cite one per article first). */
+  PASSAGES_PER_DOC: int(1, 10).default(2),
 
   // LLM (optional; the extractive answer is used when LLM_PROVIDER=none or on any LLM failure)
   LLM_PROVIDER: z.enum(['none', 'openai']).default('none'),

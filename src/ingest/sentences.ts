@@ -17,7 +17,7 @@ const ABBREVIATIONS = new Set(
     'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'no', 'nos', 'inc', 'ltd', 'co', 'corp', 'jr', 'sr', 'vs', 'e.g', 'i.e',
     'gen', 'col', 'lt', 'capt', 'sgt', 'gov', 'sen', 'rep', 'hon', 'rev', 'mt', 'ft', 'dept', 'univ', 'approx',
     'fig', 'vol', 'pp', 'sec', 'ave', 'blvd', 'rd', 'jan', 'feb', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct',
-    'nov', 'dec', 'smt', 'shri', 'sri', 'km',
+    'nov', 'dec', 'smt', 'shri', 'sri', 'km', 'rs', 'ca', 'art', 'ch', 'cl', 'para', 'sch', 'op',
     // Hindi
     'डॉ', 'डा', 'प्रो', 'श्री', 'श्रीमती', 'सुश्री', 'कु', 'स्व', 'मो', 'पं', 'ले', 'जन', 'सं',
     // Bengali
@@ -90,27 +90,62 @@ function breaksInsideToken(segment: string, next: string): boolean {
   return /\.$/.test(segment) && /^[\p{L}\p{N}]/u.test(next);
 }
 
-function shouldMerge(segment: string, next: string): boolean {
+/** A Hindi/Bengali dateline opening a paragraph ("लखनऊ। प्रदेश में..."): a place name, not a sentence. */
+function isDateline(segment: string, startsLine: boolean): boolean {
+  return startsLine && /^[\p{L}\p{M}]+( [\p{L}\p{M}]+)?।\s*$/u.test(segment);
+}
+
+function shouldMerge(segment: string, next: string, startsLine: boolean): boolean {
   const trailingSpace = /\s*$/.exec(segment)?.[0] ?? '';
   if (trailingSpace.includes('\n')) return false; // a line break always ends a sentence (paragraphs, bullets)
-  return breaksInsideToken(segment, next) || endsWithAbbreviation(segment);
+  return breaksInsideToken(segment, next) || endsWithAbbreviation(segment) || isDateline(segment, startsLine);
+}
+
+function startsLine(text: string, index: number): boolean {
+  const lineStart = text.lastIndexOf('\n', index - 1) + 1;
+  return text.slice(lineStart, index).trim() === '';
+}
+
+interface Segment {
+  segment: string;
+  index: number;
 }
 
 /** ICU sentence segments with abbreviation breaks merged back; each keeps its trailing whitespace. */
-function mergedSegments(text: string): { segment: string; index: number }[] {
-  const merged: { segment: string; index: number }[] = [];
+function mergedSegments(text: string): Segment[] {
+  const merged: Segment[] = [];
   for (const { segment, index } of SEGMENTER.segment(text)) {
     const previous = merged[merged.length - 1];
-    if (previous && shouldMerge(previous.segment, segment)) previous.segment += segment;
+    if (previous && shouldMerge(previous.segment, segment, startsLine(text, previous.index))) previous.segment += segment;
     else merged.push({ segment, index });
   }
   return merged;
 }
 
+const END_BEFORE_NUMBER = /[.!?]["'”’»)\]]*\s+(?=\p{N})/gu;
+
+/**
+ * ICU never breaks before a digit ("...for 5 years. 2024 was busy."), because it looks ahead for a
+ * lower-case word; split there unless the dot belongs to an abbreviation ("No. 5", "Rs. 500").
+ */
+function splitBeforeNumbers({ segment, index }: Segment): Segment[] {
+  const pieces: Segment[] = [];
+  let from = 0;
+  for (const match of segment.matchAll(END_BEFORE_NUMBER)) {
+    const cut = match.index + match[0].length;
+    const before = segment.slice(from, cut);
+    if (/^[^\S\n]*$/.test(segment.slice(from, match.index)) || endsWithAbbreviation(before)) continue;
+    pieces.push({ segment: before, index: index + from });
+    from = cut;
+  }
+  pieces.push({ segment: segment.slice(from), index: index + from });
+  return pieces;
+}
+
 /** Sentences of `text` with exact offsets; whitespace between sentences belongs to none of them. */
 export function splitSentences(text: string): Sentence[] {
   const sentences: Sentence[] = [];
-  for (const { segment, index } of mergedSegments(text)) {
+  for (const { segment, index } of mergedSegments(text).flatMap(splitBeforeNumbers)) {
     const lead = segment.length - segment.trimStart().length;
     const core = segment.trim();
     if (core.length === 0) continue;

@@ -38,6 +38,10 @@ export interface Word {
   concepts: string[];
   /** Only generic concepts (institution types, "agreement") or none: never the named subject. */
   generic: boolean;
+  /** The Latin letter, when the word is one letter or one letter's name (spelled-out acronyms). */
+  letter?: string;
+  /** Set on the extra word that joins a run of spelled-out letters (के एस एस → KSS); it follows the run. */
+  joined?: true;
 }
 
 export interface FieldTerms {
@@ -100,7 +104,6 @@ export function createAnalyzer(options: { maxCacheSize?: number } = {}): Analyze
     const flushRun = () => {
       if (run.length >= 2) {
         const acronym = run.map((r) => r.letter).join('');
-        const last = out[out.length - 1]!;
         out.push({
           raw: acronym,
           folded: acronym.toLowerCase(),
@@ -111,6 +114,7 @@ export function createAnalyzer(options: { maxCacheSize?: number } = {}): Analyze
           keys: [],
           concepts: [],
           generic: false,
+          joined: true,
         });
       }
       run = [];

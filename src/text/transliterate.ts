@@ -1,8 +1,12 @@
 // Cyrillic, Devanagari and Bengali words to plain lower-case ASCII, as an English reader would spell them
 // (Глыбочко → glybochko, খড়্গপুর → kharagapura). Only used to derive phonetic keys, never shown.
-import Sanscript from '@indic-transliteration/sanscript';
+import sanscriptModule from '@indic-transliteration/sanscript';
 import { transliterate as latinize } from 'transliteration';
 import type { Script } from './script.ts';
+
+// The package is CommonJS while its typings declare an ES default export: at run time the default import
+// is the Sanscript object itself.
+const Sanscript = sanscriptModule as unknown as { t(data: string, from: string, to: string): string };
 
 // Nukta consonants before Sanscript (which leaves the nukta unmapped): ड़/ঢ় are flaps heard as "r"
 // (খড়্গপুর = Kharagpur); the others as their plain consonant. Input is NFKC, so the nukta is separate.

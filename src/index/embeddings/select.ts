@@ -21,6 +21,7 @@ export async function createEmbeddings(config: Config, options: CreateEmbeddings
       model: config.EMBEDDINGS_MODEL,
       modelDir: config.MODEL_DIR,
       allowDownload: config.ALLOW_MODEL_DOWNLOAD,
+      dtype: config.EMBEDDINGS_DTYPE,
       onDownloadProgress: options.onDownloadProgress ?? createTerminalDownloadProgress(),
     });
   if (config.EMBEDDINGS === 'local') return local();
