@@ -66,7 +66,7 @@ function formatSummary(s: ReindexSummary): string {
   const lines = [
     `Indexed ${s.documents} document(s), ${s.chunks} chunk(s) in ${s.seconds.toFixed(1)} s with ${describeEmbedder(s.embedder)}.`,
     `  added ${s.added.length}, changed ${s.changed.length}, removed ${s.removed.length}, unchanged ${s.unchanged.length}, failed ${s.failed.length}`,
-    `  chunks embedded: ${s.embedded} (the rest came from the embedding cache)`,
+    `  chunks embedded: ${s.embedded} of ${s.chunks} (the others reused cached vectors)`,
   ];
   if (s.full === 'embedderChanged' && s.previousEmbedder) {
     lines.push(`  full rebuild: the previous index was built with ${describeEmbedder(s.previousEmbedder)}`);
@@ -118,7 +118,9 @@ class LineProgress {
       process.stderr.write(event.done === 0 ? `loading: ${event.detail ?? ''}\n` : `loaded: ${event.detail ?? ''}\n`);
       return;
     }
-    if (event.done < event.total) process.stderr.write(`writing: ${event.detail ?? ''}\n`);
+    // Writing is quick: announce it once, and the switch that makes the new index live.
+    if (event.done === 0) process.stderr.write('writing the new index\n');
+    else if (event.detail === 'switch to new build') process.stderr.write('switching to the new index\n');
   }
 
   stop(): void {}

@@ -75,7 +75,8 @@ export async function handleMention(message: Message<true>, ctx: BotContext, sig
     const answer = await ctx.service.ask(question, { signal, history });
     const stored = ctx.answers.add({ question, answer, history });
     const [first, ...rest] = renderAnswer(answer, { answerId: stored.id });
-    await message.reply({ ...first!, allowedMentions: NO_MENTIONS });
+    // failIfNotExists: false — if the question was deleted meanwhile, the answer still reaches the channel.
+    await message.reply({ ...first!, allowedMentions: NO_MENTIONS, failIfNotExists: false });
     for (const part of rest) await channel.send({ ...part, allowedMentions: NO_MENTIONS });
     ctx.logger.info(
       { message: message.id, answerId: stored.id, found: answer.found, followUp: history.length > 0, messages: rest.length + 1 },

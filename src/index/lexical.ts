@@ -127,7 +127,7 @@ function wrap(search: MiniSearch<IndexedChunk>, chunks: StoredChunk[], aliases: 
         .slice(0, k)
         .flatMap((hit) => {
           const chunk = byId.get(String(hit.id));
-          return chunk ? [{ chunk, score: hit.score }] : [];
+          return chunk ? [{ chunk, score: hit.score, matchedTerms: hit.queryTerms }] : [];
         });
     },
     toJSON(): PersistedLexical {

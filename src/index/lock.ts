@@ -2,7 +2,7 @@
 // The lock file is created complete (written to a temp name, then hard-linked, which fails if it
 // exists), so another process never reads a half-written owner. A lock whose owner process is gone
 // (killed reindex) is stale and taken over.
-import { link, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { UserError } from '../errors.ts';
@@ -31,14 +31,14 @@ export async function acquireReindexLock(indexDir: string): Promise<HeldLock> {
     // Two attempts: the second follows the removal of a stale lock.
     for (let attempt = 0; attempt < 2; attempt += 1) {
       try {
-        await link(temp, path);
+        await createExclusive(temp, path, ownerText);
         return { path, release: () => releaseLock(path, ownerText) };
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       }
       const current = await readLockFile(path);
       if (current === undefined) continue; // released meanwhile
-      if (!isStale(current.owner)) throw alreadyRunning(path, current.owner);
+      if (!isStale(current.owner, current.ageMs)) throw alreadyRunning(path, current.owner);
       await removeStaleLock(path, current.text);
     }
     const current = await readLockFile(path);
@@ -48,21 +48,33 @@ export async function acquireReindexLock(indexDir: string): Promise<HeldLock> {
   }
 }
 
+/** Creates `path` with `text` or fails with EEXIST. */
+async function createExclusive(temp: string, path: string, text: string): Promise<void> {
+  try {
+    await link(temp, path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // Filesystems without hard links: O_EXCL create. Another process may then briefly see it empty, which
+    // is why an unreadable lock only counts as stale once it is old (see isStale).
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS') throw error;
+    await writeFile(path, text, { flag: 'wx' });
+  }
+}
+
 async function releaseLock(path: string, ownerText: string): Promise<void> {
   // Only remove the lock if it is still ours (it could have been judged stale and taken over).
   const current = await readLockFile(path);
   if (current?.text === ownerText) await rm(path, { force: true });
 }
 
-async function readLockFile(path: string): Promise<{ text: string; owner: LockOwner | undefined } | undefined> {
-  let text: string;
+async function readLockFile(path: string): Promise<{ text: string; owner: LockOwner | undefined; ageMs: number } | undefined> {
   try {
-    text = await readFile(path, 'utf8');
+    const [text, info] = await Promise.all([readFile(path, 'utf8'), stat(path)]);
+    return { text, owner: parseOwner(text), ageMs: Date.now() - info.mtimeMs };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
-  return { text, owner: parseOwner(text) };
 }
 
 function parseOwner(text: string): LockOwner | undefined {
@@ -77,13 +89,16 @@ function parseOwner(text: string): LockOwner | undefined {
   return undefined;
 }
 
+/** An unreadable lock older than this is debris (a crash between create and write), not a live owner. */
+const UNREADABLE_LOCK_GRACE_MS = 10_000;
+
 /**
- * A lock is stale when its owner ran on this machine and is no longer alive. An unreadable lock file
- * cannot come from this code (it is created complete) so it is treated as stale too. Locks from another
- * host (shared network dir) are never judged: we cannot see that host's processes.
+ * A lock is stale when its owner ran on this machine and is no longer alive, or when it is unreadable and
+ * not brand new. Locks from another host (shared network dir) are never judged: we cannot see that
+ * host's processes.
  */
-function isStale(owner: LockOwner | undefined): boolean {
-  if (!owner) return true;
+function isStale(owner: LockOwner | undefined, ageMs: number): boolean {
+  if (!owner) return ageMs > UNREADABLE_LOCK_GRACE_MS;
   if (owner.hostname !== hostname()) return false;
   return !isProcessAlive(owner.pid);
 }

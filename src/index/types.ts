@@ -56,6 +56,8 @@ export interface ScoredChunk {
   chunk: StoredChunk;
   /** Higher is better. Dense: cosine similarity in [-1, 1]. Lexical: BM25 score. */
   score: number;
+  /** Lexical hits only: the query's analyzed terms (src/text/analyze.ts) that this chunk matched. */
+  matchedTerms?: string[];
 }
 
 /** A loaded, immutable index. Questions in flight keep the snapshot they started with. */

@@ -72,7 +72,7 @@ const FOLLOW_TARGETS = alternatives([
 ]);
 
 const FOLLOW = alternatives([
-  'follow us', 'follow .{1,40} on ', 'subscribe', 'join (us|our)', 'download (the|our) app', 'sign up for',
+  'follow us', 'follow .{1,40} on', 'subscribe', 'join (us|our)', 'download (the|our) app', 'sign up for',
   'stay (updated|tuned|connected)', 'never miss', 'click here to (join|subscribe|follow)', 'ফলো করুন',
   'আমাদের ফলো', 'সাবস্ক্রাইব', 'অন্য মাধ্যমগুলি', 'ডাউনলোড করুন', 'फॉलो करें', 'फ़ॉलो करें', 'हमें फॉलो',
   'सब्सक्राइब', 'डाउनलोड करें', 'подписывайтесь', 'подпишитесь', 'следите за нами', 'читайте нас',
@@ -91,11 +91,16 @@ const NEXT_STORY = alternatives([
   'পরের খবর', 'আগের খবর',
 ]);
 
-const COMMENTS = alternatives([
+const COMMENT_LINES = alternatives([
   'leave a (reply|comment)', 'post a comment', 'add (a )?comment', 'comments?( \\(\\d+\\))?', '\\d+ comments?',
-  'write a comment', 'join the (discussion|conversation)', 'your email address will not be published',
-  'required fields are marked', 'cancel reply', 'комментарии', 'комментировать', 'оставить комментарий',
-  'оставьте комментарий', 'टिप्पणियाँ', 'टिप्पणियां', 'टिप्पणी करें', 'कमेंट करें', 'মন্তব্য', 'মন্তব্য করুন',
+  'write a comment', 'join the (discussion|conversation)', 'cancel reply', 'комментарии( \\(\\d+\\))?', 'комментировать',
+  'оставить комментарий', 'оставьте комментарий', 'टिप्पणियाँ', 'टिप्पणियां', 'टिप्पणी करें', 'कमेंट करें', 'মন্তব্য',
+  'মন্তব্য করুন',
+]);
+
+const COMMENT_FORM = alternatives([
+  'your email address will not be published', 'required fields are marked', 'ваш (адрес )?e-?mail не будет опубликован',
+  'आपका ईमेल पता प्रकाशित नहीं', 'আপনার ইমেল ঠিকানা প্রকাশ করা হবে না',
 ]);
 
 const PHOTO_MARKERS = alternatives([
@@ -118,6 +123,9 @@ const AGENCIES = alternatives([
 
 const DESK_WORDS = new Set(['desk', 'newsdesk', 'bureau', 'डेस्क', 'ब्यूरो', 'ডেস্ক', 'ব্যুরো', 'редакция'].map((w) => w.normalize('NFC')));
 
+/** The matched words end here ("subscribe" must not match "Subscribers"). */
+const WORD_END = '(?![\\p{L}\\p{M}\\p{N}])';
+
 const EMAIL = /[\w.+-]+@[\w-]+\.[\w.-]+/;
 
 function isDeskCredit(line: string): boolean {
@@ -135,12 +143,15 @@ function isPipedByline(line: string): boolean {
   return line.includes('|') && mentionsDateOrTime(line) && !/[.!?।]$/.test(line);
 }
 
+const SOCIAL_BUTTONS = pattern(`^((${SOCIAL_NETWORKS})[\\s,|•·/]*)+$`);
+const FOLLOW_TARGET = pattern(`(${FOLLOW_TARGETS})`);
+
 function isSocialButtons(line: string): boolean {
-  return pattern(`^((${SOCIAL_NETWORKS})[\\s,|•·/]*)+$`).test(line);
+  return SOCIAL_BUTTONS.test(line);
 }
 
 function isFollowPrompt(line: string): boolean {
-  return wordCount(line) <= 6 && pattern(`(${FOLLOW_TARGETS})`).test(line);
+  return wordCount(line) <= 6 && FOLLOW_TARGET.test(line);
 }
 
 function isContactLine(line: string): boolean {
@@ -170,13 +181,14 @@ const RULES: LineRule[] = [
   { kind: 'credit', test: pattern(`^[(\\[]?(with inputs from|inputs from|source|источник|सोर्स|स्रोत|সূত্র)\\s*[:：-]`), maxLength: 100 },
   { kind: 'credit', test: pattern(`^[(\\[—–-]*\\s*(with inputs from\\s+)?(${AGENCIES})\\s*[)\\]]*$`), maxLength: 60 },
   { kind: 'photo', test: pattern(`(^|[\\s।.|(])(${PHOTO_MARKERS})\\s*[:：]`), maxLength: 160 },
-  { kind: 'follow', test: pattern(`^(${FOLLOW})`), maxLength: 220 },
+  { kind: 'follow', test: pattern(`^(${FOLLOW})${WORD_END}`), maxLength: 220 },
   { kind: 'follow', test: isFollowPrompt, maxLength: 80 },
-  { kind: 'contact', test: pattern(`^(${CONTACT})`), maxLength: 200 },
+  { kind: 'contact', test: pattern(`^(${CONTACT})${WORD_END}`), maxLength: 200 },
   { kind: 'contact', test: isContactLine, maxLength: 200 },
   { kind: 'navigation', test: pattern(`^(${NEXT_STORY})$`), maxLength: 40 },
   { kind: 'navigation', test: isBreadcrumb, maxLength: 120 },
-  { kind: 'comments', test: pattern(`^(${COMMENTS})`), maxLength: 120 },
+  { kind: 'comments', test: pattern(`^(${COMMENT_LINES})\\s*:?$`), maxLength: 40 },
+  { kind: 'comments', test: pattern(`^(${COMMENT_FORM})`), maxLength: 200 },
   { kind: 'disclaimer', test: /^\/?\s*public release\b/i, maxLength: 1000 },
   { kind: 'disclaimer', test: /originating (organi[sz]ation|group)/i, maxLength: 1000 },
   { kind: 'disclaimer', test: pattern('^(disclaimer|отказ от ответственности|अस्वीकरण|দাবিত্যাগ)\\s*[:：]'), maxLength: 1000 },

@@ -88,6 +88,7 @@ function isoDayOf(value: string | null | undefined): string | undefined {
 
 /** Extracts the article from a full HTML page; throws when no article content can be found. */
 export function extractHtmlArticle(html: string): ExtractedHtml {
+  if (!/<[a-z!]/i.test(html)) throw new Error('the file holds no HTML markup');
   const { document } = parseHTML(html);
   const url = canonicalUrl(document);
   const metaDate = metaContent(document, ['meta[property="article:published_time"]', 'meta[name="date"]', 'meta[itemprop="datePublished"]']);

@@ -8,6 +8,7 @@ import { dateFromRemovedLines, sourceFromRemovedLines } from './byline.ts';
 import { cleanArticleText } from './clean.ts';
 import { FrontMatterError, parseMarkdownArticle } from './front-matter.ts';
 import { extractHtmlArticle } from './html.ts';
+import { looksHardWrapped, markdownToLines } from './markdown.ts';
 import { detectLanguage } from './language.ts';
 import { splitSentences } from './sentences.ts';
 import type { Article, ArticleMeta, CorpusLoad, LoadFailure } from './types.ts';
@@ -79,11 +80,11 @@ function titleFromBody(body: string): string | undefined {
 
 function readMarkdown(text: string): ArticleDraft {
   const { meta, content } = parseMarkdownArticle(text);
-  return { meta, body: cleanArticleText(content, { title: meta.title }).body };
+  return { meta, body: cleanArticleText(markdownToLines(content), { title: meta.title }).body };
 }
 
 function readScrapedText(text: string, id: string): ArticleDraft {
-  const cleaned = cleanArticleText(text);
+  const cleaned = cleanArticleText(looksHardWrapped(text) ? markdownToLines(text) : text);
   const meta: ArticleDraft['meta'] = {
     title: cleaned.title ?? titleFromBody(cleaned.body) ?? id,
     source: sourceFromRemovedLines(cleaned.removed) ?? UNKNOWN_SOURCE,

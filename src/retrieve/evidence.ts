@@ -1,11 +1,12 @@
 // Absolute evidence that an article answers a question, to complement rank fusion (whose scores are
-// relative: the best of a bad lot still ranks first). For each content word of the question, one lexical
-// search finds the articles that contain it in any form the analyzer knows (stem, acronym, transliteration,
-// concept, alias). Then:
+// relative: the best of a bad lot still ranks first). From the lexical hits of the question, each content
+// word of the question is found in the articles that contain it in some form the analyzer knows, with a
+// strength by form: the word itself or its acronym 1, its phonetic key (another script) 0.8, only its
+// cross-lingual concept 0.5. Then:
 //   coverage(article)        = idf-weighted share of the question's words the article contains;
 //   entityCoverage(article)  = share of the question's named entities (acronyms, names) it contains.
 // A question about "IIT Bombay and Tata Memorial" then fails on an IIT Kharagpur article however well it ranks.
-import type { IndexSnapshot } from '../index/types.ts';
+import type { IndexSnapshot, ScoredChunk } from '../index/types.ts';
 import type { Analyzer, Word } from '../text/analyze.ts';
 
 export interface QueryWord {
@@ -13,10 +14,11 @@ export interface QueryWord {
   text: string;
   /** A named entity: an acronym or a capitalized name that is not a generic institution word. */
   salient: boolean;
-  /** Inverse document frequency (absent words count as rare as the rarest present word). */
+  /** Inverse document frequency × salience (absent words count as rare as the rarest present word). */
   weight: number;
-  docs: ReadonlySet<string>;
-  chunks: ReadonlySet<string>;
+  /** Strength of the best match per article / per chunk, in (0, 1]. */
+  docs: ReadonlyMap<string, number>;
+  chunks: ReadonlyMap<string, number>;
 }
 
 export interface Evidence {
@@ -25,23 +27,29 @@ export interface Evidence {
   coverage(docId: string): number;
   /** The same share for one chunk (with the article's aliases), in [0, 1]. */
   chunkCoverage(chunkId: string): number;
-  /** Share of the question's named entities found in the article; 1 when the question names none. */
+  /** Share of the question's named entities found in the article (in any form); 1 when it names none. */
   entityCoverage(docId: string): number;
-  /** Whether the question names any entity. */
   hasEntities: boolean;
 }
 
+/** How much a match in each form counts. */
+export const MATCH_STRENGTH = { word: 1, key: 0.8, concept: 0.5 } as const;
 /** Named entities weigh more than other words in coverage: they say what the question is about. */
 const SALIENT_WEIGHT = 1.5;
-/** At most this many words are looked up (long questions: the rarest-looking first, i.e. in order). */
+/** At most this many words count (very long questions). */
 const MAX_WORDS = 16;
 
+export interface ContentWord {
+  word: Word;
+  /** First word of the question: capitalized by grammar, not necessarily a name. */
+  sentenceStart: boolean;
+}
+
 /** Content words of a question: no stopwords, no lone letters, one entry per distinct term. */
-export function contentWords(question: string, analyzer: Analyzer): { word: Word; sentenceStart: boolean }[] {
+export function contentWords(question: string, analyzer: Analyzer): ContentWord[] {
   const words = analyzer.words(question);
   const seen = new Set<string>();
-  const out: { word: Word; sentenceStart: boolean }[] = [];
-  // The first word of the question (or after . ! ?) is capitalized by grammar, not because it is a name.
+  const out: ContentWord[] = [];
   const firstIndex = words.findIndex((w) => !w.joined);
   words.forEach((word, index) => {
     if (word.stopword || word.terms.length + word.concepts.length === 0) return;
@@ -54,37 +62,64 @@ export function contentWords(question: string, analyzer: Analyzer): { word: Word
   return out.slice(0, MAX_WORDS);
 }
 
-/** Whether a word looks like a name: an acronym, or a capitalized non-generic word in a cased script. */
+/**
+ * Whether a word names something: an acronym, a place or nationality from the concept lexicon (in any
+ * script), or a capitalized non-generic word in a script with case.
+ */
 export function isNamed(word: Word): boolean {
   if (word.generic) return false;
-  if (word.acronym) return true;
+  if (word.acronym || word.concepts.length > 0) return true;
   return (word.script === 'latin' || word.script === 'cyrillic') && /^\p{Lu}/u.test(word.raw);
 }
 
-export function gatherEvidence(snapshot: IndexSnapshot, question: string, analyzer: Analyzer): Evidence {
-  const totalChunks = snapshot.chunks.size;
+/**
+ * Evidence for `question` from `hits`, the lexical search of the whole question over all chunks (each with
+ * the query terms it matched). Hits without `matchedTerms` (another index implementation) fall back to one
+ * search per word.
+ */
+export function gatherEvidence(snapshot: IndexSnapshot, question: string, analyzer: Analyzer, hits: readonly ScoredChunk[]): Evidence {
   const documents = Math.max(1, snapshot.manifest.documents.length);
   const idf = (df: number) => Math.log(1 + (documents - Math.max(df, 1) + 0.5) / (Math.max(df, 1) + 0.5));
+  const withTerms = hits.every((h) => h.matchedTerms !== undefined);
 
   const words: QueryWord[] = contentWords(question, analyzer).map(({ word, sentenceStart }) => {
-    const hits = snapshot.searchLexical(word.raw, totalChunks);
-    const docs = new Set(hits.map((h) => h.chunk.docId));
-    const chunks = new Set(hits.map((h) => h.chunk.id));
+    const chunks = new Map<string, number>();
+    const docs = new Map<string, number>();
+    const record = (hit: ScoredChunk, strength: number) => {
+      if (strength <= 0) return;
+      chunks.set(hit.chunk.id, Math.max(chunks.get(hit.chunk.id) ?? 0, strength));
+      docs.set(hit.chunk.docId, Math.max(docs.get(hit.chunk.docId) ?? 0, strength));
+    };
+    if (withTerms) {
+      for (const hit of hits) record(hit, strengthOf(word, new Set(hit.matchedTerms)));
+    } else {
+      for (const hit of snapshot.searchLexical(word.raw, snapshot.chunks.size)) record(hit, MATCH_STRENGTH.word);
+    }
+    // Rarity from the articles that have the word itself (or its transliteration), not only a related
+    // concept: "коммюнике" stays rare although every article has some word for "agreement".
+    const strong = [...docs.values()].filter((s) => s >= MATCH_STRENGTH.key).length;
+    const df = strong > 0 ? strong : docs.size;
     // A capitalized first word is a name only if the corpus knows it ("Glybochko signed…"), not "Describe…".
     const salient = isNamed(word) && (!sentenceStart || word.acronym !== undefined || docs.size > 0);
-    return { text: word.raw, salient, weight: idf(docs.size) * (salient ? SALIENT_WEIGHT : 1), docs, chunks };
+    return { text: word.raw, salient, weight: idf(df) * (salient ? SALIENT_WEIGHT : 1), docs, chunks };
   });
 
   const total = words.reduce((sum, w) => sum + w.weight, 0);
   const salient = words.filter((w) => w.salient);
-  const share = (matched: (w: QueryWord) => boolean) =>
-    total > 0 ? words.reduce((sum, w) => sum + (matched(w) ? w.weight : 0), 0) / total : 0;
+  const share = (strength: (w: QueryWord) => number) => (total > 0 ? words.reduce((sum, w) => sum + w.weight * strength(w), 0) / total : 0);
 
   return {
     words,
-    coverage: (docId) => share((w) => w.docs.has(docId)),
-    chunkCoverage: (chunkId) => share((w) => w.chunks.has(chunkId)),
+    coverage: (docId) => share((w) => w.docs.get(docId) ?? 0),
+    chunkCoverage: (chunkId) => share((w) => w.chunks.get(chunkId) ?? 0),
     entityCoverage: (docId) => (salient.length === 0 ? 1 : salient.filter((w) => w.docs.has(docId)).length / salient.length),
     hasEntities: salient.length > 0,
   };
+}
+
+function strengthOf(word: Word, matched: ReadonlySet<string>): number {
+  if (word.terms.some((t) => matched.has(t))) return MATCH_STRENGTH.word;
+  if (word.keys.some((t) => matched.has(t))) return MATCH_STRENGTH.key;
+  if (word.concepts.some((t) => matched.has(t))) return MATCH_STRENGTH.concept;
+  return 0;
 }

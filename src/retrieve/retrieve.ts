@@ -68,7 +68,10 @@ async function rankDocuments(
   analyzer: Analyzer,
 ): Promise<{ ranked: RankedDocument[]; evidence: Evidence }> {
   const n = Math.min(snapshot.chunks.size, Math.max(settings.candidates, k));
-  const [dense, lexical] = n === 0 ? [[], []] : [await snapshot.searchDense(query, n), snapshot.searchLexical(query, n)];
+  // Every lexical hit feeds the evidence; the best n are the lexical candidates.
+  const lexicalHits = n === 0 ? [] : snapshot.searchLexical(query, snapshot.chunks.size);
+  const dense = n === 0 ? [] : await snapshot.searchDense(query, n);
+  const lexical = lexicalHits.slice(0, n);
   const fused = reciprocalRankFusion<ScoredChunk>(
     [
       { items: dense, weight: settings.denseWeight },
@@ -77,7 +80,7 @@ async function rankDocuments(
     settings.rrfK,
     (s) => s.chunk.id,
   );
-  const evidence = gatherEvidence(snapshot, query, analyzer);
+  const evidence = gatherEvidence(snapshot, query, analyzer, lexicalHits);
 
   const byDoc = new Map<string, Fused<ScoredChunk>[]>();
   for (const f of fused) byDoc.set(f.item.chunk.docId, [...(byDoc.get(f.item.chunk.docId) ?? []), f]);
@@ -135,8 +138,7 @@ function selectPassages(eligible: RankedDocument[], list: boolean, k: number, se
     const coverageOf = new Map(chosen.map((c) => [c.chunk.id, c.coverage]));
     // Best chunk first; a merged passage stands where its best part stood.
     const merged = mergeNeighbours(chosen.map((c) => c.chunk));
-    const position = (chunk: StoredChunk) =>
-      Math.min(...chosen.map((c, i) => (chunk.id.split('+')[0] === c.chunk.id || chunk.id === c.chunk.id || covers(chunk, c.chunk) ? i : Infinity)));
+    const position = (chunk: StoredChunk) => chosen.findIndex((c) => covers(chunk, c.chunk));
     merged.sort((a, b) => position(a) - position(b));
     for (const chunk of merged) {
       const chunkCoverage = Math.max(...chosen.filter((c) => covers(chunk, c.chunk)).map((c) => coverageOf.get(c.chunk.id) ?? 0));

@@ -36,7 +36,7 @@ export interface Word {
   keys: string[];
   /** Concept ids, with CONCEPT_PREFIX. */
   concepts: string[];
-  /** Only generic concepts (institution types, "agreement") or none: never the named subject. */
+  /** Expresses only generic concepts (institution types, "agreement"): never the named subject of a question. */
   generic: boolean;
   /** The Latin letter, when the word is one letter or one letter's name (spelled-out acronyms). */
   letter?: string;

@@ -5,7 +5,10 @@
 
 // Ordered rewrites on lower-case ASCII. "C" (upper case, never in the input) stands for the "ch" sound.
 const REWRITES: [RegExp, string][] = [
-  [/shch|sch/g, 's'],
+  [/shch/g, 's'],
+  // English sch- before a vowel or l/r is "sk" (school, scheme, scholar); elsewhere it is German "sh".
+  [/^sch(?=[aeiouylr])/, 'sk'],
+  [/sch/g, 's'],
   [/t?ch/g, 'C'],
   [/dzh|dj|zh|jh/g, 'j'],
   [/sh/g, 's'],

@@ -60,6 +60,8 @@ export const EMPTY_SUMMARY: ReindexSummary = {
 /** A CollabService the test scripts: records calls, answers with `respond`, can be held at a gate. */
 export class ScriptedService implements CollabService {
   readonly asks: { question: string; options: AskOptions | undefined }[] = [];
+  /** How many asks have returned an answer. */
+  answered = 0;
   reindexCalls = 0;
   reindexing = false;
   closed = false;
@@ -67,6 +69,8 @@ export class ScriptedService implements CollabService {
   askGate: Gate | undefined;
   /** When set, reindex() waits for it. */
   reindexGate: Gate | undefined;
+  /** Runs inside ask() before the answer is returned (e.g. to stream partial text). */
+  beforeAnswer: ((options: AskOptions | undefined) => Promise<void>) | undefined;
   respond: (question: string, options: AskOptions | undefined) => Answer = (question) => ({
     question,
     answer: `An answer about ${question} [1].`,
@@ -81,9 +85,19 @@ export class ScriptedService implements CollabService {
 
   async ask(question: string, options?: AskOptions): Promise<Answer> {
     this.asks.push({ question, options });
-    if (this.askGate) await this.askGate.opened;
+    if (this.askGate) {
+      // Like a real retrieval, waiting stops when the bot cancels the question.
+      const signal = options?.signal;
+      await new Promise<void>((resolve, reject) => {
+        signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
+        void this.askGate!.opened.then(resolve);
+      });
+    }
+    await this.beforeAnswer?.(options);
     options?.signal?.throwIfAborted();
-    return this.respond(question, options);
+    const answer = this.respond(question, options);
+    this.answered++;
+    return answer;
   }
 
   async sources(): Promise<SourceInfo[]> {
@@ -135,7 +149,7 @@ export interface Harness {
 /** Starts the fake Discord and the real bot (real discord.js client) connected to it. */
 export async function startHarness(
   service: CollabService,
-  { env = {}, botOptions = {} }: { env?: Record<string, string>; botOptions?: BotOptions } = {},
+  { env = {}, botOptions = {} }: { env?: Record<string, string> | ((fake: FakeDiscord) => Record<string, string>); botOptions?: BotOptions } = {},
 ): Promise<Harness> {
   const fake = await FakeDiscord.start();
   const dir = await mkdtemp(join(tmpdir(), 'collab-discord-'));
@@ -145,7 +159,7 @@ export async function startHarness(
     DISCORD_API_URL: fake.apiUrl,
     FEEDBACK_LOG: join(dir, 'feedback.jsonl'),
     LOG_LEVEL: 'silent',
-    ...env,
+    ...(typeof env === 'function' ? env(fake) : env),
   });
   const { logger, lines } = capturingLogger();
   const bot = createBot(config, service, logger, { shutdownGraceMs: 2000, ...botOptions });

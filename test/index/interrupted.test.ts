@@ -1,6 +1,6 @@
 // A reindex killed (SIGKILL) at various points leaves the previous index loadable with the same answers,
 // and the next reindex takes over its stale lock and removes its half-written build.
-import { describe, test, before, after } from 'node:test';
+import { describe, test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
@@ -59,10 +59,10 @@ function killReindexAt(ws: Workspace, stopAt: string): Promise<void> {
 describe('a reindex killed mid-way', () => {
   let ws: Workspace;
   const embedder = countingEmbedder();
-  before(async () => {
+  beforeEach(async () => {
     ws = await makeWorkspace();
   });
-  after(async () => {
+  afterEach(async () => {
     await ws.cleanup();
   });
 
@@ -71,7 +71,8 @@ describe('a reindex killed mid-way', () => {
       const first = await reindex(ws.config, { embedder });
       const expected = await answers(await openIndex(ws.config, embedder));
       const path = join(ws.corpusDir, 'msu-sechenov.md');
-      await writeFile(path, `${await readFile(path, 'utf8')}\nДобавлен абзац ${stopAt}.\n`);
+      const paragraph = `Представители обоих университетов рассказали о планах (этап ${stopAt}) на ближайшие годы работы.`;
+      await writeFile(path, `${(await readFile(path, 'utf8')).trimEnd()}\n\n${paragraph}\n`);
 
       await killReindexAt(ws, stopAt);
 
@@ -83,10 +84,14 @@ describe('a reindex killed mid-way', () => {
       const left = JSON.parse(await readFile(lockPath(ws.indexDir), 'utf8')) as { pid: number };
       assert.notEqual(left.pid, process.pid);
 
+      const leftovers = (await readdir(buildsDir(ws.indexDir))).filter((name) => name !== first.buildId);
+      if (stopAt === 'write:manifest') assert.ok(leftovers.some((name) => name.startsWith('.tmp-')), 'the killed build should be half-written');
+      if (stopAt === 'write:switch to new build') assert.equal(leftovers.length, 1, 'a complete but unpublished build');
+
       const next = await reindex(ws.config, { embedder });
       assert.deepEqual(next.changed, ['msu-sechenov']);
-      const builds = await readdir(buildsDir(ws.indexDir));
-      assert.ok(builds.every((name) => !name.startsWith('.tmp-')), `leftover temp build in ${builds.join(', ')}`);
+      // Only the live build and the one before it remain: the killed run's files are gone.
+      assert.deepEqual((await readdir(buildsDir(ws.indexDir))).sort(), [first.buildId, next.buildId].sort());
       assert.equal((await openIndex(ws.config, embedder)).buildId, next.buildId);
     });
   }

@@ -1,7 +1,7 @@
 import { describe, test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isUserError } from '../../src/errors.ts';
@@ -45,10 +45,13 @@ describe('reindex lock', () => {
     await held.release();
   });
 
-  test('a lock of a live process is respected, and an unreadable lock file counts as stale', async () => {
+  test('a lock of a live process is respected; an unreadable lock file is stale once it is not brand new', async () => {
     await writeFile(lockPath(dir), JSON.stringify({ pid: process.ppid, hostname: hostname(), startedAt: new Date().toISOString() }));
     await assert.rejects(acquireReindexLock(dir), (error: unknown) => isUserError(error, 'reindex.alreadyRunning'));
     await writeFile(lockPath(dir), '');
+    await assert.rejects(acquireReindexLock(dir), (error: unknown) => isUserError(error, 'reindex.alreadyRunning'));
+    const aMinuteAgo = new Date(Date.now() - 60_000);
+    await utimes(lockPath(dir), aMinuteAgo, aMinuteAgo);
     const held = await acquireReindexLock(dir);
     await held.release();
   });

@@ -1,0 +1,191 @@
+// Runs an evaluation: prepares the corpus (optionally with the distractor articles), builds or refreshes a
+// dedicated index for it, asks every question through the same service the bot uses, scores the answers,
+// and optionally does the same with the LangChain baseline.
+import { createHash } from 'node:crypto';
+import { cp, mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { loadConfig, type Config } from '../config.ts';
+import { createEmbeddings } from '../index/embeddings/select.ts';
+import { openIndex } from '../index/store.ts';
+import { listArticleFiles } from '../ingest/load.ts';
+import { silentLogger } from '../log.ts';
+import { retrieveWithDiagnostics, type RankedDocument } from '../retrieve/retrieve.ts';
+import { createService } from '../service/service.ts';
+import { createBaseline } from './baseline.ts';
+import { loadQuestions, type EvalQuestion } from './questions.ts';
+import { scoreItem, summarize, type ItemScore, type SystemAnswer, type Summary } from './score.ts';
+
+export interface EvalOptions {
+  questionsFile: string;
+  corpusDir: string;
+  /** Articles added to the corpus for this run (under `distractors/`). */
+  distractorsDir?: string;
+  k: number;
+  baseline: boolean;
+  /** Index directory; default: a directory under the system temp dir dedicated to this corpus. */
+  indexDir?: string;
+  embeddings?: Config['EMBEDDINGS'];
+  /** Also record, per question, how retrieval scored the top articles. */
+  explain?: boolean;
+  /** One-line progress notes (index built, embedder fallback...). */
+  onNotice?: (line: string) => void;
+}
+
+export interface ExplainedDocument {
+  docId: string;
+  score: number;
+  rankScore: number;
+  coverage: number;
+  entityCoverage: number;
+  eligible: boolean;
+}
+
+export interface EvalItem extends ItemScore {
+  question: string;
+  answer: string;
+  explain?: { query: string; list: boolean; words: { text: string; salient: boolean; weight: number; docs: number }[]; documents: ExplainedDocument[] };
+}
+
+export interface SystemResult {
+  name: string;
+  summary: Summary;
+  items: EvalItem[];
+}
+
+export interface EvalReport {
+  questionsFile: string;
+  corpus: string;
+  distractors?: string;
+  articles: number;
+  indexDir: string;
+  embedder: string;
+  k: number;
+  system: SystemResult;
+  baseline?: SystemResult & { chunks: number };
+  seconds: number;
+}
+
+export async function runEval(options: EvalOptions): Promise<EvalReport> {
+  const started = Date.now();
+  const questions = await loadQuestions(options.questionsFile);
+  const notice = options.onNotice ?? (() => undefined);
+  const workDir = join(tmpdir(), 'collab-bot-eval', workKey(options));
+  const corpusDir = await prepareCorpus(options, workDir);
+  const indexDir = options.indexDir ?? join(workDir, 'index');
+  const config = loadConfig(undefined, {
+    CORPUS_DIR: corpusDir,
+    INDEX_DIR: indexDir,
+    TOP_K: options.k,
+    ...(options.embeddings ? { EMBEDDINGS: options.embeddings } : {}),
+  });
+
+  const embedder = await createEmbeddings(config, { onWarning: notice });
+  const service = await createService(config, { embedder, logger: silentLogger, onNotice: notice });
+  try {
+    const summary = await service.reindex();
+    if (summary.failed.length > 0) notice(`Could not load: ${summary.failed.map((f) => `${f.path} (${f.reason})`).join('; ')}`);
+    const articleTexts = await readArticles(corpusDir);
+    const articleText = (path: string) => articleTexts.get(path) ?? '';
+
+    const snapshot = options.explain ? await openIndex(config, embedder) : undefined;
+    const items: EvalItem[] = [];
+    for (const q of questions) {
+      const answer = await service.ask(q.question);
+      const result: SystemAnswer = {
+        answer: answer.answer,
+        found: answer.found,
+        citations: answer.citations.map((c) => ({ docId: c.path, text: c.text })),
+      };
+      const item: EvalItem = { ...scoreItem(q, result, options.k, articleText), question: q.question, answer: answer.answer };
+      if (snapshot) {
+        const { diagnostics } = await retrieveWithDiagnostics(snapshot, q.question, { k: options.k, config });
+        const pathOf = new Map(snapshot.manifest.documents.map((d) => [d.id, d.path]));
+        item.explain = {
+          query: diagnostics.query,
+          list: diagnostics.list,
+          words: diagnostics.evidence.words.map((w) => ({ text: w.text, salient: w.salient, weight: round(w.weight), docs: w.docs.size })),
+          documents: diagnostics.documents.slice(0, 5).map((d) => explainDocument(d, pathOf.get(d.docId) ?? d.docId)),
+        };
+      }
+      items.push(item);
+    }
+    const report: EvalReport = {
+      questionsFile: options.questionsFile,
+      corpus: options.corpusDir,
+      ...(options.distractorsDir ? { distractors: options.distractorsDir } : {}),
+      articles: articleTexts.size,
+      indexDir,
+      embedder: embedder.info.id,
+      k: options.k,
+      system: { name: 'hybrid', summary: summarize(items, options.k), items },
+      seconds: 0,
+    };
+    if (options.baseline) report.baseline = await runBaseline(questions, corpusDir, embedder.embeddings, options.k);
+    report.seconds = round((Date.now() - started) / 1000);
+    return report;
+  } finally {
+    await service.close();
+  }
+}
+
+async function runBaseline(
+  questions: EvalQuestion[],
+  corpusDir: string,
+  embeddings: Parameters<typeof createBaseline>[1],
+  k: number,
+): Promise<SystemResult & { chunks: number }> {
+  const baseline = await createBaseline(corpusDir, embeddings);
+  const articleText = (path: string) => baseline.articles.get(path) ?? '';
+  const items: EvalItem[] = [];
+  for (const q of questions) {
+    const result = await baseline.ask(q.question, k);
+    items.push({ ...scoreItem(q, result, k, articleText), question: q.question, answer: result.answer });
+  }
+  return { name: 'baseline', summary: summarize(items, k), items, chunks: baseline.chunks };
+}
+
+function explainDocument(d: RankedDocument, path: string): ExplainedDocument {
+  return {
+    docId: path,
+    score: round(d.score),
+    rankScore: round(d.rankScore),
+    coverage: round(d.coverage),
+    entityCoverage: round(d.entityCoverage),
+    eligible: d.eligible,
+  };
+}
+
+/** A stable name per corpus (and distractor set), so repeated runs reuse and incrementally update one index. */
+function workKey(options: EvalOptions): string {
+  const key = [resolve(options.corpusDir), options.distractorsDir ? resolve(options.distractorsDir) : ''].join('\n');
+  return createHash('sha256').update(key).digest('hex').slice(0, 16);
+}
+
+/** The corpus directory to index: the given one, or a copy of it with the distractors added. */
+async function prepareCorpus(options: EvalOptions, workDir: string): Promise<string> {
+  await assertDirectory(options.corpusDir, '--corpus');
+  if (!options.distractorsDir) return resolve(options.corpusDir);
+  await assertDirectory(options.distractorsDir, '--distractors');
+  const combined = join(workDir, 'corpus');
+  await rm(combined, { recursive: true, force: true });
+  await mkdir(combined, { recursive: true });
+  await cp(options.corpusDir, combined, { recursive: true });
+  await cp(options.distractorsDir, join(combined, 'distractors'), { recursive: true });
+  return combined;
+}
+
+async function assertDirectory(dir: string, flag: string): Promise<void> {
+  const info = await stat(dir).catch(() => undefined);
+  if (!info?.isDirectory()) throw new Error(`${flag} ${dir}: not a directory. Pass the folder of article files.`);
+}
+
+async function readArticles(corpusDir: string): Promise<Map<string, string>> {
+  const texts = new Map<string, string>();
+  for (const path of await listArticleFiles(corpusDir)) texts.set(path, await readFile(join(corpusDir, path), 'utf8'));
+  return texts;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

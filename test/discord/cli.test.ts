@@ -1,0 +1,77 @@
+// The two Discord entry points as users run them: `npm run register` against the fake Discord, and
+// `npm start` without its required settings.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { PermissionFlagsBits } from 'discord-api-types/v10';
+import { FakeDiscord } from '../fixtures/fake-discord/server.ts';
+
+const run = promisify(execFile);
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const TSX = import.meta.resolve('tsx');
+
+/** Runs a TypeScript entry point in a fresh temp directory (so no .env is read) with exactly `env`. */
+async function runScript(script: string, args: string[], env: Record<string, string>) {
+  const cwd = await mkdtemp(join(tmpdir(), 'collab-cli-'));
+  try {
+    const { PATH = '', HOME = '', SYSTEMROOT = '' } = process.env;
+    return await run(process.execPath, ['--import', TSX, join(ROOT, script), ...args], {
+      cwd,
+      env: { PATH, HOME, SYSTEMROOT, ...env },
+      timeout: 60_000,
+    }).then(
+      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+      (error: { code?: number; stdout?: string; stderr?: string }) => ({ code: error.code ?? -1, stdout: error.stdout ?? '', stderr: error.stderr ?? '' }),
+    );
+  } finally {
+    await rm(cwd, { recursive: true, force: true });
+  }
+}
+
+test('npm run register PUTs the full command list to the guild, idempotently', async (t) => {
+  const fake = await FakeDiscord.start();
+  t.after(() => fake.close());
+  const env = { DISCORD_TOKEN: fake.token, DISCORD_CLIENT_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl, DISCORD_GUILD_ID: fake.guildId };
+
+  const first = await runScript('scripts/register-commands.ts', [], env);
+  assert.equal(first.code, 0, first.stderr);
+  assert.match(first.stdout, new RegExp(`Registered 4 commands in guild ${fake.guildId}: /ask, /sources, /reindex, /help`));
+  const afterFirst = structuredClone(fake.commands.guild.get(fake.guildId));
+  const second = await runScript('scripts/register-commands.ts', [], env);
+  assert.equal(second.code, 0, second.stderr);
+
+  const puts = fake.requests.filter((r) => r.method === 'PUT');
+  assert.deepEqual(puts.map((r) => r.path), Array(2).fill(`/applications/${fake.applicationId}/guilds/${fake.guildId}/commands`));
+  assert.deepEqual(puts[0]!.body, puts[1]!.body, 'the same full list both times');
+  assert.deepEqual(fake.commands.guild.get(fake.guildId)!.map((c) => [c.name, c.id]), afterFirst!.map((c) => [c.name, c.id]));
+
+  const ask = puts[0]!.body.find((c: { name: string }) => c.name === 'ask');
+  assert.deepEqual(ask.options.map((o: { name: string; required?: boolean }) => [o.name, o.required ?? false]), [['question', true], ['public', false]]);
+  const reindex = puts[0]!.body.find((c: { name: string }) => c.name === 'reindex');
+  assert.equal(reindex.default_member_permissions, PermissionFlagsBits.ManageGuild.toString());
+
+  const global = await runScript('scripts/register-commands.ts', ['--global'], env);
+  assert.equal(global.code, 0, global.stderr);
+  assert.equal(fake.requests.at(-1)!.path, `/applications/${fake.applicationId}/commands`);
+  assert.equal(fake.commands.global.length, 4);
+});
+
+test('npm start without DISCORD_TOKEN or DISCORD_CLIENT_ID exits at once with one line naming the variable', async () => {
+  const noToken = await runScript('src/discord/main.ts', [], {});
+  assert.equal(noToken.code, 1);
+  assert.equal(noToken.stdout, '');
+  const lines = noToken.stderr.trim().split('\n');
+  assert.equal(lines.length, 1, noToken.stderr);
+  assert.match(lines[0]!, /DISCORD_TOKEN/);
+  assert.match(lines[0]!, /\.env\.example/);
+
+  const noClientId = await runScript('src/discord/main.ts', [], { DISCORD_TOKEN: 'some-token' });
+  assert.equal(noClientId.code, 1);
+  assert.match(noClientId.stderr.trim(), /^DISCORD_CLIENT_ID is not set.*\.env\.example/);
+  assert.doesNotMatch(noClientId.stderr, /some-token/);
+});
