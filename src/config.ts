@@ -47,7 +47,7 @@ export const configSchema = z.object({
   /** Chunks taken from each of the dense and the lexical search before fusion. */
   RETRIEVE_CANDIDATES: int(5, 2000).default(60),
   /** Document ranking = (1 - w) × fused rank score + w × share of the question's words the document matches. */
-  COVERAGE_WEIGHT: num(0, 1).default(0.5),
+  COVERAGE_WEIGHT: num(0, 1).default(0.8),
   /** Share of the question's named entities (acronyms, names) an article must match to be an answer. */
   ENTITY_MIN_COVERAGE: num(0, 1).default(0.75),
   /** Further articles are cited when their score is at least this share of the best article's. */

@@ -125,8 +125,11 @@ function chooseSentences(question: string, passages: Passage[], opts: Extractive
     if (seenDocs.has(docId) || (c.overlap === 0 && seenDocs.size > 0)) continue;
     if (take(c)) seenDocs.add(docId);
   }
+  // Sentences sharing nothing with the question only fill in from the best passage (a cross-language question
+  // may share no word with its answer); elsewhere they would be noise.
   for (const c of byScore) {
-    if (!picked.includes(c)) take(c);
+    if (picked.includes(c) || (c.overlap === 0 && c.passageIndex > 0)) continue;
+    take(c);
   }
   // Read in retrieval order: best passage first, sentences in document order.
   return picked.sort((a, b) => a.passageIndex - b.passageIndex || a.order - b.order);

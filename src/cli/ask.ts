@@ -2,6 +2,7 @@
 import { createService } from '../service/service.ts';
 import { COMMON_HELP, EXIT, UsageError, parseCommandLine, runCommand } from './common.ts';
 import { formatAnswerText } from './format.ts';
+import { createProgressReporter } from './progress.ts';
 import type { Answer } from '../answer/types.ts';
 
 const USAGE = `Usage: npm run ask -- [options] "question"
@@ -27,7 +28,11 @@ async function main(): Promise<number> {
   if (question === '') throw new UsageError('Missing the question.');
   const config = cli.loadConfig();
 
-  const service = await createService(config, { onNotice: (line) => process.stderr.write(`${line}\n`) });
+  const progress = createProgressReporter();
+  const service = await createService(config, {
+    onNotice: (line) => process.stderr.write(`${line}\n`),
+    onProgress: (event) => progress.update(event),
+  }).finally(() => progress.stop());
   try {
     const answer = await service.ask(question);
     process.stdout.write(cli.values.json ? `${JSON.stringify(toJson(answer), null, 2)}\n` : `${formatAnswerText(answer)}\n`);

@@ -3,16 +3,16 @@
 // mention the bot, which are the only messages it reads.
 import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits } from 'discord.js';
-import type { Config } from '../config.ts';
-import { resolvePath } from '../config.ts';
+import { resolvePath, type Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { CollabService } from '../service/types.ts';
 import { createAnswerStore } from './answerStore.ts';
-import { NO_MENTIONS, type BotContext } from './context.ts';
+import type { BotContext } from './context.ts';
 import { createDispatcher } from './dispatch.ts';
 import { createFeedbackLog, loadOrCreateSalt } from './feedback.ts';
 import { createRateLimiter } from './rateLimit.ts';
 import { createTaskTracker } from './tasks.ts';
+import { errorForLog } from './logSafe.ts';
 
 export interface BotOptions {
   /** How long shutdown waits for answers in progress before cancelling them. */
@@ -57,7 +57,7 @@ export function createBot(config: Config, service: CollabService, logger: Logger
 
   client.on(Events.InteractionCreate, (interaction) => void dispatcher.interaction(interaction));
   client.on(Events.MessageCreate, (message) => void dispatcher.message(message));
-  client.on(Events.Error, (error) => logger.error({ err: error }, 'Discord client error'));
+  client.on(Events.Error, (error) => logger.error({ err: errorForLog(error) }, 'Discord client error'));
   client.on(Events.Warn, (message) => logger.warn({ discord: message }, 'Discord client warning'));
   client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ code: event.code, shard }, 'gateway disconnected'));
   client.on(Events.ShardReconnecting, (shard) => logger.info({ shard }, 'gateway reconnecting'));

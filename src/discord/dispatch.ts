@@ -15,6 +15,7 @@ import { NO_MENTIONS, type BotContext } from './context.ts';
 import { handleMention } from './mentions.ts';
 import { apology, CHANNEL_NOT_ALLOWED, SHUTTING_DOWN, userErrorText } from './messages.ts';
 import { isChannelAllowed } from './permissions.ts';
+import { errorForLog } from './logSafe.ts';
 
 type CommandHandler = (interaction: ChatInputCommandInteraction, ctx: BotContext, signal: AbortSignal) => Promise<void>;
 
@@ -50,7 +51,7 @@ export function createDispatcher(ctx: BotContext): Dispatcher {
     if (isUserError(error)) return userErrorText(error, { maxQuestionLength: ctx.config.MAX_QUESTION_LENGTH });
     if (signal?.aborted) return SHUTTING_DOWN;
     const errorId = randomBytes(4).toString('hex');
-    ctx.logger.error({ err: error, errorId, ...where }, 'failed to handle a Discord event');
+    ctx.logger.error({ err: errorForLog(error), errorId, ...where }, 'failed to handle a Discord event');
     return apology(errorId);
   }
 
@@ -64,7 +65,7 @@ export function createDispatcher(ctx: BotContext): Dispatcher {
         await interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
       }
     } catch (error) {
-      ctx.logger.warn({ err: error, interaction: interaction.id }, 'could not tell the user about a failure');
+      ctx.logger.warn({ err: errorForLog(error), interaction: interaction.id }, 'could not tell the user about a failure');
     }
   }
 
@@ -128,7 +129,7 @@ export function createDispatcher(ctx: BotContext): Dispatcher {
       if (isUserError(error, 'rateLimited') && error.context['firstRefusal'] === false) return;
       const content = describeFailure(error, signal, where);
       await message.reply({ content, allowedMentions: NO_MENTIONS }).catch((replyError: unknown) => {
-        ctx.logger.warn({ err: replyError, ...where }, 'could not tell the user about a failure');
+        ctx.logger.warn({ err: errorForLog(replyError), ...where }, 'could not tell the user about a failure');
       });
     }
   }

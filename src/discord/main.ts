@@ -1,7 +1,9 @@
 // `npm start`: the Discord bot. Checks the two required settings before loading anything heavy, loads
 // (or builds) the index through the service, connects, and shuts down cleanly on SIGINT/SIGTERM.
 import { ConfigError, loadConfig, type Config } from '../config.ts';
+import { isUserError } from '../errors.ts';
 import { createLogger } from '../log.ts';
+import { errorForLog } from './logSafe.ts';
 
 /** The first required Discord setting that is missing, as the one line `npm start` prints. */
 function missingSetting(config: Config): string | undefined {
@@ -36,7 +38,14 @@ async function main(): Promise<void> {
   const { createService } = await import('../service/service.ts');
   const { createBot } = await import('./bot.ts');
 
-  const service = await createService(config, { logger });
+  let service: Awaited<ReturnType<typeof createService>>;
+  try {
+    service = await createService(config, { logger });
+  } catch (error) {
+    // A user error (no corpus, unusable index, model unavailable) already says what to do.
+    logger.fatal({ err: errorForLog(error) }, isUserError(error) ? error.message : 'could not load the index');
+    process.exit(1);
+  }
   const stats = await service.stats();
   logger.info(
     { documents: stats.documents, chunks: stats.chunks, embedder: stats.embedder.id },
@@ -59,7 +68,7 @@ async function main(): Promise<void> {
         logger.info('stopped');
         process.exitCode = 0;
       } catch (error) {
-        logger.error({ err: error }, 'error during shutdown');
+        logger.error({ err: errorForLog(error) }, 'error during shutdown');
         process.exitCode = 1;
       } finally {
         // pino's stderr destination is synchronous, so nothing is lost by exiting here.
@@ -73,7 +82,7 @@ async function main(): Promise<void> {
   try {
     await bot.start();
   } catch (error) {
-    logger.fatal({ err: error }, 'could not connect to Discord (check DISCORD_TOKEN and DISCORD_API_URL)');
+    logger.fatal({ err: errorForLog(error) }, 'could not connect to Discord (check DISCORD_TOKEN and DISCORD_API_URL)');
     await service.close();
     process.exit(1);
   }

@@ -7,6 +7,7 @@ import { checkQuestion, NO_MENTIONS, takeRate, type BotContext } from './context
 import { parseCustomId } from './customIds.ts';
 import { renderAnswer } from './format.ts';
 import { mentionUsage } from './messages.ts';
+import { errorForLog } from './logSafe.ts';
 
 /** How many earlier turns a follow-up carries: enough for "and when was it signed?", bounded for retrieval. */
 const MAX_HISTORY_TURNS = 4;
@@ -42,7 +43,7 @@ export function answerIdOf(message: Message): string | undefined {
 async function historyFor(message: Message, ctx: BotContext): Promise<ConversationTurn[]> {
   if (!message.reference?.messageId) return [];
   const referenced = await message.fetchReference().catch((error: unknown) => {
-    ctx.logger.debug({ err: error, message: message.id }, 'could not fetch the replied-to message');
+    ctx.logger.debug({ err: errorForLog(error), message: message.id }, 'could not fetch the replied-to message');
     return undefined;
   });
   if (!referenced || referenced.author.id !== ctx.client.user?.id) return [];
@@ -68,7 +69,7 @@ export async function handleMention(message: Message<true>, ctx: BotContext, sig
 
   await channel.sendTyping();
   const typing = setInterval(() => {
-    channel.sendTyping().catch((error: unknown) => ctx.logger.debug({ err: error }, 'typing indicator failed'));
+    channel.sendTyping().catch((error: unknown) => ctx.logger.debug({ err: errorForLog(error) }, 'typing indicator failed'));
   }, TYPING_REFRESH_MS);
   try {
     const history = await historyFor(message, ctx);

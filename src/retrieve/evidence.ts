@@ -7,7 +7,8 @@
 //   entityCoverage(article)  = share of the question's named entities (acronyms, names) it contains.
 // A question about "IIT Bombay and Tata Memorial" then fails on an IIT Kharagpur article however well it ranks.
 import type { IndexSnapshot, ScoredChunk } from '../index/types.ts';
-import type { Analyzer, Word } from '../text/analyze.ts';
+import { CONCEPT_PREFIX, KEY_PREFIX, type Analyzer, type Word } from '../text/analyze.ts';
+import { isGenericConcept } from '../text/concepts.ts';
 
 export interface QueryWord {
   /** The word as written in the question. */
@@ -32,8 +33,13 @@ export interface Evidence {
   hasEntities: boolean;
 }
 
-/** How much a match in each form counts. */
-export const MATCH_STRENGTH = { word: 1, key: 0.8, concept: 0.5 } as const;
+/**
+ * How much a match in each form counts. A place or nationality concept is a translation (Lucknow = लखनऊ)
+ * and counts fully; a generic one (agreement ≈ коммюнике) is a category and counts half.
+ */
+export const MATCH_STRENGTH = { word: 1, key: 0.8, longKey: 1, namedConcept: 1, concept: 0.5 } as const;
+/** A phonetic key with this many consonant sounds rarely matches by accident (Глыбочко ~ Glybochko). */
+const LONG_KEY = 4;
 /** Named entities weigh more than other words in coverage: they say what the question is about. */
 const SALIENT_WEIGHT = 1.5;
 /** At most this many words count (very long questions). */
@@ -119,7 +125,11 @@ export function gatherEvidence(snapshot: IndexSnapshot, question: string, analyz
 
 function strengthOf(word: Word, matched: ReadonlySet<string>): number {
   if (word.terms.some((t) => matched.has(t))) return MATCH_STRENGTH.word;
-  if (word.keys.some((t) => matched.has(t))) return MATCH_STRENGTH.key;
-  if (word.concepts.some((t) => matched.has(t))) return MATCH_STRENGTH.concept;
+  const keys = word.keys.filter((t) => matched.has(t));
+  if (keys.some((t) => t.length - KEY_PREFIX.length >= LONG_KEY)) return MATCH_STRENGTH.longKey;
+  if (keys.length > 0) return MATCH_STRENGTH.key;
+  const concepts = word.concepts.filter((t) => matched.has(t));
+  if (concepts.some((t) => !isGenericConcept(t.slice(CONCEPT_PREFIX.length)))) return MATCH_STRENGTH.namedConcept;
+  if (concepts.length > 0) return MATCH_STRENGTH.concept;
   return 0;
 }

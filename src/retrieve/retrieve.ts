@@ -112,7 +112,8 @@ async function rankDocuments(
 
 function selectPassages(eligible: RankedDocument[], list: boolean, k: number, settings: RetrievalSettings): Passage[] {
   const best = eligible[0]!;
-  const related = eligible.filter((d) => d.score >= settings.relatedDocMin * best.score);
+  // A list question wants every article that qualifies; otherwise only close competitors of the best.
+  const related = list ? eligible : eligible.filter((d) => d.score >= settings.relatedDocMin * best.score);
   // How many chunks each article gets: list questions spread over articles first; others deepen the best.
   const quota = new Map<string, number>();
   let used = 0;

@@ -18,7 +18,7 @@ export const DEFAULT_SETTINGS: RetrievalSettings = {
   denseWeight: 1,
   lexicalWeight: 1,
   candidates: 60,
-  coverageWeight: 0.5,
+  coverageWeight: 0.8,
   notFoundThreshold: 0.3,
   entityMinCoverage: 0.75,
   relatedDocMin: 0.7,

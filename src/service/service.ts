@@ -45,16 +45,20 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
     }
   }
 
+  function reportFailures(summary: ReindexSummary) {
+    for (const failure of summary.failed) notice(`Not indexed: ${failure.path}: ${failure.reason}`);
+  }
+
   // First use: build the index if there is none, or rebuild it if it was made by another embedder.
   try {
     await snapshots.refresh();
   } catch (error) {
     if (isUserError(error, 'index.missing')) {
       notice(`No index in ${config.INDEX_DIR} yet: building it from ${config.CORPUS_DIR} with the ${embedder.info.id} embedder.`);
-      await reindex();
+      reportFailures(await reindex());
     } else if (isUserError(error, 'index.embedderMismatch')) {
       notice(`${error.message.split(';')[0]}; rebuilding it with ${embedder.info.id}.`);
-      await reindex({ full: true });
+      reportFailures(await reindex({ full: true }));
     } else {
       throw error;
     }

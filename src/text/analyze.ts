@@ -14,12 +14,16 @@ import { isStopword } from './stopwords.ts';
 import { toLatin } from './transliterate.ts';
 
 /** Bump when any rule changes the terms produced: persisted lexical indexes are then rebuilt. */
-export const ANALYZER_VERSION = 1;
+export const ANALYZER_VERSION = 3;
 
 export const KEY_PREFIX = '~';
 export const CONCEPT_PREFIX = '#';
-/** Shorter keys (e.g. "sn" for Singh/sun/son) collide too often to be evidence. */
+/**
+ * Keys this short collide too often to be evidence ("sn" = sun/son/sin) unless the word itself is long:
+ * Singh/সিংহ/सिंह and batch/ব্যাচ only have two consonant sounds.
+ */
 const MIN_KEY_LENGTH = 3;
+const MIN_SHORT_KEY_WORD = 4;
 
 export interface Word {
   /** As written (after NFKC), case kept. */
@@ -162,7 +166,11 @@ function analyzeOne(raw: string): WordAnalysis {
   if (isStopword(folded)) return { ...base, stopword: true, terms: [], keys: [], concepts: [], generic: true };
   if (letterCount === 0) return { ...base, stopword: false, terms: [folded], keys: [], concepts: [], generic: false };
 
-  const conceptMatches = conceptsOf(folded);
+  const stemmedLower = stem(lower, script);
+  // Concepts by the word as written or by its stem (মাদ্রাজের → মাদ্রাজ).
+  const conceptMatches = [...conceptsOf(folded), ...conceptsOf(dropNukta(stemmedLower))].filter(
+    (c, i, all) => all.findIndex((o) => o.id === c.id) === i,
+  );
   const concepts = conceptMatches.map((c) => CONCEPT_PREFIX + c.id);
   const generic = conceptMatches.length > 0 && conceptMatches.every((c) => c.generic);
 
@@ -171,16 +179,16 @@ function analyzeOne(raw: string): WordAnalysis {
     const terms = [acronym.toLowerCase()];
     // The native spelling stays searchable too (केएसएसएससीआई matches itself).
     if (script === 'devanagari' || script === 'bengali') terms.push(folded);
-    return { ...base, stopword: false, acronym, terms, keys: [], concepts, generic };
+    return { ...base, stopword: false, acronym, terms, keys: acronymKeys(acronym, script), concepts, generic };
   }
   if (letterCount === 1) return { ...base, stopword: false, terms: [], keys: [], concepts, generic: true };
 
-  const stemmedLower = stem(lower, script);
   const terms = [dropNukta(stemmedLower)];
   const keys = new Set<string>();
   for (const form of new Set([stemmedLower, lower])) {
-    const key = phoneticKey(toLatin(form, script));
-    if (key.length >= MIN_KEY_LENGTH) keys.add(KEY_PREFIX + key);
+    const latin = toLatin(form, script);
+    const key = phoneticKey(latin);
+    if (key.length >= MIN_KEY_LENGTH || (key.length === 2 && latin.length >= MIN_SHORT_KEY_WORD)) keys.add(KEY_PREFIX + key);
   }
   return { ...base, stopword: false, terms, keys: [...keys], concepts, generic };
 }
@@ -194,6 +202,18 @@ function acronymIn(raw: string, folded: string, script: Script): string | undefi
   const letters = [...singular].filter((ch) => /\p{L}/u.test(ch));
   const upper = letters.filter((ch) => /\p{Lu}/u.test(ch)).length;
   return upper >= 2 && upper * 2 >= letters.length ? singular.toUpperCase() : undefined;
+}
+
+/**
+ * Acronyms read as words (AIIMS = "aims", written एम्स / এইমস in Hindi and Bengali) get a phonetic key too.
+ * Only those with enough vowels to be pronounced; IIT or NSQF are spelled out, and decoded as letters.
+ */
+function acronymKeys(acronym: string, script: Script): string[] {
+  if (script !== 'latin' || acronym.length < 4) return [];
+  const vowels = [...acronym].filter((ch) => 'AEIOU'.includes(ch)).length;
+  if (vowels * 3 < acronym.length) return [];
+  const key = phoneticKey(acronym.toLowerCase());
+  return key.length >= 2 ? [KEY_PREFIX + key] : [];
 }
 
 function singleLetter(raw: string, folded: string, script: Script, letterCount: number): string | undefined {

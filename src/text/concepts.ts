@@ -39,7 +39,7 @@ const CONCEPTS: ConceptDef[] = [
   { id: 'petersburg', generic: false, forms: 'petersburg петербург* पीटर्सबर्ग পিটার্সবার্গ' },
   { id: 'beijing', generic: false, forms: 'beijing peking пекин* बीजिंग বেইজিং' },
   { id: 'kolkata', generic: false, forms: 'kolkata calcutta калькутт* कलकत्ता कोलकाता কলকাতা*' },
-  { id: 'mumbai', generic: false, forms: 'mumbai bombay мумба* бомбе* मुंबई मुम्बई बंबई বোম্বে মুম্বই মুম্বাই' },
+  { id: 'mumbai', generic: false, forms: 'mumbai bombay мумба* бомбе* मुंबई मुम्बई बंबई बॉम्बे बाम्बे বোম্বে বম্বে মুম্বই মুম্বাই' },
   { id: 'delhi', generic: false, forms: 'delhi дели दिल्ली দিল্লি দিল্লী' },
   { id: 'lucknow', generic: false, forms: 'lucknow лакхнау लखनऊ লখনউ লখনৌ' },
   { id: 'chennai', generic: false, forms: 'chennai madras ченна* мадрас* चेन्नई মাদ্রাজ চেন্নাই' },
@@ -79,6 +79,18 @@ const CONCEPTS: ConceptDef[] = [
   { id: 'certificate', generic: true, forms: 'certif* сертификат* диплом* प्रमाणपत्र* प्रमाण-पत्र* সার্টিফিকেট* শংসাপত্র*' },
   { id: 'meeting', generic: true, forms: 'meeting* met meet session* заседани* встреч* बैठक* সভা* বৈঠক*' },
   { id: 'people', generic: true, forms: 'people persons person* человек* люд* लोग* व्यक्ति* জন জনকে মানুষ* ব্যক্তি*' },
+  { id: 'joint', generic: true, forms: 'joint jointly together совместн* संयुक्त* মিলিত* যৌথ*' },
+  { id: 'side', generic: true, forms: 'side sides party parties сторон* पक्ष* পক্ষ*' },
+  { id: 'program', generic: true, forms: 'program* programme* программ* कार्यक्रम* প্রোগ্রাম* কর্মসূচি*' },
+  { id: 'project', generic: true, forms: 'project* initiative* проект* инициатив* परियोजना* पहल प्रकल्प* প্রকল্প* উদ্যোগ*' },
+  { id: 'establish', generic: true, forms: 'establish* set setting launch* founded founding создан* создат* открыт* откро* учрежд* स्थापना* स्थापित* शुरू* প্রতিষ্ঠা* স্থাপন* গড়ে চালু' },
+  { id: 'start', generic: true, forms: 'start* begin* began begun commence* начал* начин* старт* शुरू* आरंभ* प्रारंभ* শুরু*' },
+  { id: 'first', generic: true, forms: 'first initial* initially первый первая первое первые первых первом перв* पहला पहली पहले प्रथम* প্রথম* প্রাথমিক*' },
+  { id: 'day', generic: true, forms: 'day days день дня дней दिन* দিন* দিবস*' },
+  { id: 'year', generic: true, forms: 'year years annual* annually год* лет ежегодн* साल* वर्ष* বছর* বার্ষিক*' },
+  { id: 'develop', generic: true, forms: 'develop* развит* развива* разработ* विकास* विकसित* উন্নয়ন* উন্নতি* বিকাশ*' },
+  { id: 'city', generic: true, forms: 'city cities town город* शहर* नगर* শহর* নগর*' },
+  { id: 'campus', generic: true, forms: 'campus* кампус* परिसर* ক্যাম্পাস*' },
   // Months (dates are asked about in every language)
   { id: 'm01', generic: true, forms: 'january jan январ* जनवरी জানুয়ারি*' },
   { id: 'm02', generic: true, forms: 'february feb феврал* फरवरी ফেব্রুয়ারি*' },
@@ -119,6 +131,13 @@ function compile(defs: readonly ConceptDef[]): Lexicon {
 }
 
 const LEXICON = compile(CONCEPTS);
+
+const GENERIC = new Set(CONCEPTS.filter((c) => c.generic).map((c) => c.id));
+
+/** Whether a concept id is generic (an institution type, "agreement"…) rather than a place or nationality. */
+export function isGenericConcept(id: string): boolean {
+  return GENERIC.has(id);
+}
 
 /** The concepts a folded, unstemmed word expresses (usually none, sometimes one). */
 export function conceptsOf(foldedWord: string): ConceptMatch[] {

@@ -349,6 +349,35 @@ describe('safety', () => {
   });
 });
 
+describe('gateway and REST robustness', () => {
+  test('heartbeats are acknowledged and the client stays on its first session', async (t) => {
+    const h = await startHarness(new ScriptedService(), { fakeOptions: { heartbeatIntervalMs: 50 } });
+    t.after(() => h.close());
+    await new Promise<void>((resolve) => {
+      const onBeat = (count: number) => {
+        if (count < 3) return;
+        h.fake.gatewayEvents.off('heartbeat', onBeat);
+        resolve();
+      };
+      h.fake.gatewayEvents.on('heartbeat', onBeat);
+    });
+    assert.equal(h.fake.identifies.length, 1, 'no reconnect');
+    const ask = h.fake.sendSlashCommand({ name: 'ask', options: { question: 'Still there?' } });
+    await h.fake.waitForRequest((r) => h.fake.is.editOriginal(ask)(r) && hasSources(r));
+  });
+
+  test('a 429 from Discord is waited out and retried: the answer still arrives', async (t) => {
+    const service = new ScriptedService();
+    const h = await startHarness(service);
+    t.after(() => h.close());
+    const ask = h.fake.sendSlashCommand({ name: 'ask', options: { question: 'Busy?' } });
+    h.fake.rateLimitNext(h.fake.is.editOriginal(ask));
+    const edit = await h.fake.waitForRequest((r) => h.fake.is.editOriginal(ask)(r) && r.status === 200 && hasSources(r));
+    const limited = h.fake.requests.find((r) => h.fake.is.editOriginal(ask)(r) && r.status === 429);
+    assert.ok(limited && limited.seq < edit.seq);
+  });
+});
+
 describe('shutdown', () => {
   test('stop() refuses new work, lets the answer in flight finish, then disconnects', async (t) => {
     const service = new ScriptedService();

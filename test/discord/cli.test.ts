@@ -2,13 +2,14 @@
 // `npm start` without its required settings.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { PermissionFlagsBits } from 'discord-api-types/v10';
+import { InteractionResponseType, PermissionFlagsBits } from 'discord-api-types/v10';
 import { FakeDiscord } from '../fixtures/fake-discord/server.ts';
 
 const run = promisify(execFile);
@@ -74,4 +75,52 @@ test('npm start without DISCORD_TOKEN or DISCORD_CLIENT_ID exits at once with on
   assert.equal(noClientId.code, 1);
   assert.match(noClientId.stderr.trim(), /^DISCORD_CLIENT_ID is not set.*\.env\.example/);
   assert.doesNotMatch(noClientId.stderr, /some-token/);
+});
+
+test('npm start loads the index, logs one summary line, answers, and shuts down cleanly on SIGTERM', async (t) => {
+  const fake = await FakeDiscord.start();
+  const dir = await mkdtemp(join(tmpdir(), 'collab-start-'));
+  t.after(async () => {
+    await fake.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+  await cp(join(ROOT, 'corpus'), join(dir, 'corpus'), { recursive: true });
+  const { PATH = '', HOME = '' } = process.env;
+  const child = spawn(process.execPath, ['--import', TSX, join(ROOT, 'src/discord/main.ts')], {
+    cwd: dir,
+    env: {
+      PATH,
+      HOME,
+      DISCORD_TOKEN: fake.token,
+      DISCORD_CLIENT_ID: fake.applicationId,
+      DISCORD_API_URL: fake.apiUrl,
+      CORPUS_DIR: 'corpus',
+      INDEX_DIR: 'index',
+      EMBEDDINGS: 'hash',
+      LOG_LEVEL: 'info',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr += String(chunk)));
+  const exited = once(child, 'exit');
+  t.after(() => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+  });
+
+  await fake.waitForIdentify({ timeoutMs: 60_000 });
+  const ask = fake.sendSlashCommand({ name: 'ask', options: { question: 'Which hospitals signed an MoU?' } });
+  const ack = await fake.waitForRequest(fake.is.callback(ask), { timeoutMs: 10_000 });
+  assert.equal(ack.body.type, InteractionResponseType.DeferredChannelMessageWithSource);
+  await fake.waitForRequest(fake.is.editOriginal(ask), { timeoutMs: 20_000 });
+
+  child.kill('SIGTERM');
+  const [code] = await exited;
+  assert.equal(code, 0, stderr);
+  const logs = stderr.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+  const loaded = logs.filter((l) => typeof l['documents'] === 'number' && typeof l['chunks'] === 'number' && typeof l['embedder'] === 'string');
+  assert.equal(loaded.length, 1, 'one line with documents, chunks and embedder');
+  assert.match(String(loaded[0]!['embedder']), /^hash/);
+  assert.ok(logs.some((l) => l['msg'] === 'stopped'), 'shut down through the graceful path');
+  assert.ok(!stderr.includes(fake.token), 'the token is never logged');
 });

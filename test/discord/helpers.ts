@@ -12,7 +12,7 @@ import type { ReindexSummary } from '../../src/index/types.ts';
 import type { Logger } from '../../src/log.ts';
 import type { AskOptions, CollabService, IndexStats, SourceInfo } from '../../src/service/types.ts';
 import { createBot, type Bot, type BotOptions } from '../../src/discord/bot.ts';
-import { FakeDiscord } from '../fixtures/fake-discord/server.ts';
+import { FakeDiscord, type FakeDiscordOptions } from '../fixtures/fake-discord/server.ts';
 
 /** A promise the test opens when it wants: lets a test hold the service mid-answer. */
 export interface Gate {
@@ -149,9 +149,13 @@ export interface Harness {
 /** Starts the fake Discord and the real bot (real discord.js client) connected to it. */
 export async function startHarness(
   service: CollabService,
-  { env = {}, botOptions = {} }: { env?: Record<string, string> | ((fake: FakeDiscord) => Record<string, string>); botOptions?: BotOptions } = {},
+  {
+    env = {},
+    botOptions = {},
+    fakeOptions = {},
+  }: { env?: Record<string, string> | ((fake: FakeDiscord) => Record<string, string>); botOptions?: BotOptions; fakeOptions?: FakeDiscordOptions } = {},
 ): Promise<Harness> {
-  const fake = await FakeDiscord.start();
+  const fake = await FakeDiscord.start(fakeOptions);
   const dir = await mkdtemp(join(tmpdir(), 'collab-discord-'));
   const config = loadConfig({
     DISCORD_TOKEN: fake.token,

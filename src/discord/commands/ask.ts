@@ -5,6 +5,7 @@ import type { Answer } from '../../answer/types.ts';
 import { checkQuestion, NO_MENTIONS, takeRate, type BotContext } from '../context.ts';
 import { renderAnswer, renderPartial } from '../format.ts';
 import { createThrottledEditor } from '../progress.ts';
+import { errorForLog } from '../logSafe.ts';
 
 export async function handleAsk(interaction: ChatInputCommandInteraction, ctx: BotContext, signal: AbortSignal): Promise<void> {
   // Cheap checks first, answered ephemerally without deferring: only the asker needs to see a refusal.
@@ -18,7 +19,7 @@ export async function handleAsk(interaction: ChatInputCommandInteraction, ctx: B
 
   const progress = createThrottledEditor((text: string) => interaction.editReply({ ...renderPartial(question, text), allowedMentions: NO_MENTIONS }), {
     intervalMs: 1100,
-    onError: (error) => ctx.logger.warn({ err: error, interaction: interaction.id }, 'progress edit failed'),
+    onError: (error) => ctx.logger.warn({ err: errorForLog(error), interaction: interaction.id }, 'progress edit failed'),
   });
   let answer: Answer;
   try {

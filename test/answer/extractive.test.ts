@@ -1,0 +1,100 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractiveAnswer, NOT_FOUND_TEXT } from '../../src/answer/extractive.ts';
+import type { StoredChunk } from '../../src/index/types.ts';
+import type { Passage, Retrieval } from '../../src/retrieve/types.ts';
+
+function passage(docId: string, index: number, text: string, relevance: number, extra: Partial<StoredChunk> = {}): Passage {
+  return {
+    relevance,
+    chunk: {
+      id: `${docId}#${index}`,
+      docId,
+      index,
+      path: `${docId}.md`,
+      title: `Title of ${docId}`,
+      source: 'Test Wire',
+      language: 'en',
+      institutions: [],
+      text,
+      start: 0,
+      end: text.length,
+      ...extra,
+    },
+  };
+}
+
+const retrieval = (question: string, passages: Passage[]): Retrieval => ({ question, passages, found: passages.length > 0 });
+
+describe('extractiveAnswer', () => {
+  test('quotes the sentences that answer the question, each followed by the [n] of its passage', () => {
+    const q = 'How many nurses will the Ranchi skills centre train?';
+    const answer = extractiveAnswer(
+      q,
+      retrieval(q, [
+        passage('ranchi', 0, 'The centre opened on Monday in Ranchi. It will train 240 nurses in its first year. The building has four floors.', 0.8),
+      ]),
+    );
+    assert.equal(answer.found, true);
+    assert.equal(answer.mode, 'extractive');
+    assert.match(answer.answer, /It will train 240 nurses in its first year\. \[1\]/);
+    assert.doesNotMatch(answer.answer, /four floors/, 'a sentence with nothing of the question is left out when better ones exist');
+    assert.deepEqual(
+      answer.citations.map((c) => [c.n, c.docId, c.path, c.source]),
+      [[1, 'ranchi', 'ranchi.md', 'Test Wire']],
+    );
+  });
+
+  test('numbers sources in order of first use and lists only cited passages', () => {
+    const q = 'Which universities signed agreements on vaccine research?';
+    const answer = extractiveAnswer(
+      q,
+      retrieval(q, [
+        passage('alpha', 0, 'Alpha University signed an agreement on vaccine research with a hospital.', 0.9),
+        passage('beta', 0, 'Beta University signed agreements on vaccine research in March.', 0.7),
+        passage('gamma', 0, 'The weather was pleasant.', 0.5),
+      ]),
+    );
+    assert.deepEqual(answer.citations.map((c) => c.docId), ['alpha', 'beta']);
+    assert.deepEqual(answer.citations.map((c) => c.n), [1, 2]);
+    assert.match(answer.answer, /Alpha University .* \[1\] Beta University .* \[2\]/);
+    for (const c of answer.citations) assert.ok(answer.answer.includes(`[${c.n}]`));
+  });
+
+  test('a list question gets the best sentence of every retrieved article, not several of one', () => {
+    const q = 'Which collaborations involve Chinese hospitals?';
+    const first = 'Hospital A in China signed a collaboration. Hospital A in China will host students. Hospital A in China adds a lab.';
+    const answer = extractiveAnswer(
+      q,
+      retrieval(q, [passage('a', 0, first, 0.9), passage('a', 1, 'Hospital A in China and collaboration again.', 0.85), passage('b', 0, 'A Chinese hospital collaboration with B was announced.', 0.6)]),
+      { maxSentences: 3, maxPerPassage: 2 },
+    );
+    assert.ok(answer.citations.some((c) => c.docId === 'b'), 'the second article is cited');
+  });
+
+  test('nothing retrieved gives the not-found answer with no citations', () => {
+    const answer = extractiveAnswer('What about Mars?', { question: 'What about Mars?', passages: [], found: false });
+    assert.deepEqual(answer, { question: 'What about Mars?', answer: NOT_FOUND_TEXT, found: false, citations: [], mode: 'extractive' });
+  });
+
+  test('keeps the answer within the length budget, but never empty', () => {
+    const long = `${'word '.repeat(300).trim()} research.`;
+    const q = 'research';
+    const answer = extractiveAnswer(q, retrieval(q, [passage('long', 0, `${long} Another research sentence.`, 0.9)]), { maxChars: 100 });
+    assert.ok(answer.answer.length > 0);
+    assert.equal(answer.answer.split('[1]').length - 1, 1, 'one sentence: the second would exceed the budget');
+  });
+
+  test('carries date and url into the citation only when the article has them', () => {
+    const q = 'agreement';
+    const answer = extractiveAnswer(
+      q,
+      retrieval(q, [passage('dated', 0, 'The agreement was signed.', 0.9, { date: '2024-05-01', url: 'https://example.org/a' }), passage('plain', 0, 'Another agreement was signed.', 0.8)]),
+    );
+    const byDoc = Object.fromEntries(answer.citations.map((c) => [c.docId, c]));
+    assert.equal(byDoc.dated?.date, '2024-05-01');
+    assert.equal(byDoc.dated?.url, 'https://example.org/a');
+    assert.equal('date' in byDoc.plain!, false);
+    assert.equal('url' in byDoc.plain!, false);
+  });
+});

@@ -1,0 +1,114 @@
+// `npm run ask` as a user runs it: a child process on the real corpus, offline (hash embedder), fresh index.
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import matter from 'gray-matter';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const CORPUS = join(ROOT, 'corpus');
+const DEV_SET = join(ROOT, '..', 'shared', 'eval', 'dev.jsonl');
+
+interface DevQuestion {
+  id: string;
+  lang: string;
+  question: string;
+  expect: string[];
+  answerable: boolean;
+}
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function ask(args: string[], env: Record<string, string>): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', join(ROOT, 'src/cli/ask.ts'), ...args],
+      { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, timeout: 120_000 },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+describe('npm run ask', { timeout: 300_000 }, () => {
+  let indexDir: string;
+  let env: Record<string, string>;
+  before(async () => {
+    indexDir = await mkdtemp(join(tmpdir(), 'collab-ask-'));
+    env = { CORPUS_DIR: CORPUS, INDEX_DIR: indexDir, EMBEDDINGS: 'hash', LLM_PROVIDER: 'none' };
+  });
+  after(async () => {
+    await rm(indexDir, { recursive: true, force: true });
+  });
+
+  test('a fresh clone answers on the first try: builds the index, then prints the answer and Sources', async () => {
+    const run = await ask(['Which hospitals did HKUST sign MoUs with?'], env);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stderr, /No index in .* yet: building it/);
+    assert.match(run.stdout, /\[1\]/);
+    assert.match(run.stdout, /^Sources:\n\[1\] .*HKUST.* — Mirage News/m);
+  });
+
+  test('an empty question is a usage error (exit 2) with the usage', async () => {
+    const run = await ask(['  '], env);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /Missing the question/);
+    assert.match(run.stderr, /Usage: npm run ask/);
+    const none = await ask([], env);
+    assert.equal(none.code, 2);
+  });
+
+  test('--help prints the usage and exits 0', async () => {
+    const run = await ask(['--help'], env);
+    assert.equal(run.code, 0);
+    assert.match(run.stdout, /--json/);
+    assert.match(run.stdout, /--corpus DIR/);
+  });
+
+  test('an invalid setting fails with one line naming the variable and what is allowed', async () => {
+    const run = await ask(['What is KSSSCI?'], { ...env, EMBEDDINGS: 'bert' });
+    assert.equal(run.code, 2);
+    assert.equal(run.stderr.trim().split('\n').length, 1, run.stderr);
+    assert.match(run.stderr, /EMBEDDINGS="bert".*auto, local, hash/);
+  });
+
+  test('--json answers the same-language dev questions from the expected article', { skip: !existsSync(DEV_SET) && 'shared/eval/dev.jsonl is not beside the repo' }, async () => {
+    const questions = (await readFile(DEV_SET, 'utf8')).split('\n').filter(Boolean).map((l) => JSON.parse(l) as DevQuestion);
+    const articles = await Promise.all(
+      (await readdir(CORPUS)).filter((f) => f.endsWith('.md')).map(async (f) => ({ path: f, ...matter(await readFile(join(CORPUS, f), 'utf8')) })),
+    );
+    const articleWith = (marker: string) => articles.find((a) => a.content.includes(marker));
+    // Same-language: every expected article is written in the question's language.
+    const sameLanguage = questions.filter(
+      (q) => q.answerable && q.expect.length > 0 && q.expect.every((m) => articleWith(m)?.data.language === q.lang),
+    );
+    assert.ok(sameLanguage.length >= 4, `expected several same-language questions, got ${sameLanguage.map((q) => q.id)}`);
+
+    for (const q of [...sameLanguage, ...questions.filter((x) => !x.answerable)]) {
+      const run = await ask(['--json', q.question], env);
+      assert.equal(run.code, 0, `${q.id}: ${run.stderr}`);
+      const json = JSON.parse(run.stdout) as { question: string; found: boolean; answer: string; citations: { n: number; path: string; text: string }[] };
+      assert.equal(json.question, q.question);
+      if (!q.answerable) {
+        assert.equal(json.found, false, `${q.id} should not be answered`);
+        assert.deepEqual(json.citations, [], `${q.id} cites nothing`);
+        continue;
+      }
+      assert.equal(json.found, true, `${q.id} should be answered`);
+      for (const marker of q.expect) {
+        const expected = articleWith(marker)!.path;
+        assert.ok(json.citations.some((c) => c.path === expected), `${q.id}: a citation of ${expected}`);
+      }
+      assert.equal(json.citations[0]!.n, 1);
+      assert.ok(json.citations.every((c) => json.answer.includes(`[${c.n}]`)), `${q.id}: every listed source is cited in the answer`);
+    }
+  });
+});
