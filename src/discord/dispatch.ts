@@ -69,6 +69,20 @@ export function createDispatcher(ctx: BotContext): Dispatcher {
     }
   }
 
+  async function runCommand(interaction: ChatInputCommandInteraction, signal: AbortSignal): Promise<void> {
+    if (!isCommandName(interaction.commandName)) {
+      ctx.logger.warn({ interaction: interaction.id, command: interaction.commandName }, 'unknown command (re-run npm run register?)');
+      await interaction.reply({ content: 'I do not know that command any more.', flags: MessageFlags.Ephemeral });
+      return;
+    }
+    const route = COMMANDS[interaction.commandName];
+    if (route.restricted && !isChannelAllowed(ctx.config.DISCORD_CHANNEL_ALLOWLIST, interaction.channelId, parentIdOf(interaction.channel))) {
+      await interaction.reply({ content: CHANNEL_NOT_ALLOWED, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+      return;
+    }
+    await route.handler(interaction, ctx, signal);
+  }
+
   async function interaction(interaction: Interaction): Promise<void> {
     if (!interaction.isChatInputCommand() && !interaction.isButton()) return;
     const where = {
@@ -76,36 +90,18 @@ export function createDispatcher(ctx: BotContext): Dispatcher {
       command: interaction.isChatInputCommand() ? interaction.commandName : interaction.customId,
       user: interaction.user.id,
     };
-    let signal: AbortSignal | undefined;
-    const run = ctx.tasks.run(async (taskSignal) => {
-      signal = taskSignal;
-      if (interaction.isButton()) {
-        if (!(await handleButton(interaction, ctx))) {
+    // Telling the user about a failure is part of the task, so shutdown waits for that message too.
+    const run = ctx.tasks.run(async (signal) => {
+      try {
+        if (interaction.isChatInputCommand()) await runCommand(interaction, signal);
+        else if (!(await handleButton(interaction, ctx))) {
           await interaction.reply({ content: 'That button is no longer supported.', flags: MessageFlags.Ephemeral });
         }
-        return;
+      } catch (error) {
+        await respond(interaction, describeFailure(error, signal, where));
       }
-      if (!isCommandName(interaction.commandName)) {
-        ctx.logger.warn(where, 'unknown command (re-run npm run register?)');
-        await interaction.reply({ content: 'I do not know that command any more.', flags: MessageFlags.Ephemeral });
-        return;
-      }
-      const route = COMMANDS[interaction.commandName];
-      if (route.restricted && !isChannelAllowed(ctx.config.DISCORD_CHANNEL_ALLOWLIST, interaction.channelId, parentIdOf(interaction.channel))) {
-        await interaction.reply({ content: CHANNEL_NOT_ALLOWED, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
-        return;
-      }
-      await route.handler(interaction, ctx, taskSignal);
     });
-    if (!run) {
-      await respond(interaction, SHUTTING_DOWN);
-      return;
-    }
-    try {
-      await run;
-    } catch (error) {
-      await respond(interaction, describeFailure(error, signal, where));
-    }
+    await (run ?? respond(interaction, SHUTTING_DOWN));
   }
 
   async function message(message: Message): Promise<void> {
@@ -116,22 +112,18 @@ export function createDispatcher(ctx: BotContext): Dispatcher {
     // Outside the allowlist mentions are ignored silently: a reply there would be the noise the list prevents.
     if (!isChannelAllowed(ctx.config.DISCORD_CHANNEL_ALLOWLIST, message.channelId, parentIdOf(message.channel))) return;
     const where = { message: message.id, channel: message.channelId, user: message.author.id };
-    let signal: AbortSignal | undefined;
-    const run = ctx.tasks.run(async (taskSignal) => {
-      signal = taskSignal;
-      await handleMention(message, ctx, taskSignal);
+    await ctx.tasks.run(async (signal) => {
+      try {
+        await handleMention(message, ctx, signal);
+      } catch (error) {
+        // A rate-limited user is told once per window; further mentions in it stay unanswered.
+        if (isUserError(error, 'rateLimited') && error.context['firstRefusal'] === false) return;
+        const content = describeFailure(error, signal, where);
+        await message.reply({ content, allowedMentions: NO_MENTIONS, failIfNotExists: false }).catch((replyError: unknown) => {
+          ctx.logger.warn({ err: errorForLog(replyError), ...where }, 'could not tell the user about a failure');
+        });
+      }
     });
-    if (!run) return;
-    try {
-      await run;
-    } catch (error) {
-      // A rate-limited user is told once per window; further mentions in it stay unanswered.
-      if (isUserError(error, 'rateLimited') && error.context['firstRefusal'] === false) return;
-      const content = describeFailure(error, signal, where);
-      await message.reply({ content, allowedMentions: NO_MENTIONS }).catch((replyError: unknown) => {
-        ctx.logger.warn({ err: errorForLog(replyError), ...where }, 'could not tell the user about a failure');
-      });
-    }
   }
 
   return { interaction, message };

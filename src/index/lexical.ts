@@ -15,7 +15,7 @@ import { ANALYZER_VERSION, KEY_PREFIX, createAnalyzer, type Analyzer } from '../
 import { findAliases, type Alias } from '../text/aliases.ts';
 
 /** Bump when the fields or their contents change; older persisted indexes are rebuilt from the chunks. */
-const FORMAT_VERSION = 1;
+const FORMAT_VERSION = 2;
 const FORMAT = 'collab-lexical';
 
 type Field = 'text' | 'phon' | 'concept' | 'title' | 'alias';
@@ -31,8 +31,11 @@ type IndexedChunk = { id: string } & Record<Field, string>;
 
 interface AliasEntry {
   acronym: string;
-  /** The expansion's content terms (stems or keys); all must occur in a query to add the acronym. */
-  terms: string[];
+  /**
+   * The expansion's content words, each as its alternative terms (stem, phonetic keys, concepts): a query
+   * that has some alternative of every word names the institution, in whichever script.
+   */
+  words: string[][];
 }
 
 interface PersistedLexical {
@@ -158,20 +161,22 @@ function documentAliases(chunks: StoredChunk[], analyzer: Analyzer): Map<string,
 function aliasEntries(aliases: Alias[], analyzer: Analyzer): AliasEntry[] {
   const entries = new Map<string, AliasEntry>();
   for (const alias of aliases) {
-    const terms = analyzer
+    const words = analyzer
       .words(alias.expansion)
       .filter((w) => !w.stopword && !w.joined)
-      .map((w) => w.terms[0] ?? '')
-      .filter(Boolean);
-    if (terms.length < 2) continue;
-    const entry = { acronym: alias.acronym.toLowerCase(), terms };
-    entries.set(`${entry.acronym}\u0000${terms.join(' ')}`, entry);
+      .map((w) => [...w.terms, ...w.keys, ...w.concepts])
+      .filter((alternatives) => alternatives.length > 0);
+    if (words.length < 2) continue;
+    const entry = { acronym: alias.acronym.toLowerCase(), words };
+    entries.set(`${entry.acronym}\u0000${JSON.stringify(words)}`, entry);
   }
   return [...entries.values()];
 }
 
 function expandQuery(terms: string[], aliases: AliasEntry[]): string[] {
   const present = new Set(terms);
-  const added = aliases.filter((a) => !present.has(a.acronym) && a.terms.every((t) => present.has(t))).map((a) => a.acronym);
+  const added = aliases
+    .filter((a) => !present.has(a.acronym) && a.words.every((alternatives) => alternatives.some((t) => present.has(t))))
+    .map((a) => a.acronym);
   return added.length > 0 ? [...terms, ...new Set(added)] : terms;
 }

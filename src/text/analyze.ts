@@ -14,7 +14,7 @@ import { isStopword } from './stopwords.ts';
 import { toLatin } from './transliterate.ts';
 
 /** Bump when any rule changes the terms produced: persisted lexical indexes are then rebuilt. */
-export const ANALYZER_VERSION = 3;
+export const ANALYZER_VERSION = 4;
 
 export const KEY_PREFIX = '~';
 export const CONCEPT_PREFIX = '#';
@@ -103,11 +103,21 @@ export function createAnalyzer(options: { maxCacheSize?: number } = {}): Analyze
   const words = (text: string): Word[] => {
     const normalized = normalizeUnicode(text).replace(POSSESSIVE, '');
     const out: Word[] = [];
-    // Each entry: index into `out` and where the token ended, for spotting spelled-out acronyms.
-    let run: { letter: string; end: number }[] = [];
+    // The letters read so far in a row of single letter names, with where each ended.
+    let run: { letter: string; end: number; stopword: boolean }[] = [];
     const flushRun = () => {
-      if (run.length >= 2) {
-        const acronym = run.map((r) => r.letter).join('');
+      // A postposition that is also a letter name (के = K) often stands next to a spelled acronym
+      // ("के एस एस एस सी आई के निदेशक"): the run is also read without such letters at its ends.
+      let first = 0;
+      let last = run.length;
+      while (first < last && run[first]!.stopword) first++;
+      while (last > first && run[last - 1]!.stopword) last--;
+      const variants = [run.slice(first, last), run.slice(first), run.slice(0, last), run];
+      // Shortest first, so the complete reading comes last (alias detection reads the last word).
+      const readings = [...new Set(variants.filter((r) => r.length >= 2).map((r) => r.map((x) => x.letter).join('')))].sort(
+        (a, b) => a.length - b.length,
+      );
+      for (const acronym of readings) {
         out.push({
           raw: acronym,
           folded: acronym.toLowerCase(),
@@ -130,7 +140,7 @@ export function createAnalyzer(options: { maxCacheSize?: number } = {}): Analyze
       const previous = run[run.length - 1];
       if (previous && !LETTER_GAP.test(normalized.slice(previous.end, start))) flushRun();
       out.push({ raw, ...analysis });
-      if (analysis.letter) run.push({ letter: analysis.letter, end: start + raw.length });
+      if (analysis.letter) run.push({ letter: analysis.letter, end: start + raw.length, stopword: analysis.stopword });
       else flushRun();
     }
     flushRun();

@@ -341,6 +341,22 @@ describe('safety', () => {
     assert.ok(!h.logLines.some((line) => line.includes(h.fake.token)), 'the token is never logged');
   });
 
+  test('when Discord rejects the answer, the user still gets an apology and the log holds no token', async (t) => {
+    const h = await startHarness(new ScriptedService());
+    t.after(() => h.close());
+    const ask = h.fake.sendSlashCommand({ name: 'ask', options: { question: 'Will this fail?' } });
+    h.fake.failNext((r) => h.fake.is.editOriginal(ask)(r) && hasSources(r), {
+      status: 400,
+      body: { code: 50035, message: 'Invalid Form Body', errors: { embeds: { _errors: [{ code: 'MAX_EMBED_SIZE_EXCEEDED', message: 'too big' }] } } },
+    });
+    const apology = await h.fake.waitForRequest((r) => h.fake.is.editOriginal(ask)(r) && /Error id/.test(r.body?.content ?? ''));
+    const errorId = /Error id `([0-9a-f]+)`/.exec(apology.body.content)![1]!;
+    const logged = h.logLines.find((line) => line.includes(errorId))!;
+    assert.match(logged, /Invalid Form Body/);
+    assert.match(logged, /\/webhooks\/\d+\/\[redacted\]\/messages/, 'the failing route is logged, its token masked');
+    assert.ok(!h.logLines.some((line) => line.includes(ask.token) || line.includes(h.fake.token)));
+  });
+
   test('least intents (no Message Content) and no pings as the client default', async (t) => {
     const h = await startHarness(new ScriptedService());
     t.after(() => h.close());

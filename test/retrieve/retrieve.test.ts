@@ -1,0 +1,114 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { configSchema, type Config } from '../../src/config.ts';
+import { retrieve, retrieveWithDiagnostics } from '../../src/retrieve/retrieve.ts';
+import { ARTICLES } from './fixtures.ts';
+import { testSnapshot } from './snapshot.ts';
+
+const snapshot = testSnapshot(ARTICLES);
+const config: Config = configSchema.parse({});
+const ask = (question: string, extra: Partial<Config> = {}, history?: { question: string }[]) =>
+  retrieve(snapshot, question, { k: 5, config: { ...config, ...extra }, ...(history ? { history } : {}) });
+const docs = (r: Awaited<ReturnType<typeof ask>>) => [...new Set(r.passages.map((p) => p.chunk.docId))];
+
+describe('retrieve: hybrid, cross-script', () => {
+  test('an English question with an acronym finds the Hindi article that spells it in Devanagari', async () => {
+    const r = await ask('What does the KSSSCI MoU cover?');
+    assert.equal(r.found, true);
+    assert.equal(r.passages[0]?.chunk.docId, 'hi-cancer');
+  });
+
+  test('an English question finds the Bengali article through IIT and Kharagpur', async () => {
+    const r = await ask('How many people will IIT Kharagpur train at first?');
+    assert.equal(r.passages[0]?.chunk.docId, 'bn-skills');
+  });
+
+  test('a Russian name in Latin letters finds the Russian article', async () => {
+    const r = await ask('What did Glybochko sign?');
+    assert.equal(r.passages[0]?.chunk.docId, 'ru-council');
+  });
+
+  test('a long institution name finds the article that only uses its acronym in the text', async () => {
+    const r = await ask('What did the Kalyan Singh Super Speciality Cancer Institute agree to?');
+    assert.equal(r.passages[0]?.chunk.docId, 'hi-cancer');
+  });
+
+  test('relevance is in [0, 1] and the best article comes first', async () => {
+    const r = await ask('Who signed the agreement between IIT Kharagpur and AIIMS Kalyani?');
+    assert.equal(r.passages[0]?.chunk.docId, 'en-aiims');
+    for (const p of r.passages) assert.ok(p.relevance >= 0 && p.relevance <= 1, String(p.relevance));
+  });
+});
+
+describe('retrieve: calibrated "not found"', () => {
+  test('a question about institutions the corpus does not mention is not found, with no passages', async () => {
+    const r = await ask('What does the MoU between IIT Bombay and Tata Memorial Hospital cover?');
+    assert.deepEqual({ found: r.found, passages: r.passages.length }, { found: false, passages: 0 });
+  });
+
+  test('named parties must all be in one article: HKUST and AIIMS never signed together', async () => {
+    const r = await ask('When did HKUST sign an MoU with AIIMS Kalyani?');
+    assert.equal(r.found, false);
+  });
+
+  test('a question on another subject altogether is not found', async () => {
+    const r = await ask('Which football club won the league?');
+    assert.equal(r.found, false);
+  });
+
+  test('the rule is the one configured: a stricter threshold turns a partial match into "not found"', async () => {
+    const question = 'What did the director say about research?';
+    const diagnostics = (await retrieveWithDiagnostics(snapshot, question, { k: 5, config })).diagnostics;
+    const best = Math.max(...diagnostics.documents.map((d) => d.coverage));
+    assert.ok(best < 1, 'the question must match partially for this test');
+    assert.equal((await ask(question, { NOT_FOUND_THRESHOLD: Math.min(1, best + 0.01) })).found, false);
+    assert.equal((await ask(question, { NOT_FOUND_THRESHOLD: Math.max(0, best - 0.01) })).found, true);
+  });
+
+  test('the entity rule is configurable too', async () => {
+    const question = 'When did HKUST sign an MoU with AIIMS Kalyani?';
+    assert.equal((await ask(question, { ENTITY_MIN_COVERAGE: 0.3 })).found, true);
+  });
+});
+
+describe('retrieve: document-aware passages', () => {
+  test('a list question cites several articles, one passage each first', async () => {
+    const r = await ask('Which collaborations involve Chinese institutions?');
+    assert.deepEqual(new Set(docs(r)), new Set(['ru-council', 'en-hkust']));
+    assert.notEqual(r.passages[0]?.chunk.docId, r.passages[1]?.chunk.docId);
+  });
+
+  test('a list question in Russian, Hindi or Bengali is recognised as one', async () => {
+    for (const question of ['Какие соглашения связаны с Китаем?', 'किन संस्थानों ने चीन के साथ समझौते किए?', 'কোন কোন প্রতিষ্ঠান চীনের সঙ্গে চুক্তি করেছে?']) {
+      const { diagnostics } = await retrieveWithDiagnostics(snapshot, question, { k: 5, config });
+      assert.equal(diagnostics.list, true, question);
+    }
+  });
+
+  test('overlapping neighbour chunks of one article become one passage', async () => {
+    const r = await ask('When did IIT Kharagpur sign with AIIMS Kalyani and who signed?');
+    const aiims = r.passages.filter((p) => p.chunk.docId === 'en-aiims');
+    assert.equal(aiims.length, 1);
+    const [first, second] = ARTICLES.find((a) => a.id === 'en-aiims')!.chunks;
+    assert.equal(aiims[0]!.chunk.text, first + second!.slice(40));
+  });
+
+  test('never more passages than k', async () => {
+    const r = await retrieve(snapshot, 'Which collaborations involve Chinese institutions?', { k: 1, config });
+    assert.equal(r.passages.length, 1);
+  });
+});
+
+describe('retrieve: follow-up questions', () => {
+  test('a follow-up that names nothing is read with the previous question', async () => {
+    const alone = await ask('Who is the director?');
+    const followUp = await ask('Who is the director?', {}, [{ question: 'What did KSSSCI and RMLIMS agree on?' }]);
+    assert.equal(followUp.passages[0]?.chunk.docId, 'hi-cancer');
+    assert.notDeepEqual(docs(alone), docs(followUp));
+  });
+
+  test('a question that names its subject ignores the history', async () => {
+    const r = await ask('What did Glybochko sign?', {}, [{ question: 'What did KSSSCI and RMLIMS agree on?' }]);
+    assert.equal(r.passages[0]?.chunk.docId, 'ru-council');
+  });
+});

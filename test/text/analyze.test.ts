@@ -1,0 +1,45 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createAnalyzer } from '../../src/text/analyze.ts';
+import { tokenize } from '../../src/text/tokenize.ts';
+
+const analyzer = createAnalyzer();
+const shared = (a: string, b: string) => {
+  const x = new Set(analyzer.queryTerms(a));
+  return analyzer.queryTerms(b).filter((t) => x.has(t));
+};
+
+describe('analyzer: one set of terms for questions and articles in every script', () => {
+  test('an English question meets a Bengali article through the acronym and the transliterated name', () => {
+    const common = shared('IIT Kharagpur', 'আইআইটি খড়্গপুরের উদ্যোগ');
+    assert.ok(common.includes('iit'), common.join(' '));
+    assert.ok(common.some((t) => t.startsWith('~')), common.join(' '));
+  });
+
+  test('a Russian name meets its Latin spelling', () => {
+    assert.ok(shared('Glybochko', 'академик РАН Петр Глыбочко').some((t) => t.startsWith('~')));
+  });
+
+  test('nationalities meet across languages through concepts', () => {
+    assert.ok(shared('Chinese institutions', 'китайских университетов').includes('#china'));
+    assert.ok(shared('agreement', 'समझौता ज्ञापन').includes('#agreement'));
+  });
+
+  test('digits match across scripts', () => {
+    assert.ok(shared('150 people', '১৫০ জনকে').includes('150'));
+  });
+
+  test('acronym plurals and possessives keep the acronym', () => {
+    assert.ok(analyzer.queryTerms('MoUs').includes('mou'));
+    assert.ok(analyzer.queryTerms('HKUST’s plan').includes('hkust'));
+  });
+
+  test('stopwords in all four languages are not terms', () => {
+    assert.deepEqual(analyzer.queryTerms('what is the of और के বা и'), []);
+  });
+
+  test('tokenize gives the same terms for comparing a question with a passage', () => {
+    const question = new Set(tokenize('When did IIT Kharagpur start the course?'));
+    assert.ok(tokenize('আইআইটি খড়্গপুর').some((t) => question.has(t)));
+  });
+});
