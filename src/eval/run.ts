@@ -23,8 +23,10 @@ export interface EvalOptions {
   distractorsDir?: string;
   k: number;
   baseline: boolean;
-  /** Index directory; default: a directory under the system temp dir dedicated to this corpus. */
+  /** Index directory; default: `<workDir>/index`. */
   indexDir?: string;
+  /** Where the combined corpus and the index live; default: a folder under the system temp dir dedicated to this corpus. */
+  workDir?: string;
   embeddings?: Config['EMBEDDINGS'];
   /** Also record, per question, how retrieval scored the top articles. */
   explain?: boolean;
@@ -70,7 +72,7 @@ export async function runEval(options: EvalOptions): Promise<EvalReport> {
   const started = Date.now();
   const questions = await loadQuestions(options.questionsFile);
   const notice = options.onNotice ?? (() => undefined);
-  const workDir = join(tmpdir(), 'collab-bot-eval', workKey(options));
+  const workDir = options.workDir ?? join(tmpdir(), 'collab-bot-eval', workKey(options));
   const corpusDir = await prepareCorpus(options, workDir);
   const indexDir = options.indexDir ?? join(workDir, 'index');
   const config = loadConfig(undefined, {

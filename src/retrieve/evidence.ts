@@ -87,6 +87,7 @@ export function gatherEvidence(snapshot: IndexSnapshot, question: string, analyz
   const documents = Math.max(1, snapshot.manifest.documents.length);
   const idf = (df: number) => Math.log(1 + (documents - Math.max(df, 1) + 0.5) / (Math.max(df, 1) + 0.5));
   const withTerms = hits.every((h) => h.matchedTerms !== undefined);
+  const hitTerms = withTerms ? hits.map((h) => new Set(h.matchedTerms)) : [];
 
   const words: QueryWord[] = contentWords(question, analyzer).map(({ word, sentenceStart }) => {
     const chunks = new Map<string, number>();
@@ -97,7 +98,7 @@ export function gatherEvidence(snapshot: IndexSnapshot, question: string, analyz
       docs.set(hit.chunk.docId, Math.max(docs.get(hit.chunk.docId) ?? 0, strength));
     };
     if (withTerms) {
-      for (const hit of hits) record(hit, strengthOf(word, new Set(hit.matchedTerms)));
+      hits.forEach((hit, i) => record(hit, strengthOf(word, hitTerms[i]!)));
     } else {
       for (const hit of snapshot.searchLexical(word.raw, snapshot.chunks.size)) record(hit, MATCH_STRENGTH.word);
     }
@@ -106,7 +107,8 @@ export function gatherEvidence(snapshot: IndexSnapshot, question: string, analyz
     const strong = [...docs.values()].filter((s) => s >= MATCH_STRENGTH.key).length;
     const df = strong > 0 ? strong : docs.size;
     // A capitalized first word is a name only if the corpus knows it ("Glybochko signed…"), not "Describe…".
-    const salient = isNamed(word) && (!sentenceStart || word.acronym !== undefined || docs.size > 0);
+    const named = isNamed(word) && (!sentenceStart || word.acronym !== undefined || docs.size > 0);
+    const salient = named || isUnknownName(word, docs.size);
     return { text: word.raw, salient, weight: idf(df) * (salient ? SALIENT_WEIGHT : 1), docs, chunks };
   });
 
@@ -121,6 +123,20 @@ export function gatherEvidence(snapshot: IndexSnapshot, question: string, analyz
     entityCoverage: (docId) => (salient.length === 0 ? 1 : salient.filter((w) => w.docs.has(docId)).length / salient.length),
     hasEntities: salient.length > 0,
   };
+}
+
+/** Letters a caseless word needs before its absence from the corpus suggests a name (not शेष, दिन). */
+const MIN_UNKNOWN_NAME_LETTERS = 3;
+
+/**
+ * Devanagari and Bengali have no capitals to mark names. A word of these scripts that the corpus has in no
+ * form at all (not as a word, transliteration or concept) is most likely the name of something the corpus
+ * does not cover (पटना, টাটা মেমোরিয়াল): it counts as a named entity, so the question is not answered from
+ * an article about something else.
+ */
+function isUnknownName(word: Word, documentsWithWord: number): boolean {
+  if (documentsWithWord > 0 || word.generic || (word.script !== 'devanagari' && word.script !== 'bengali')) return false;
+  return [...word.raw].filter((ch) => /\p{L}/u.test(ch)).length >= MIN_UNKNOWN_NAME_LETTERS;
 }
 
 function strengthOf(word: Word, matched: ReadonlySet<string>): number {

@@ -11,7 +11,7 @@ import { createAnalyzer, type Analyzer } from '../text/analyze.ts';
 import { contentWords, gatherEvidence, isNamed, type Evidence } from './evidence.ts';
 import { reciprocalRankFusion, type Fused } from './fusion.ts';
 import { isListQuestion } from './intent.ts';
-import { dropNearDuplicates, mergeNeighbours } from './passages.ts';
+import { dropNearDuplicates, mergeNeighbours, wordJaccard } from './passages.ts';
 import { settingsFrom, type RetrievalSettings } from './settings.ts';
 import type { Passage, Retrieval, RetrieveOptions } from './types.ts';
 
@@ -29,6 +29,9 @@ export interface RankedDocument {
   /** Passes the not-found rule. */
   eligible: boolean;
 }
+
+/** Word-set Jaccard similarity above which two passages say the same thing. */
+const NEAR_DUPLICATE = 0.8;
 
 export interface RetrievalDiagnostics {
   query: string;
@@ -82,8 +85,17 @@ async function rankDocuments(
   );
   const evidence = gatherEvidence(snapshot, query, analyzer, lexicalHits);
 
+  // Candidates by article. Chunks that matched lexically but ranked below the candidate cut join with a rank
+  // score of 0: in a large corpus of similar articles, the one that covers the question must not be lost.
   const byDoc = new Map<string, Fused<ScoredChunk>[]>();
-  for (const f of fused) byDoc.set(f.item.chunk.docId, [...(byDoc.get(f.item.chunk.docId) ?? []), f]);
+  const add = (f: Fused<ScoredChunk>) => {
+    const list = byDoc.get(f.item.chunk.docId);
+    if (list) list.push(f);
+    else byDoc.set(f.item.chunk.docId, [f]);
+  };
+  fused.forEach(add);
+  const fusedIds = new Set(fused.map((f) => f.item.chunk.id));
+  for (const hit of lexicalHits.slice(n)) if (!fusedIds.has(hit.chunk.id)) add({ item: hit, score: 0, normalized: 0 });
 
   const cw = settings.coverageWeight;
   const ranked: RankedDocument[] = [...byDoc].map(([docId, hits]) => {
@@ -113,7 +125,14 @@ async function rankDocuments(
 function selectPassages(eligible: RankedDocument[], list: boolean, k: number, settings: RetrievalSettings): Passage[] {
   const best = eligible[0]!;
   // A list question wants every article that qualifies; otherwise only close competitors of the best.
-  const related = list ? eligible : eligible.filter((d) => d.score >= settings.relatedDocMin * best.score);
+  // At most k articles, skipping any whose best passage repeats one already taken (the same story filed twice).
+  const related: RankedDocument[] = [];
+  for (const doc of eligible) {
+    if (related.length >= k) break;
+    if (!list && doc.score < settings.relatedDocMin * best.score) break;
+    const text = doc.chunks[0]!.chunk.text;
+    if (!related.some((r) => wordJaccard(r.chunks[0]!.chunk.text, text) >= NEAR_DUPLICATE)) related.push(doc);
+  }
   // How many chunks each article gets: list questions spread over articles first; others deepen the best.
   const quota = new Map<string, number>();
   let used = 0;
@@ -146,7 +165,7 @@ function selectPassages(eligible: RankedDocument[], list: boolean, k: number, se
       passages.push({ chunk, relevance: clamp01(0.5 * doc.coverage + 0.5 * chunkCoverage) });
     }
   }
-  return dropNearDuplicates(passages, (p) => p.chunk.text);
+  return dropNearDuplicates(passages, (p) => p.chunk.text, NEAR_DUPLICATE);
 }
 
 function covers(outer: StoredChunk, inner: StoredChunk): boolean {

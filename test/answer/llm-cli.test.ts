@@ -28,8 +28,9 @@ function ask(baseURL: string, ...args: string[]): Promise<Run> {
     const child = spawn('npm', ['run', '--silent', 'ask', '--', '--corpus', corpusDir, '--index', join(workDir, 'index'), ...args], {
       cwd: repoRoot,
       env: { ...process.env, LLM_PROVIDER: 'openai', LLM_BASE_URL: baseURL, LLM_MODEL: 'fake-model', LLM_TIMEOUT_MS: '5000', EMBEDDINGS: 'hash', LOG_LEVEL: 'silent',
-        // Every passage counts as relevant: these tests are about the answer, not the retrieval threshold.
-        NOT_FOUND_THRESHOLD: '0' },
+        // Every passage counts as relevant (both fixture articles reach the prompt): these tests are about the
+        // answer, not the retrieval's not-found and related-article rules.
+        NOT_FOUND_THRESHOLD: '0', ENTITY_MIN_COVERAGE: '0', RELATED_DOC_MIN: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

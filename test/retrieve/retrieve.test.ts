@@ -51,6 +51,13 @@ describe('retrieve: calibrated "not found"', () => {
     assert.equal(r.found, false);
   });
 
+  test('in Hindi and Bengali (no capitals), a name the corpus has in no form marks the question as not covered', async () => {
+    assert.equal((await ask('एम्स पटना और आईआईटी के बीच समझौता कब हुआ?')).found, false);
+    assert.equal((await ask('আইআইটি মাদ্রাজের সঙ্গে কোন হাসপাতাল চুক্তি করেছে?')).found, false);
+    // Control: the same kind of question about parties the corpus has is answered.
+    assert.equal((await ask('केएसएसएससीआई और आरएमएलआईएमएस के बीच समझौता कब हुआ?')).found, true);
+  });
+
   test('a question on another subject altogether is not found', async () => {
     const r = await ask('Which football club won the league?');
     assert.equal(r.found, false);

@@ -1,1 +1,0 @@
-import { toLatin } from "./src/text/transliterate.ts"; import { phoneticKey as k } from "./src/text/phonetic.ts"; for (const w of ["Михаил","Хабаровск","Цинхуа","Ханчжоу","Хэйлунцзян","Харбинского"]) console.log(w, toLatin(w,"cyrillic"), k(toLatin(w,"cyrillic")));
