@@ -4,6 +4,7 @@ import type { Retrieval, Passage } from '../retrieve/types.ts';
 import type { Answer, Citation } from './types.ts';
 import { splitSentences } from '../ingest/sentences.ts';
 import { tokenize } from '../text/tokenize.ts';
+import { isListQuestion } from '../retrieve/intent.ts';
 
 export const NOT_FOUND_TEXT = 'I found nothing about that in the corpus.';
 
@@ -79,7 +80,8 @@ function chooseSentences(question: string, passages: Passage[], opts: Extractive
   passages.forEach((passage, passageIndex) => {
     splitSentences(passage.chunk.text).forEach((s, order) => {
       const text = s.text.trim();
-      if (text.length > 0) candidates.push({ passageIndex, order, text, overlap: 0, score: 0 });
+      // Datelines, headings and fragments ("लखनऊ।", "Key areas:") say nothing on their own.
+      if (isStatement(text)) candidates.push({ passageIndex, order, text, overlap: 0, score: 0 });
     });
   });
 
@@ -95,11 +97,14 @@ function chooseSentences(question: string, passages: Passage[], opts: Extractive
     }
     c.overlap = overlap;
     const passage = passages[c.passageIndex]!;
-    // Rank prior: retrieval already judged the passage; the first sentence of a passage often states the fact.
-    c.score = overlap + 0.5 * passage.relevance + 0.3 / (1 + c.passageIndex) + (c.order === 0 ? 0.1 : 0);
+    // Priors: retrieval already judged the passage, and news is written as an inverted pyramid: the lede (first
+    // sentence of the article) states who signed what with whom, which most questions about an MoU ask.
+    const isLede = passage.chunk.index === 0 && c.order === 0;
+    c.score = overlap + 0.5 * passage.relevance + 0.3 / (1 + c.passageIndex) + (isLede ? 1 : 0);
   });
 
   const byScore = [...candidates].sort((a, b) => b.score - a.score || a.passageIndex - b.passageIndex || a.order - b.order);
+  const best = byScore[0]?.score ?? 0;
   const picked: Candidate[] = [];
   const perPassage = new Map<number, number>();
   const seen = new Set<string>();
@@ -116,23 +121,46 @@ function chooseSentences(question: string, passages: Passage[], opts: Extractive
     chars += c.text.length;
     return true;
   };
+  // A sentence earns its place by matching the question about as well as the best one. Sentences sharing
+  // nothing with the question only fill in from the best passage (a question in another language may share
+  // no word with its answer).
+  const relevant = (c: Candidate, share: number) => c.score >= share * best && (c.overlap > 0 || c.passageIndex === 0);
 
-  // First the best matching sentence of each distinct article, so an answer to a list question names every
-  // article retrieval chose; then the best remaining sentences.
-  const seenDocs = new Set<string>();
+  const docOf = (c: Candidate) => passages[c.passageIndex]!.chunk.docId;
+  const bestDoc = byScore[0] ? docOf(byScore[0]) : undefined;
+  if (isListQuestion(question)) {
+    // A list question names every article retrieval chose: first the best sentence of each.
+    const seenDocs = new Set<string>();
+    for (const c of byScore) {
+      if (seenDocs.has(docOf(c)) || !(picked.length === 0 || relevant(c, 0.3))) continue;
+      if (take(c)) seenDocs.add(docOf(c));
+    }
+  }
+  // Then the best remaining sentences; another article's only when it matches nearly as well as the best.
   for (const c of byScore) {
+    if (!picked.includes(c) && relevant(c, docOf(c) === bestDoc ? 0.35 : 0.75)) take(c);
+  }
+  // Read article by article (best article first), each in its own order.
+  const docRank = new Map<string, number>();
+  for (const c of picked) {
     const docId = passages[c.passageIndex]!.chunk.docId;
-    if (seenDocs.has(docId) || (c.overlap === 0 && seenDocs.size > 0)) continue;
-    if (take(c)) seenDocs.add(docId);
+    if (!docRank.has(docId)) docRank.set(docId, docRank.size);
   }
-  // Sentences sharing nothing with the question only fill in from the best passage (a cross-language question
-  // may share no word with its answer); elsewhere they would be noise.
-  for (const c of byScore) {
-    if (picked.includes(c) || (c.overlap === 0 && c.passageIndex > 0)) continue;
-    take(c);
-  }
-  // Read in retrieval order: best passage first, sentences in document order.
-  return picked.sort((a, b) => a.passageIndex - b.passageIndex || a.order - b.order);
+  const position = (c: Candidate) => {
+    const chunk = passages[c.passageIndex]!.chunk;
+    return [docRank.get(chunk.docId)!, chunk.index, c.order] as const;
+  };
+  return picked.sort((a, b) => {
+    const [da, ca, oa] = position(a);
+    const [db, cb, ob] = position(b);
+    return da - db || ca - cb || oa - ob;
+  });
+}
+
+const MIN_STATEMENT_CHARS = 25;
+
+function isStatement(sentence: string): boolean {
+  return sentence.length >= MIN_STATEMENT_CHARS && !sentence.endsWith(':') && /\s/.test(sentence);
 }
 
 function round(x: number): number {

@@ -46,6 +46,8 @@ const STATEMENT_END = /[.।॥…]["'”’»)\]]*$/u;
 const LIST_INTRO_END = /[:：]$/u;
 /** Fewer words than this and a line is a label, not a paragraph. */
 const MIN_PARAGRAPH_WORDS = 5;
+/** A closing line with this many words, ending like a statement, is still part of the article. */
+const CLOSING_PARAGRAPH_WORDS = 3;
 const MAX_HEADLINE_LENGTH = 250;
 
 function toLine(text: string): Line {
@@ -56,8 +58,8 @@ function toLine(text: string): Line {
  * A paragraph of the article: at least a few words ending like a sentence. A lone question or exclamation
  * does not count, because headlines are often phrased that way ("..., বিশেষ প্রশিক্ষণ পাবেন কারা?").
  */
-function isRealParagraph(line: Line): boolean {
-  if (line.bullet || wordCount(line.text) < MIN_PARAGRAPH_WORDS) return false;
+function isRealParagraph(line: Line, minWords = MIN_PARAGRAPH_WORDS): boolean {
+  if (line.bullet || wordCount(line.text) < minWords) return false;
   if (STATEMENT_END.test(line.text)) return true;
   return SENTENCE_END.test(line.text) && splitSentences(line.text).length >= 2;
 }
@@ -179,14 +181,16 @@ function dropRepeatedTitle(lines: Line[], title: string, removed: RemovedLine[])
 
 /** Applies the positional rules; without any real paragraph only the headline is taken off the top. */
 function applyPositionRules(lines: Line[], options: CleanOptions, removed: RemovedLine[]): { lines: Line[]; title?: string } {
-  const first = lines.findIndex(isRealParagraph);
+  const first = lines.findIndex((line) => isRealParagraph(line));
   if (first === -1) {
     if (options.title || lines.length < 2) return { lines };
     const [top, ...rest] = lines;
     removed.push({ line: top!.text, reason: 'title' });
     return { lines: rest, title: stripHeadlineMarks(top!.text) };
   }
-  const last = lines.length - 1 - [...lines].reverse().findIndex(isRealParagraph);
+  // Once the article has begun, a short closing statement ("The MoU runs for five years.") is still the
+  // article's; chrome after the last paragraph rarely ends like a sentence.
+  const last = lines.length - 1 - [...lines].reverse().findIndex((line) => isRealParagraph(line, CLOSING_PARAGRAPH_WORDS));
   const trimmed = dropLinesAfterArticle(lines, last, removed);
   return dropLinesBeforeArticle(trimmed, first, options, removed);
 }

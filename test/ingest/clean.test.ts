@@ -82,6 +82,16 @@ describe('cleanArticleText rules', () => {
     assert.equal(paragraphs(cleanArticleText(text, { title: 'T' }).body).length, 6);
   });
 
+  test('a short closing statement is the article\'s, while a short label after it is chrome', () => {
+    const body = 'The two universities signed an MoU on Monday to share their research laboratories.\n\nThe MoU runs for five years.\n\nShare this story';
+    assert.deepEqual(paragraphs(cleanArticleText(body, { title: 'T' }).body), [
+      'The two universities signed an MoU on Monday to share their research laboratories.',
+      'The MoU runs for five years.',
+    ]);
+    const russian = 'Университеты подписали соглашение о совместной магистратуре по биоинженерии.\n\nДобавлен новый абзац.';
+    assert.deepEqual(paragraphs(cleanArticleText(russian, { title: 'T' }).body).length, 2);
+  });
+
   test('a list introduced by a line ending in ":" is content, also in the middle of the article', () => {
     const text = 'The two sides agreed on the following points today.\nObjectives:\n• joint research\n• exchanges\nThe MoU was signed in Delhi on Monday evening.';
     assert.deepEqual(paragraphs(cleanArticleText(text, { title: 'T' }).body), [

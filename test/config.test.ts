@@ -1,0 +1,60 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import dotenv from 'dotenv';
+import { ConfigError, configSchema, loadConfig } from '../src/config.ts';
+
+function configError(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    assert.ok(error instanceof ConfigError, `expected a ConfigError, got ${String(error)}`);
+    return error;
+  }
+  assert.fail('expected the config to be rejected');
+}
+
+describe('loadConfig', () => {
+  test('defaults need no environment at all', () => {
+    const config = loadConfig({});
+    assert.equal(config.EMBEDDINGS, 'auto');
+    assert.equal(config.INDEX_DIR, 'data/index');
+    assert.equal(config.LLM_PROVIDER, 'none');
+    assert.ok(Object.isFrozen(config));
+  });
+
+  test('an invalid value names the variable, the value and what is allowed, in one line', () => {
+    const error = configError({ EMBEDDINGS: 'bert' });
+    assert.equal(error.variable, 'EMBEDDINGS');
+    assert.match(error.message, /^Invalid EMBEDDINGS="bert": allowed values are auto, local, hash\. Fix it in \.env/);
+    assert.equal(error.message.includes('\n'), false);
+    assert.match(configError({ TOP_K: '0' }).message, /^Invalid TOP_K="0": must be at least 1/);
+    assert.match(configError({ LLM_BASE_URL: 'localhost:11434' }).message, /^Invalid LLM_BASE_URL=.*http\(s\) URL/);
+    assert.match(configError({ DISCORD_CHANNEL_ALLOWLIST: '123456789, general' }).message, /^Invalid DISCORD_CHANNEL_ALLOWLIST/);
+  });
+
+  test('secrets are never echoed in the error', () => {
+    const error = configError({ DISCORD_TOKEN: 'secret-token', LLM_API_KEY: 'sk-secret', TOP_K: 'x', LLM_TIMEOUT_MS: 'x' });
+    assert.doesNotMatch(error.message, /secret/);
+  });
+
+  test('empty values fall back to the default; lists and booleans are parsed', () => {
+    const config = loadConfig({ TOP_K: '', ASK_PUBLIC_DEFAULT: 'false', DISCORD_CHANNEL_ALLOWLIST: '123456789, 987654321' });
+    assert.equal(config.TOP_K, 5);
+    assert.equal(config.ASK_PUBLIC_DEFAULT, false);
+    assert.deepEqual(config.DISCORD_CHANNEL_ALLOWLIST, ['123456789', '987654321']);
+  });
+
+  test('an overlap as large as the chunk is refused with the fix', () => {
+    const error = configError({ CHUNK_SIZE: '300', CHUNK_OVERLAP: '300' });
+    assert.equal(error.variable, 'CHUNK_OVERLAP');
+    assert.match(error.message, /smaller than CHUNK_SIZE \(300\)/);
+  });
+
+  test('.env.example documents every variable, with valid values', () => {
+    const example = dotenv.parse(readFileSync(new URL('../.env.example', import.meta.url)));
+    assert.deepEqual(Object.keys(configSchema.shape).filter((key) => !(key in example)), []);
+    assert.deepEqual(Object.keys(example).filter((key) => !(key in configSchema.shape)), []);
+    loadConfig(example);
+  });
+});
