@@ -178,13 +178,7 @@ async function planDocuments(
         id: chunk.id,
         docId: article.id,
         index: chunk.index,
-        path: article.path,
-        title: article.title,
-        source: article.source,
-        ...(article.date ? { date: article.date } : {}),
-        ...(article.url ? { url: article.url } : {}),
-        language: article.language,
-        institutions: article.institutions,
+        ...documentFields(article),
         text: chunk.text,
         start: chunk.start,
         end: chunk.end,
@@ -193,13 +187,7 @@ async function planDocuments(
     plan.chunks.push(...chunks);
     plan.documents.push({
       id: article.id,
-      path: article.path,
-      title: article.title,
-      source: article.source,
-      ...(article.date ? { date: article.date } : {}),
-      ...(article.url ? { url: article.url } : {}),
-      language: article.language,
-      institutions: article.institutions,
+      ...documentFields(article),
       contentHash: article.contentHash,
       chunkIds: chunks.map((c) => c.id),
     });
@@ -267,4 +255,17 @@ async function assertCorpusDir(corpusDir: string, configured: string): Promise<v
       `Invalid CORPUS_DIR=${JSON.stringify(configured)}: ${corpusDir} is not a directory. Point CORPUS_DIR (or --corpus) at the folder of articles.`,
     );
   }
+}
+
+/** The article fields every chunk and the manifest carry, so a citation needs nothing else. */
+function documentFields(article: Article) {
+  return {
+    path: article.path,
+    title: article.title,
+    source: article.source,
+    ...(article.date ? { date: article.date } : {}),
+    ...(article.url ? { url: article.url } : {}),
+    language: article.language,
+    institutions: article.institutions,
+  };
 }
