@@ -5,6 +5,7 @@ import type { Answer, Citation } from './types.ts';
 import { splitSentences } from '../ingest/sentences.ts';
 import { tokenize } from '../text/tokenize.ts';
 import { isListQuestion } from '../retrieve/intent.ts';
+import { documentRef } from '../index/document-ref.ts';
 
 export const NOT_FOUND_TEXT = 'I found nothing about that in the corpus.';
 
@@ -37,12 +38,7 @@ export function citationFor(passage: Passage, n: number): Citation {
   return {
     n,
     docId: chunk.docId,
-    path: chunk.path,
-    title: chunk.title,
-    source: chunk.source,
-    ...(chunk.date ? { date: chunk.date } : {}),
-    ...(chunk.url ? { url: chunk.url } : {}),
-    language: chunk.language,
+    ...documentRef(chunk),
     text: chunk.text,
     score: round(passage.relevance),
   };

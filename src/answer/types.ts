@@ -1,14 +1,9 @@
+import type { DocumentRef } from '../index/types.ts';
+
 /** One numbered source of an answer; `[n]` in the answer text refers to it. */
-export interface Citation {
+export interface Citation extends DocumentRef {
   n: number;
   docId: string;
-  /** Article path relative to the corpus directory. */
-  path: string;
-  title: string;
-  source: string;
-  date?: string;
-  url?: string;
-  language: string;
   /** The cited passage. */
   text: string;
   score: number;

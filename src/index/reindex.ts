@@ -6,6 +6,7 @@ import { ConfigError, resolvePath, type Config } from '../config.ts';
 import { isUserError } from '../errors.ts';
 import { silentLogger, type Logger } from '../log.ts';
 import { chunkArticle } from '../ingest/chunk.ts';
+import { documentRef } from './document-ref.ts';
 import { loadCorpus } from '../ingest/load.ts';
 import type { Article, LoadFailure } from '../ingest/types.ts';
 import { readBuildChunks, readBuildManifest, WRITE_STEPS, writeBuild } from './build-files.ts';
@@ -259,13 +260,5 @@ async function assertCorpusDir(corpusDir: string, configured: string): Promise<v
 
 /** The article fields every chunk and the manifest carry, so a citation needs nothing else. */
 function documentFields(article: Article) {
-  return {
-    path: article.path,
-    title: article.title,
-    source: article.source,
-    ...(article.date ? { date: article.date } : {}),
-    ...(article.url ? { url: article.url } : {}),
-    language: article.language,
-    institutions: article.institutions,
-  };
+  return { ...documentRef(article), institutions: article.institutions };
 }

@@ -4,7 +4,7 @@ import type { Embeddings } from '@langchain/core/embeddings';
 export interface EmbedderInfo {
   /** `hash` or `local` */
   kind: 'hash' | 'local';
-  /** e.g. `hash-v1-768` or `local:Xenova/multilingual-e5-small` */
+  /** e.g. `hash-v1-768-f4c83aa47` (version, dimension, fingerprint of the text folding) or `local:Xenova/multilingual-e5-small:q8` */
   id: string;
   dimension: number;
 }
@@ -14,31 +14,30 @@ export interface EmbedderHandle {
   info: EmbedderInfo;
 }
 
-/** A chunk as stored in the index: its text plus everything a citation needs. */
-export interface StoredChunk {
-  id: string;
-  docId: string;
-  index: number;
+/** Which article something comes from: what a citation or a source listing shows. */
+export interface DocumentRef {
+  /** Path relative to the corpus directory. */
   path: string;
   title: string;
   source: string;
   date?: string;
   url?: string;
   language: string;
+}
+
+/** A chunk as stored in the index: its text plus everything a citation needs. */
+export interface StoredChunk extends DocumentRef {
+  id: string;
+  docId: string;
+  index: number;
   institutions: string[];
   text: string;
   start: number;
   end: number;
 }
 
-export interface ManifestDocument {
+export interface ManifestDocument extends DocumentRef {
   id: string;
-  path: string;
-  title: string;
-  source: string;
-  date?: string;
-  url?: string;
-  language: string;
   institutions: string[];
   contentHash: string;
   chunkIds: string[];

@@ -7,6 +7,7 @@ import type { EmbedderHandle, IndexSnapshot, ReindexProgress, ReindexSummary } f
 import { createEmbeddings } from '../index/embeddings/select.ts';
 import { openIndex, readCurrentBuildId } from '../index/store.ts';
 import { reindex as runReindex } from '../index/reindex.ts';
+import { documentRef } from '../index/document-ref.ts';
 import { retrieve } from '../retrieve/retrieve.ts';
 import { composeAnswer } from '../answer/compose.ts';
 import type { Answer } from '../answer/types.ts';
@@ -86,12 +87,7 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
       return manifest.documents
         .map((d) => ({
           docId: d.id,
-          path: d.path,
-          title: d.title,
-          source: d.source,
-          ...(d.date ? { date: d.date } : {}),
-          ...(d.url ? { url: d.url } : {}),
-          language: d.language,
+          ...documentRef(d),
           chunks: d.chunkIds.length,
         }))
         .sort((a, b) => a.title.localeCompare(b.title));

@@ -1,5 +1,5 @@
 import type { Answer } from '../answer/types.ts';
-import type { EmbedderInfo, ReindexSummary } from '../index/types.ts';
+import type { DocumentRef, EmbedderInfo, ReindexSummary } from '../index/types.ts';
 
 export interface ConversationTurn {
   question: string;
@@ -14,14 +14,8 @@ export interface AskOptions {
   signal?: AbortSignal;
 }
 
-export interface SourceInfo {
+export interface SourceInfo extends DocumentRef {
   docId: string;
-  path: string;
-  title: string;
-  source: string;
-  date?: string;
-  url?: string;
-  language: string;
   chunks: number;
 }
 
