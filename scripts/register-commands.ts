@@ -4,8 +4,9 @@ import { parseArgs } from 'node:util';
 import { REST, Routes } from 'discord.js';
 import type { RESTPutAPIApplicationCommandsResult } from 'discord.js';
 import { EXIT, runCommand, UsageError } from '../src/cli/common.ts';
-import { ConfigError, loadConfig } from '../src/config.ts';
+import { loadConfig } from '../src/config.ts';
 import { commandDefinitions } from '../src/discord/commands/definitions.ts';
+import { requireDiscordCredentials, restOptions } from '../src/discord/settings.ts';
 
 const USAGE = `Usage: npm run register -- [options]
 
@@ -41,16 +42,11 @@ async function main(): Promise<number> {
     process.stdout.write(`${JSON.stringify(commands, null, 2)}\n`);
     return EXIT.ok;
   }
-  if (!config.DISCORD_TOKEN) {
-    throw new ConfigError('DISCORD_TOKEN', 'DISCORD_TOKEN is not set: add the bot token to .env (see .env.example).');
-  }
-  if (!config.DISCORD_CLIENT_ID) {
-    throw new ConfigError('DISCORD_CLIENT_ID', 'DISCORD_CLIENT_ID is not set: add the application id to .env (see .env.example).');
-  }
+  const { token, applicationId } = requireDiscordCredentials(config);
 
-  const rest = new REST(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL.replace(/\/+$/, '') } : {}).setToken(config.DISCORD_TOKEN);
+  const rest = new REST(restOptions(config)).setToken(token);
   const guildId = values.global ? undefined : config.DISCORD_GUILD_ID;
-  const route = guildId ? Routes.applicationGuildCommands(config.DISCORD_CLIENT_ID, guildId) : Routes.applicationCommands(config.DISCORD_CLIENT_ID);
+  const route = guildId ? Routes.applicationGuildCommands(applicationId, guildId) : Routes.applicationCommands(applicationId);
   const saved = (await rest.put(route, { body: commands })) as RESTPutAPIApplicationCommandsResult;
   const names = saved.map((c) => `/${c.name}`).join(', ');
   process.stdout.write(

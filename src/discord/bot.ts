@@ -11,6 +11,7 @@ import type { BotContext } from './context.ts';
 import { createDispatcher } from './dispatch.ts';
 import { createFeedbackLog, loadOrCreateSalt } from './feedback.ts';
 import { createRateLimiter } from './rateLimit.ts';
+import { restOptions } from './settings.ts';
 import { createTaskTracker } from './tasks.ts';
 import { errorForLog } from './logSafe.ts';
 
@@ -37,9 +38,7 @@ export function createBot(config: Config, service: CollabService, logger: Logger
     intents: [...BOT_INTENTS],
     // Also the default for every message the client sends; handlers pass it explicitly as well.
     allowedMentions: { parse: [], repliedUser: false },
-    // DISCORD_API_URL points discord.js at another Discord-compatible API; the gateway URL then comes from
-    // that API's GET /gateway/bot, exactly as with Discord itself.
-    rest: config.DISCORD_API_URL ? { api: config.DISCORD_API_URL.replace(/\/+$/, '') } : {},
+    rest: restOptions(config),
   });
 
   const feedbackPath = resolvePath(config.FEEDBACK_LOG);

@@ -4,6 +4,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Citation } from '../answer/types.ts';
+import { documentRef } from '../index/document-ref.ts';
+import type { DocumentRef } from '../index/types.ts';
 
 export interface FeedbackRecord {
   time: string;
@@ -12,7 +14,7 @@ export interface FeedbackRecord {
   question: string;
   answer: string;
   found: boolean;
-  citations: Pick<Citation, 'n' | 'docId' | 'path' | 'title' | 'source' | 'date' | 'url' | 'language' | 'text'>[];
+  citations: (Pick<Citation, 'n' | 'docId' | 'text'> & DocumentRef)[];
   /** sha256(salt + ":" + Discord user id), hex. */
   user: string;
 }
@@ -62,17 +64,7 @@ export function createFeedbackLog(path: string, salt: string | (() => Promise<st
           question: rest.question,
           answer: rest.answer,
           found: rest.found,
-          citations: rest.citations.map(({ n, docId, path: p, title, source, date, url, language, text }) => ({
-            n,
-            docId,
-            path: p,
-            title,
-            source,
-            date,
-            url,
-            language,
-            text,
-          })),
+          citations: rest.citations.map((c) => ({ n: c.n, docId: c.docId, ...documentRef(c), text: c.text })),
           user: hashUserId(userId, await saltValue),
         };
         await mkdir(dirname(path), { recursive: true });

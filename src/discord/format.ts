@@ -3,7 +3,7 @@
 import { ButtonStyle, ComponentType } from 'discord.js';
 import type { APIActionRowComponent, APIButtonComponent, APIEmbed, APIEmbedField } from 'discord.js';
 import type { Answer, Citation } from '../answer/types.ts';
-import type { ReindexSummary } from '../index/types.ts';
+import type { DocumentRef, ReindexSummary } from '../index/types.ts';
 import type { SourceInfo } from '../service/types.ts';
 import { encodeCustomId } from './customIds.ts';
 import { packBlocks, splitText, truncate } from './split.ts';
@@ -85,8 +85,17 @@ export function safeUrl(url: string | undefined): string | undefined {
   }
 }
 
-function byline(source: string, date: string | undefined): string {
-  return date ? `${source}, ${date}` : source;
+/** An article's title and "source, date", each shortened to `max` characters and escaped for markdown. */
+function articleText(ref: DocumentRef, max: number): { title: string; byline: string } {
+  return {
+    title: escapeMarkdown(truncate(ref.title, max)),
+    byline: escapeMarkdown(truncate(ref.date ? `${ref.source}, ${ref.date}` : ref.source, max)),
+  };
+}
+
+/** The question as an embed title; the progress reply and the final answer show the same one. */
+function questionTitle(question: string): string {
+  return truncate(question.replace(/\s+/g, ' ').trim() || 'Answer', LIMITS.embedTitle);
 }
 
 /**
@@ -101,10 +110,10 @@ export function formatSourceLines(citations: readonly Citation[]): string[] {
     else byDoc.set(citation.docId, { numbers: [citation.n], citation });
   }
   return [...byDoc.values()].map(({ numbers, citation }) => {
-    const title = escapeMarkdown(truncate(citation.title, 200));
+    const { title, byline } = articleText(citation, 200);
     const url = safeUrl(citation.url);
     const linked = url ? `[${title}](${url})` : title;
-    return `**[${numbers.join(', ')}]** ${linked} — ${escapeMarkdown(truncate(byline(citation.source, citation.date), 200))}`;
+    return `**[${numbers.join(', ')}]** ${linked} — ${byline}`;
   });
 }
 
@@ -113,11 +122,14 @@ export interface AnswerRenderOptions {
   answerId?: string;
 }
 
+/** Most characters of an answer's footer; the source fields leave this much room for it. */
+const FOOTER_MAX = 300;
+
 function answerFooter(answer: Answer): string {
   const mode = answer.mode === 'llm' ? 'Written by a language model from the cited passages' : 'Quoted from the cited passages';
   const parts = answer.found ? [answer.note, mode] : [answer.note];
   // Short enough that an embed with a full title and description stays well under the 6,000 total.
-  return truncate(parts.filter(Boolean).join(' · '), 300);
+  return truncate(parts.filter(Boolean).join(' · '), FOOTER_MAX);
 }
 
 export function answerButtons(answerId: string, hasPassages: boolean): ButtonRow {
@@ -156,7 +168,7 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions = {}):
   const color = answer.found ? COLOR_FOUND : COLOR_NOT_FOUND;
   const text = answer.answer.trim() || (answer.found ? '(empty answer)' : 'Nothing in the indexed articles answers this.');
   const embeds: APIEmbed[] = splitText(text, LIMITS.embedDescription).map((description) => ({ description, color }));
-  embeds[0]!.title = truncate(answer.question.replace(/\s+/g, ' ').trim() || 'Answer', LIMITS.embedTitle);
+  embeds[0]!.title = questionTitle(answer.question);
 
   const sourceFields: APIEmbedField[] = packBlocks(formatSourceLines(answer.citations), LIMITS.fieldValue, '\n').map(
     (value, i) => ({ name: i === 0 ? 'Sources' : 'Sources (continued)', value }),
@@ -165,7 +177,7 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions = {}):
   let target = embeds.at(-1)!;
   for (const field of sourceFields) {
     const fields = target.fields ?? [];
-    const room = LIMITS.embedsTotal - 300 - embedLength(target);
+    const room = LIMITS.embedsTotal - FOOTER_MAX - embedLength(target);
     if (fields.length >= LIMITS.embedFields || field.name.length + field.value.length > room) {
       target = { color };
       embeds.push(target);
@@ -185,7 +197,7 @@ export function renderPartial(question: string, textSoFar: string): MessagePart 
   return {
     embeds: [
       {
-        title: truncate(question.replace(/\s+/g, ' ').trim() || 'Answer', LIMITS.embedTitle),
+        title: questionTitle(question),
         description: truncate(textSoFar.trim() || '…', LIMITS.embedDescription),
         color: COLOR_INFO,
         footer: { text: 'Writing the answer…' },
@@ -209,10 +221,9 @@ function quote(text: string): string {
 export function renderPassages(answer: Answer): string[] {
   const blocks: string[] = [];
   for (const citation of answer.citations) {
+    const { title, byline } = articleText(citation, 200);
     const url = safeUrl(citation.url);
-    const header = `**[${citation.n}] ${escapeMarkdown(truncate(citation.title, 200))}** — ${escapeMarkdown(
-      truncate(byline(citation.source, citation.date), 200),
-    )}${url ? ` <${url}>` : ''}`;
+    const header = `**[${citation.n}] ${title}** — ${byline}${url ? ` <${url}>` : ''}`;
     // Leaves room for the header and the "> " added to every line.
     const pieces = splitText(citation.text, 1400);
     pieces.forEach((piece, i) => blocks.push(i === 0 ? `${header}\n${quote(piece)}` : quote(piece)));
@@ -241,10 +252,10 @@ export function renderSourcesPage(sources: readonly SourceInfo[], page: number, 
   const pages = Math.max(1, Math.ceil(sorted.length / pageSize));
   const current = Math.min(Math.max(0, page), pages - 1);
   const lines = sorted.slice(current * pageSize, (current + 1) * pageSize).map((s) => {
-    const title = escapeMarkdown(truncate(s.title, 150));
+    const { title, byline } = articleText(s, 150);
     const url = safeUrl(s.url);
     const chunks = `${s.chunks} chunk${s.chunks === 1 ? '' : 's'}`;
-    return `${url ? `[${title}](${url})` : `**${title}**`} — ${escapeMarkdown(truncate(byline(s.source, s.date), 150))} · ${languageName(s.language)} · ${chunks}`;
+    return `${url ? `[${title}](${url})` : `**${title}**`} — ${byline} · ${languageName(s.language)} · ${chunks}`;
   });
   const embed: APIEmbed = {
     title: `Indexed articles (${sorted.length})`,

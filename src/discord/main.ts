@@ -4,32 +4,16 @@ import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { isUserError } from '../errors.ts';
 import { createLogger } from '../log.ts';
 import { errorForLog } from './logSafe.ts';
-
-/** The first required Discord setting that is missing, as the one line `npm start` prints. */
-function missingSetting(config: Config): string | undefined {
-  if (!config.DISCORD_TOKEN) {
-    return 'DISCORD_TOKEN is not set: add the bot token from the Discord Developer Portal to .env (see .env.example).';
-  }
-  if (!config.DISCORD_CLIENT_ID) {
-    return 'DISCORD_CLIENT_ID is not set: add the application id from the Discord Developer Portal to .env (see .env.example).';
-  }
-  return undefined;
-}
+import { requireDiscordCredentials } from './settings.ts';
 
 async function main(): Promise<void> {
   let config: Config;
   try {
     config = loadConfig();
+    requireDiscordCredentials(config);
   } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
-  const missing = missingSetting(config);
-  if (missing) {
-    console.error(missing);
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
     process.exit(1);
   }
 
