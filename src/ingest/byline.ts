@@ -1,9 +1,11 @@
 // Metadata of a scraped page read from the chrome the cleaner removed: the publication from a byline or
 // desk credit ("Press Trust of India | July 1, 2023 | ...", "আনন্দবাজার ডট কম ডেস্ক") and the stated date.
+import { DESK_WORDS } from './chrome.ts';
 import type { RemovedLine } from './clean.ts';
 import { parseStatedDate } from './dates.ts';
 
-const DESK_SUFFIX = /\s+(desk|newsdesk|bureau|डेस्क|ब्यूरो|ডেস্ক|ব্যুরো|редакция)$/iu;
+/** The desk word ending a credit line (the same words that make chrome.ts call it a credit). */
+const DESK_SUFFIX = new RegExp(`\\s+(${[...DESK_WORDS].join('|')})$`, 'iu');
 const BY_PREFIX = /^(by|posted by|written by|reported by|story by|with inputs from|inputs from|автор|текст)[:\s]+/i;
 
 function looksLikeName(text: string): boolean {

@@ -121,7 +121,10 @@ const AGENCIES = alternatives([
   'भाषा', 'आईएएनएस', 'এএনআই', 'পিটিআই',
 ]);
 
-const DESK_WORDS = new Set(['desk', 'newsdesk', 'bureau', 'डेस्क', 'ब्यूरो', 'ডেস্ক', 'ব্যুরো', 'редакция'].map((w) => w.normalize('NFC')));
+/** Last words of a desk credit ("PTI Bureau", "আনন্দবাজার ডট কম ডেস্ক"); byline.ts strips them to get the publication. */
+export const DESK_WORDS: ReadonlySet<string> = new Set(
+  ['desk', 'newsdesk', 'bureau', 'डेस्क', 'ब्यूरो', 'ডেস্ক', 'ব্যুরো', 'редакция'].map((w) => w.normalize('NFC')),
+);
 
 /** The matched words end here ("subscribe" must not match "Subscribers"). */
 const WORD_END = '(?![\\p{L}\\p{M}\\p{N}])';

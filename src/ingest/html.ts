@@ -26,6 +26,8 @@ type HtmlDocument = ReturnType<typeof parseHTML>['document'];
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
+const DOCUMENT_NODE = 9;
+const DOCUMENT_FRAGMENT_NODE = 11;
 
 interface DomNode {
   nodeType: number;
@@ -40,7 +42,7 @@ function collectText(node: DomNode, out: string[]): void {
     out.push((node.textContent ?? '').replace(/\s+/g, ' '));
     return;
   }
-  if (node.nodeType !== ELEMENT_NODE && node.nodeType !== 9 && node.nodeType !== 11) return;
+  if (node.nodeType !== ELEMENT_NODE && node.nodeType !== DOCUMENT_NODE && node.nodeType !== DOCUMENT_FRAGMENT_NODE) return;
   const tag = node.nodeName.toUpperCase();
   if (SKIPPED_TAGS.has(tag)) return;
   if (tag === 'BR') {

@@ -1,8 +1,7 @@
 // Language of an article: the script decides for Devanagari, Bengali and Cyrillic text (trigram models
 // are unreliable on short Indic samples); franc decides among the many Latin-script languages.
 import { franc } from 'franc';
-
-export type Script = 'devanagari' | 'bengali' | 'cyrillic' | 'latin' | 'other';
+import type { Script } from '../text/script.ts';
 
 const SCRIPT_PATTERNS: [Script, RegExp][] = [
   ['devanagari', /\p{Script=Devanagari}/u],

@@ -5,9 +5,9 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import { dateFromRemovedLines, sourceFromRemovedLines } from './byline.ts';
-import { cleanArticleText } from './clean.ts';
+import { cleanArticleText, type CleanedArticle } from './clean.ts';
 import { FrontMatterError, parseMarkdownArticle } from './front-matter.ts';
-import { extractHtmlArticle } from './html.ts';
+import { extractHtmlArticle, type ExtractedHtml } from './html.ts';
 import { looksHardWrapped, markdownToLines } from './markdown.ts';
 import { detectLanguage } from './language.ts';
 import { splitSentences } from './sentences.ts';
@@ -83,34 +83,33 @@ function readMarkdown(text: string): ArticleDraft {
   return { meta, body: cleanArticleText(markdownToLines(content), { title: meta.title }).body };
 }
 
-function readScrapedText(text: string, id: string): ArticleDraft {
-  const cleaned = cleanArticleText(looksHardWrapped(text) ? markdownToLines(text) : text);
-  const meta: ArticleDraft['meta'] = {
-    title: cleaned.title ?? titleFromBody(cleaned.body) ?? id,
-    source: sourceFromRemovedLines(cleaned.removed) ?? UNKNOWN_SOURCE,
-    institutions: [],
-  };
-  const date = dateFromRemovedLines(cleaned.removed);
-  if (date) meta.date = date;
-  return { meta, body: cleaned.body };
-}
-
 function hostnameOf(url: string | undefined): string | undefined {
   return url ? new URL(url).hostname.replace(/^www\./, '') : undefined;
 }
 
-function readHtml(text: string, id: string): ArticleDraft {
-  const page = extractHtmlArticle(text);
-  const cleaned = cleanArticleText(page.text, page.title ? { title: page.title } : {});
+/** What a page states about itself (HTML meta tags, Readability); a plain-text page states nothing. */
+type StatedMeta = Pick<ExtractedHtml, 'title' | 'siteName' | 'date' | 'url'>;
+
+/** A scraped page's draft: what the page states comes first, then what its removed chrome says. */
+function scrapedDraft(cleaned: CleanedArticle, id: string, stated: StatedMeta = {}): ArticleDraft {
   const meta: ArticleDraft['meta'] = {
-    title: page.title ?? cleaned.title ?? titleFromBody(cleaned.body) ?? id,
-    source: page.siteName ?? sourceFromRemovedLines(cleaned.removed) ?? hostnameOf(page.url) ?? UNKNOWN_SOURCE,
+    title: stated.title ?? cleaned.title ?? titleFromBody(cleaned.body) ?? id,
+    source: stated.siteName ?? sourceFromRemovedLines(cleaned.removed) ?? hostnameOf(stated.url) ?? UNKNOWN_SOURCE,
     institutions: [],
   };
-  const date = page.date ?? dateFromRemovedLines(cleaned.removed);
+  const date = stated.date ?? dateFromRemovedLines(cleaned.removed);
   if (date) meta.date = date;
-  if (page.url) meta.url = page.url;
+  if (stated.url) meta.url = stated.url;
   return { meta, body: cleaned.body };
+}
+
+function readScrapedText(text: string, id: string): ArticleDraft {
+  return scrapedDraft(cleanArticleText(looksHardWrapped(text) ? markdownToLines(text) : text), id);
+}
+
+function readHtml(text: string, id: string): ArticleDraft {
+  const page = extractHtmlArticle(text);
+  return scrapedDraft(cleanArticleText(page.text, page.title ? { title: page.title } : {}), id, page);
 }
 
 function readDraft(text: string, extension: string, id: string): ArticleDraft {

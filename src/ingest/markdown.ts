@@ -6,6 +6,11 @@
 const LIST_ITEM = /^\s*([-*+•]|\d{1,3}[.)])\s/u;
 const HEADING = /^\s{0,3}#{1,6}\s+/u;
 
+/** Blocks separated by blank lines (which may hold spaces), with line breaks unified. */
+function splitBlocks(text: string): string[] {
+  return text.replace(/\r\n?/g, '\n').split(/\n[^\S\n]*\n/);
+}
+
 function startsOwnLine(line: string): boolean {
   return LIST_ITEM.test(line) || HEADING.test(line);
 }
@@ -25,9 +30,7 @@ function unwrapBlock(block: string): string[] {
 
 /** Markdown body to plain lines: one line per paragraph, list item or heading. */
 export function markdownToLines(content: string): string {
-  return content
-    .replace(/\r\n?/g, '\n')
-    .split(/\n[^\S\n]*\n/)
+  return splitBlocks(content)
     .map((block) => block.trim())
     .filter(Boolean)
     .flatMap(unwrapBlock)
@@ -42,7 +45,7 @@ const SENTENCE_END = /[.!?।॥:…]["'”’»)\]]*$/u;
  * lines that continue in the same block stop mid-sentence.
  */
 export function looksHardWrapped(text: string): boolean {
-  const blocks = text.replace(/\r\n?/g, '\n').split(/\n[^\S\n]*\n/).map((b) => b.split('\n').map((l) => l.trim()).filter(Boolean));
+  const blocks = splitBlocks(text).map((b) => b.split('\n').map((l) => l.trim()).filter(Boolean));
   const lines = blocks.flat();
   const continued = blocks.flatMap((block) => block.slice(0, -1));
   if (lines.length < 6 || blocks.length < 2 || !blocks.some((block) => block.length >= 3)) return false;

@@ -76,6 +76,8 @@ interface WordAnalysis {
 export interface Analyzer {
   /** The words of a text with their terms, in order. */
   words(text: string): Word[];
+  /** Every term of a text, in order with repeats: stems and acronyms, phonetic keys, concepts. */
+  terms(text: string): string[];
   /** Terms per index field. */
   fieldTerms(text: string): FieldTerms;
   /** All the terms of a query (every kind), for searching all fields at once. */
@@ -157,12 +159,11 @@ export function createAnalyzer(options: { maxCacheSize?: number } = {}): Analyze
     return result;
   };
 
-  const queryTerms = (text: string): string[] => {
-    const terms = words(text).flatMap((w) => [...w.terms, ...w.keys, ...w.concepts]);
-    return [...new Set(terms)];
-  };
+  const terms = (text: string): string[] => words(text).flatMap((w) => [...w.terms, ...w.keys, ...w.concepts]);
 
-  return { words, fieldTerms, queryTerms };
+  const queryTerms = (text: string): string[] => [...new Set(terms(text))];
+
+  return { words, terms, fieldTerms, queryTerms };
 }
 
 function analyzeOne(raw: string): WordAnalysis {

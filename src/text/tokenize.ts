@@ -9,7 +9,5 @@ import { createAnalyzer } from './analyze.ts';
  */
 export function tokenize(text: string): string[] {
   // A fresh analyzer per call: its memo only spans this text, so no state is shared between callers.
-  return createAnalyzer({ maxCacheSize: 5_000 })
-    .words(text)
-    .flatMap((w) => [...w.terms, ...w.keys, ...w.concepts]);
+  return createAnalyzer({ maxCacheSize: 5_000 }).terms(text);
 }

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +32,19 @@ async function loadFailure(text: string): Promise<string> {
     return error.reason;
   }
   throw new Error('expected the file to fail to load');
+}
+
+/**
+ * mixed-corpus with a nested/ folder holding a saved .html page and a scraped .txt page. Those two are the
+ * fixtures the .html and cleaning tests read, copied in rather than kept twice.
+ */
+async function mixedCorpus(): Promise<string> {
+  const corpus = await mkdtemp(join(dir, 'mixed-'));
+  await cp(join(fixtures, 'mixed-corpus'), corpus, { recursive: true });
+  await mkdir(join(corpus, 'nested'));
+  await copyFile(join(fixtures, 'page-with-chrome.html'), join(corpus, 'nested', 'page.html'));
+  await copyFile(join(fixtures, 'pages', 'news-ru.txt'), join(corpus, 'nested', 'scraped-ru.txt'));
+  return corpus;
 }
 
 const BODY = '\nThe two universities signed a memorandum of understanding on research and training.\n';
@@ -95,7 +108,7 @@ describe('front matter', () => {
 
 describe('loadCorpus', () => {
   test('loads every article recursively, sorted; malformed files are reported by path while the rest load', async () => {
-    const { articles, failures } = await loadCorpus(join(fixtures, 'mixed-corpus'));
+    const { articles, failures } = await loadCorpus(await mixedCorpus());
     assert.deepEqual(
       articles.map((a) => a.path),
       ['good-en.md', 'nested/page.html', 'nested/scraped-ru.txt'],
