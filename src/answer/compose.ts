@@ -9,7 +9,6 @@ import type { Answer } from './types.ts';
 import { extractiveAnswer } from './extractive.ts';
 import { buildGroundedPrompt } from './prompt.ts';
 import { checkGeneratedAnswer, partialDisplayText } from './citations.ts';
-import { createChatModel, generateText, LlmFailure } from './llm.ts';
 
 export interface ComposeOptions {
   config: Config;
@@ -29,7 +28,10 @@ export async function composeAnswer(question: string, retrieval: Retrieval, opti
   const logger = options.logger ?? silentLogger;
   const passages = retrieval.passages;
   const started = Date.now();
+  let llm: typeof import('./llm.ts') | undefined;
   try {
+    // Loaded only when an LLM is configured: @langchain/openai would add ~200 ms to every extractive start-up.
+    llm = await import('./llm.ts');
     const prompt = buildGroundedPrompt({
       question,
       passages,
@@ -38,7 +40,7 @@ export async function composeAnswer(question: string, retrieval: Retrieval, opti
       historyChars: config.LLM_HISTORY_CHARS,
     });
     const onText = options.onPartial ? partialForwarder(options.onPartial, passages.length, logger) : undefined;
-    const text = await generateText(createChatModel(config), prompt, {
+    const text = await llm.generateText(llm.createChatModel(config), prompt, {
       timeoutMs: config.LLM_TIMEOUT_MS,
       ...(options.signal ? { signal: options.signal } : {}),
       ...(onText ? { onText } : {}),
@@ -48,7 +50,7 @@ export async function composeAnswer(question: string, retrieval: Retrieval, opti
     logger.debug({ model: config.LLM_MODEL, ms: Date.now() - started, found: answer.found, citations: answer.citations.length }, 'LLM answer');
     return answer;
   } catch (error) {
-    const failure = error instanceof LlmFailure ? error : undefined;
+    const failure = llm && error instanceof llm.LlmFailure ? error : undefined;
     logger.warn(
       { kind: failure?.kind ?? 'internal', status: failure?.status, model: config.LLM_MODEL, ms: Date.now() - started, err: failure?.cause ?? error },
       'LLM answer failed; using the extractive answer',

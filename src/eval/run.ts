@@ -91,6 +91,7 @@ export async function runEval(options: EvalOptions): Promise<EvalReport> {
     const articleText = (path: string) => articleTexts.get(path) ?? '';
 
     const snapshot = options.explain ? await openIndex(config, embedder) : undefined;
+    const pathOf = new Map(snapshot?.manifest.documents.map((d) => [d.id, d.path]));
     const items: EvalItem[] = [];
     for (const q of questions) {
       const answer = await service.ask(q.question);
@@ -102,7 +103,6 @@ export async function runEval(options: EvalOptions): Promise<EvalReport> {
       const item: EvalItem = { ...scoreItem(q, result, options.k, articleText), question: q.question, answer: answer.answer };
       if (snapshot) {
         const { diagnostics } = await retrieveWithDiagnostics(snapshot, q.question, { k: options.k, config });
-        const pathOf = new Map(snapshot.manifest.documents.map((d) => [d.id, d.path]));
         item.explain = {
           query: diagnostics.query,
           list: diagnostics.list,
@@ -123,7 +123,7 @@ export async function runEval(options: EvalOptions): Promise<EvalReport> {
       system: { name: 'hybrid', summary: summarize(items, options.k), items },
       seconds: 0,
     };
-    if (options.baseline) report.baseline = await runBaseline(questions, corpusDir, embedder.embeddings, options.k);
+    if (options.baseline) report.baseline = await runBaseline(questions, corpusDir, articleTexts, embedder.embeddings, options.k);
     report.seconds = round((Date.now() - started) / 1000);
     return report;
   } finally {
@@ -134,11 +134,12 @@ export async function runEval(options: EvalOptions): Promise<EvalReport> {
 async function runBaseline(
   questions: EvalQuestion[],
   corpusDir: string,
-  embeddings: Parameters<typeof createBaseline>[1],
+  articleTexts: ReadonlyMap<string, string>,
+  embeddings: Parameters<typeof createBaseline>[2],
   k: number,
 ): Promise<SystemResult & { chunks: number }> {
-  const baseline = await createBaseline(corpusDir, embeddings);
-  const articleText = (path: string) => baseline.articles.get(path) ?? '';
+  const baseline = await createBaseline(corpusDir, articleTexts, embeddings);
+  const articleText = (path: string) => articleTexts.get(path) ?? '';
   const items: EvalItem[] = [];
   for (const q of questions) {
     const result = await baseline.ask(q.question, k);

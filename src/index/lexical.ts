@@ -146,8 +146,13 @@ function allTerms(analyzer: Analyzer, text: string): string[] {
 
 /** Aliases per document: "Long Name (ACR)" pairs found in its text (the chunks overlap; duplicates merge). */
 function documentAliases(chunks: StoredChunk[], analyzer: Analyzer): Map<string, Alias[]> {
+  // The institutions are the article's, the same on each of its chunks: read once per article.
   const texts = new Map<string, string[]>();
-  for (const chunk of chunks) texts.set(chunk.docId, [...(texts.get(chunk.docId) ?? []), chunk.text, ...chunk.institutions]);
+  for (const chunk of chunks) {
+    const parts = texts.get(chunk.docId);
+    if (parts) parts.push(chunk.text);
+    else texts.set(chunk.docId, [chunk.text, ...chunk.institutions]);
+  }
   const result = new Map<string, Alias[]>();
   for (const [docId, parts] of texts) {
     const seen = new Map<string, Alias>();

@@ -155,13 +155,12 @@ function selectPassages(eligible: RankedDocument[], list: boolean, k: number, se
     const take = quota.get(doc.docId) ?? 0;
     if (take === 0) continue;
     const chosen = doc.chunks.slice(0, take);
-    const coverageOf = new Map(chosen.map((c) => [c.chunk.id, c.coverage]));
     // Best chunk first; a merged passage stands where its best part stood.
     const merged = mergeNeighbours(chosen.map((c) => c.chunk));
     const position = (chunk: StoredChunk) => chosen.findIndex((c) => covers(chunk, c.chunk));
     merged.sort((a, b) => position(a) - position(b));
     for (const chunk of merged) {
-      const chunkCoverage = Math.max(...chosen.filter((c) => covers(chunk, c.chunk)).map((c) => coverageOf.get(c.chunk.id) ?? 0));
+      const chunkCoverage = Math.max(...chosen.filter((c) => covers(chunk, c.chunk)).map((c) => c.coverage));
       passages.push({ chunk, relevance: clamp01(0.5 * doc.coverage + 0.5 * chunkCoverage) });
     }
   }
