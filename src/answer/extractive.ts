@@ -3,7 +3,7 @@
 import type { Retrieval, Passage } from '../retrieve/types.ts';
 import type { Answer, Citation } from './types.ts';
 import { splitSentences } from '../ingest/sentences.ts';
-import { tokenize } from '../text/tokenize.ts';
+import { createAnalyzer } from '../text/analyze.ts';
 import { isListQuestion } from '../retrieve/intent.ts';
 import { documentRef } from '../index/document-ref.ts';
 
@@ -71,7 +71,10 @@ export function extractiveAnswer(question: string, retrieval: Retrieval, options
  * into the retrieval keeps at least its best sentence when there is room, so list questions cite each article.
  */
 function chooseSentences(question: string, passages: Passage[], opts: ExtractiveOptions): Candidate[] {
-  const questionTerms = new Set(tokenize(question).filter((t) => t.length > 1));
+  // One analyzer per answer: the question and every sentence share its memo of analysed words, and the same
+  // analysis as the lexical index lets an English question meet a Bengali sentence (আইআইটি = iit).
+  const analyzer = createAnalyzer({ maxCacheSize: 5_000 });
+  const questionTerms = new Set(analyzer.terms(question).filter((t) => t.length > 1));
   const candidates: Candidate[] = [];
   passages.forEach((passage, passageIndex) => {
     splitSentences(passage.chunk.text).forEach((s, order) => {
@@ -81,7 +84,7 @@ function chooseSentences(question: string, passages: Passage[], opts: Extractive
     });
   });
 
-  const sentenceTerms = candidates.map((c) => new Set(tokenize(c.text)));
+  const sentenceTerms = candidates.map((c) => new Set(analyzer.terms(c.text)));
   const documentFrequency = new Map<string, number>();
   for (const terms of sentenceTerms) for (const t of terms) documentFrequency.set(t, (documentFrequency.get(t) ?? 0) + 1);
   const total = candidates.length;
