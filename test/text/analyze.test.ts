@@ -37,7 +37,7 @@ describe('analyzer: one set of terms for questions and articles in every script'
     assert.deepEqual(analyzer.queryTerms('what is the of और के বা и'), []);
   });
 
-  test('tokenize gives the same terms for comparing a question with a passage', () => {
+  test('analyzer.terms gives shared terms for comparing a question with a passage in another script', () => {
     const question = new Set(createAnalyzer().terms('When did IIT Kharagpur start the course?'));
     assert.ok(createAnalyzer().terms('আইআইটি খড়্গপুর').some((t) => question.has(t)));
   });
