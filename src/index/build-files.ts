@@ -26,18 +26,19 @@ export async function writeBuild(
   contents: BuildContents,
   onStep: (step: WriteStep, index: number) => void = () => {},
 ): Promise<string> {
+  const begin = (step: WriteStep) => onStep(step, WRITE_STEPS.indexOf(step));
   const temp = tempBuildDir(indexDir, buildId);
   await rm(temp, { recursive: true, force: true });
   await mkdir(temp, { recursive: true });
-  onStep('vector index', 0);
+  begin('vector index');
   await contents.vectors.save(temp);
-  onStep('chunks', 1);
+  begin('chunks');
   await writeJson(join(temp, BUILD_FILES.chunks), contents.chunks);
-  onStep('lexical index', 2);
+  begin('lexical index');
   await writeJson(join(temp, BUILD_FILES.lexical), buildLexicalIndex(contents.chunks).toJSON());
-  onStep('manifest', 3);
+  begin('manifest');
   await writeJson(join(temp, BUILD_FILES.manifest), contents.manifest);
-  onStep('sync', 4);
+  begin('sync');
   await fsyncTree(temp);
   const final = buildDir(indexDir, buildId);
   await rename(temp, final);

@@ -6,7 +6,6 @@ import { UserError, isUserError } from '../errors.ts';
 import type { EmbedderHandle, IndexSnapshot, ReindexProgress, ReindexSummary } from '../index/types.ts';
 import { createEmbeddings } from '../index/embeddings/select.ts';
 import { openIndex, readCurrentBuildId } from '../index/store.ts';
-import { reindex as runReindex } from '../index/reindex.ts';
 import { documentRef } from '../index/document-ref.ts';
 import { retrieve } from '../retrieve/retrieve.ts';
 import { composeAnswer } from '../answer/compose.ts';
@@ -35,7 +34,11 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
 
   async function reindex(options: { full?: boolean } = {}): Promise<ReindexSummary> {
     if (reindexRun) throw new UserError('reindex.alreadyRunning', 'A reindex is already running; try again when it has finished.');
-    const run = runReindex(config, { embedder, full: options.full ?? false, logger, onProgress: deps.onProgress });
+    // Loaded on first use: the ingest pipeline behind it (HTML and front-matter parsing, chunking) is only
+    // needed to build an index, and importing it costs every start-up a few hundred ms.
+    const run = import('../index/reindex.ts').then(({ reindex: build }) =>
+      build(config, { embedder, full: options.full ?? false, logger, onProgress: deps.onProgress }),
+    );
     reindexRun = run;
     try {
       const summary = await run;

@@ -3,14 +3,13 @@
 import { describe, test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { buildsDir, lockPath, readCurrentBuildId } from '../../src/index/layout.ts';
 import { reindex } from '../../src/index/reindex.ts';
 import { openIndex } from '../../src/index/store.ts';
 import type { IndexSnapshot } from '../../src/index/types.ts';
-import { countingEmbedder, makeWorkspace, type Workspace } from '../fixtures/index/helpers.ts';
+import { countingEmbedder, editArticle, makeWorkspace, type Workspace } from '../fixtures/index/helpers.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const CHILD = fileURLToPath(new URL('../fixtures/index/reindex-child.ts', import.meta.url));
@@ -70,9 +69,7 @@ describe('a reindex killed mid-way', () => {
     test(`killed at ${stopAt}: the previous index still loads and answers the same`, async () => {
       const first = await reindex(ws.config, { embedder });
       const expected = await answers(await openIndex(ws.config, embedder));
-      const path = join(ws.corpusDir, 'msu-sechenov.md');
-      const paragraph = `Представители обоих университетов рассказали о планах (этап ${stopAt}) на ближайшие годы работы.`;
-      await writeFile(path, `${(await readFile(path, 'utf8')).trimEnd()}\n\n${paragraph}\n`);
+      await editArticle(ws, 'msu-sechenov.md', `Представители обоих университетов рассказали о планах (этап ${stopAt}) на ближайшие годы работы.`);
 
       await killReindexAt(ws, stopAt);
 

@@ -1,6 +1,6 @@
 import { describe, test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isUserError } from '../../src/errors.ts';
 import { WRITE_STEPS } from '../../src/index/build-files.ts';
@@ -9,7 +9,7 @@ import { buildsDir, readCurrentBuildId } from '../../src/index/layout.ts';
 import { reindex } from '../../src/index/reindex.ts';
 import { openIndex, type LoadedIndex } from '../../src/index/store.ts';
 import type { ReindexProgress } from '../../src/index/types.ts';
-import { CountingEmbeddings, countingEmbedder, makeWorkspace, type Workspace } from '../fixtures/index/helpers.ts';
+import { CountingEmbeddings, countingEmbedder, editArticle, makeWorkspace, type Workspace } from '../fixtures/index/helpers.ts';
 
 const DOCS = ['hkust-hospitals', 'iit-aiims', 'msu-sechenov'];
 const QUERIES = ['HKUST hospital imaging research', 'आईआईटी खड़गपुर एम्स', 'Сеченовский университет биомедицина', 'doctors data science'];
@@ -27,11 +27,6 @@ async function answers(snapshot: LoadedIndex): Promise<unknown> {
 
 function chunkTextsOf(snapshot: LoadedIndex, docId: string): string[] {
   return [...snapshot.chunks.values()].filter((c) => c.docId === docId).map(embeddingText);
-}
-
-async function editArticle(ws: Workspace, file: string, extraParagraph: string): Promise<void> {
-  const path = join(ws.corpusDir, file);
-  await writeFile(path, `${(await readFile(path, 'utf8')).trimEnd()}\n\n${extraParagraph}\n`);
 }
 
 describe('reindex', () => {

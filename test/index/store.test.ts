@@ -5,21 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeBuild } from '../../src/index/build-files.ts';
 import { embeddingText } from '../../src/index/embedding-text.ts';
-import { HashEmbeddings } from '../../src/index/embeddings/hash.ts';
 import { newBuildId, pointerPath, writeCurrentBuildId } from '../../src/index/layout.ts';
 import { createManifest } from '../../src/index/manifest.ts';
 import { openIndex, readCurrentBuildId } from '../../src/index/store.ts';
 import type { EmbedderHandle, StoredChunk } from '../../src/index/types.ts';
 import { VectorStore, similarityFromDistance } from '../../src/index/vector-store.ts';
 import { isUserError } from '../../src/errors.ts';
-import { testConfig } from '../fixtures/index/helpers.ts';
-
-const DIMS = 64;
-
-function handle(dimensions = DIMS): EmbedderHandle {
-  const embeddings = new HashEmbeddings({ dimensions });
-  return { embeddings, info: embeddings.info };
-}
+import { HASH_DIMENSIONS, countingEmbedder, testConfig } from '../fixtures/index/helpers.ts';
 
 function chunk(docId: string, index: number, title: string, text: string): StoredChunk {
   return {
@@ -79,9 +71,9 @@ describe('VectorStore (HNSWLib wrapper)', () => {
   test('sets ef after create and after load, never leaving hnswlib\'s default of 10', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'collab-vs-'));
     try {
-      const embedder = handle();
+      const embedder = countingEmbedder();
       const vectors = await embedder.embeddings.embedDocuments(CHUNKS.map(embeddingText));
-      const created = await VectorStore.create(embedder.embeddings, DIMS, CHUNKS.map((c, i) => ({ chunkId: c.id, vector: vectors[i]! })), 37);
+      const created = await VectorStore.create(embedder.embeddings, HASH_DIMENSIONS, CHUNKS.map((c, i) => ({ chunkId: c.id, vector: vectors[i]! })), 37);
       assert.equal(created.store.index.getEf(), 37);
       await created.save(dir);
       const loaded = await VectorStore.load(dir, embedder.embeddings, 55);
@@ -92,9 +84,9 @@ describe('VectorStore (HNSWLib wrapper)', () => {
   });
 
   test('raises ef to k when a search asks for more neighbours than SEARCH_EF, and returns k results', async () => {
-    const embedder = handle();
+    const embedder = countingEmbedder();
     const vectors = await embedder.embeddings.embedDocuments(CHUNKS.map(embeddingText));
-    const store = await VectorStore.create(embedder.embeddings, DIMS, CHUNKS.map((c, i) => ({ chunkId: c.id, vector: vectors[i]! })), 10);
+    const store = await VectorStore.create(embedder.embeddings, HASH_DIMENSIONS, CHUNKS.map((c, i) => ({ chunkId: c.id, vector: vectors[i]! })), 10);
     const hits = await store.search(vectors[0]!, 15);
     assert.equal(hits.length, 15);
     assert.ok(store.ef >= 15, `ef ${store.ef} must be at least k`);
@@ -103,7 +95,7 @@ describe('VectorStore (HNSWLib wrapper)', () => {
   });
 
   test('converts cosine distance to similarity: identical vector ~1, orthogonal ~0, opposite ~-1', async () => {
-    const embedder = handle(3);
+    const embedder = countingEmbedder(3);
     const store = await VectorStore.create(
       embedder.embeddings,
       3,
@@ -126,12 +118,12 @@ describe('VectorStore (HNSWLib wrapper)', () => {
   test('an empty corpus gives a saveable, loadable index that finds nothing', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'collab-vs-'));
     try {
-      const embedder = handle();
-      const empty = await VectorStore.create(embedder.embeddings, DIMS, [], 20);
+      const embedder = countingEmbedder();
+      const empty = await VectorStore.create(embedder.embeddings, HASH_DIMENSIONS, [], 20);
       await empty.save(dir);
       const loaded = await VectorStore.load(dir, embedder.embeddings, 20);
       assert.equal(loaded.size, 0);
-      assert.deepEqual(await loaded.search(new Array(DIMS).fill(0.1), 5), []);
+      assert.deepEqual(await loaded.search(new Array(HASH_DIMENSIONS).fill(0.1), 5), []);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -149,7 +141,7 @@ describe('openIndex', () => {
 
   test('refuses with index.missing when nothing was built, telling how to build it', async () => {
     const config = testConfig(join(root, 'corpus'), join(root, 'nothing-here'));
-    await assert.rejects(openIndex(config, handle()), (error: unknown) => {
+    await assert.rejects(openIndex(config, countingEmbedder()), (error: unknown) => {
       assert.ok(isUserError(error, 'index.missing'));
       assert.match(error.message, /npm run reindex/);
       return true;
@@ -159,7 +151,7 @@ describe('openIndex', () => {
 
   test('loads the current build: exact-match dense search scores ~1, ef set after load, lexical delegates', async () => {
     const indexDir = join(root, 'loaded');
-    const embedder = handle();
+    const embedder = countingEmbedder();
     const buildId = await publishBuild(indexDir, embedder, CHUNKS);
     const config = testConfig(join(root, 'corpus'), indexDir, { SEARCH_EF: '64' });
     const snapshot = await openIndex(config, embedder);
@@ -181,9 +173,9 @@ describe('openIndex', () => {
 
   test('refuses an index built by another embedder with the reindex --full instruction', async () => {
     const indexDir = join(root, 'mismatch');
-    await publishBuild(indexDir, handle(128), CHUNKS.slice(0, 3));
+    await publishBuild(indexDir, countingEmbedder(128), CHUNKS.slice(0, 3));
     const config = testConfig(join(root, 'corpus'), indexDir);
-    const current = handle(DIMS);
+    const current = countingEmbedder();
     await assert.rejects(openIndex(config, current), (error: unknown) => {
       assert.ok(isUserError(error, 'index.embedderMismatch'));
       assert.match(error.message, /was built with hash-v1-128-\S+ \(128 dims\) but the current embedder is hash-v1-64-\S+ \(64 dims\)/);
@@ -194,7 +186,7 @@ describe('openIndex', () => {
 
   test('a damaged pointer or build is index.corrupt, naming the file and the fix', async () => {
     const indexDir = join(root, 'damaged');
-    const embedder = handle();
+    const embedder = countingEmbedder();
     const buildId = await publishBuild(indexDir, embedder, CHUNKS.slice(0, 2));
     await writeFile(join(indexDir, 'builds', buildId, 'chunks.json'), '[{"oops": true}]');
     const config = testConfig(join(root, 'corpus'), indexDir);

@@ -5,8 +5,6 @@ import { join } from 'node:path';
 import { createService } from '../../src/service/service.ts';
 import { reindex } from '../../src/index/reindex.ts';
 import { isUserError } from '../../src/errors.ts';
-import { HashEmbeddings } from '../../src/index/embeddings/hash.ts';
-import type { EmbedderHandle } from '../../src/index/types.ts';
 import { countingEmbedder, makeWorkspace, testConfig, type Workspace } from '../fixtures/index/helpers.ts';
 
 const NEW_ARTICLE = `---
@@ -118,11 +116,9 @@ describe('createService', () => {
 
   test('an index built by another embedder is rebuilt with the current one, and says so', async () => {
     await reindex(ws.config, { embedder: countingEmbedder() });
-    const other = new HashEmbeddings({ dimensions: 128 });
-    const embedder: EmbedderHandle = { embeddings: other, info: other.info };
     const notices: string[] = [];
     const service = await createService(testConfig(ws.corpusDir, ws.indexDir, { HASH_DIMENSIONS: '128' }), {
-      embedder,
+      embedder: countingEmbedder(128),
       onNotice: (l) => notices.push(l),
     });
     assert.equal(notices.length, 1);
