@@ -133,15 +133,16 @@ class SnapshotHolder {
   ) {}
 
   async current(): Promise<IndexSnapshot> {
-    const buildId = await readCurrentBuildId(this.config.INDEX_DIR);
-    if (this.snapshot && (buildId === undefined || buildId === this.snapshot.buildId)) return this.snapshot;
-    if (!this.snapshot) return this.refresh();
+    const loaded = this.snapshot;
+    if (!loaded) return this.refresh();
     try {
+      const buildId = await readCurrentBuildId(this.config.INDEX_DIR);
+      if (buildId === undefined || buildId === loaded.buildId) return loaded;
       return await this.refresh();
     } catch (error) {
-      // A build we cannot load must not take the bot down: keep answering from the one we have.
-      this.logger.error({ err: error, buildId }, 'could not load the new index build; still using the previous one');
-      return this.snapshot;
+      // A pointer or build we cannot read must not take the bot down: keep answering from the one we have.
+      this.logger.error({ err: error }, 'could not load the current index build; still using the previous one');
+      return loaded;
     }
   }
 

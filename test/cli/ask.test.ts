@@ -12,6 +12,8 @@ import matter from 'gray-matter';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CORPUS = join(ROOT, 'corpus');
 const DEV_SET = join(ROOT, '..', 'shared', 'eval', 'dev.jsonl');
+const TSX = import.meta.resolve('tsx');
+let workDir: string;
 
 interface DevQuestion {
   id: string;
@@ -31,8 +33,9 @@ function ask(args: string[], env: Record<string, string>): Promise<Run> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', join(ROOT, 'src/cli/ask.ts'), ...args],
-      { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, timeout: 120_000 },
+      ['--import', TSX, join(ROOT, 'src/cli/ask.ts'), ...args],
+      // Run outside the repo so a developer's .env cannot change what is tested.
+      { cwd: workDir, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, timeout: 120_000 },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
   });
@@ -42,11 +45,12 @@ describe('npm run ask', { timeout: 300_000 }, () => {
   let indexDir: string;
   let env: Record<string, string>;
   before(async () => {
-    indexDir = await mkdtemp(join(tmpdir(), 'collab-ask-'));
+    workDir = await mkdtemp(join(tmpdir(), 'collab-ask-'));
+    indexDir = join(workDir, 'index');
     env = { CORPUS_DIR: CORPUS, INDEX_DIR: indexDir, EMBEDDINGS: 'hash', LLM_PROVIDER: 'none' };
   });
   after(async () => {
-    await rm(indexDir, { recursive: true, force: true });
+    await rm(workDir, { recursive: true, force: true });
   });
 
   test('a fresh clone answers on the first try: builds the index, then prints the answer and Sources', async () => {

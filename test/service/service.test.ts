@@ -125,4 +125,13 @@ describe('createService', () => {
     assert.match(notices[0]!, /rebuilding it with hash-v1-128/);
     assert.equal((await service.stats()).embedder.dimension, 128);
   });
+
+  test('a damaged pointer file does not stop a running service: it keeps the index it has', async () => {
+    const service = await createService(ws.config, { embedder: countingEmbedder() });
+    const before = await service.ask('Which hospitals did HKUST sign MoUs with?');
+    await writeFile(join(ws.indexDir, 'current.json'), '{ not json');
+    const after = await service.ask('Which hospitals did HKUST sign MoUs with?');
+    assert.deepEqual(after.citations.map((c) => c.docId), before.citations.map((c) => c.docId));
+    assert.equal(after.found, true);
+  });
 });
