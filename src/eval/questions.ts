@@ -11,6 +11,8 @@ export const evalQuestionSchema = z.object({
   /** Groups of alternatives: the answer or its cited passages should contain one string of every group. */
   facts: z.array(z.array(z.string().min(1)).min(1)),
   answerable: z.boolean(),
+  /** Kind of question (dev-2.jsonl and later files): who, when, where, how-many, what, which, list, yes-no. */
+  type: z.enum(['who', 'when', 'where', 'how-many', 'what', 'which', 'list', 'yes-no']).optional(),
 });
 
 export type EvalQuestion = z.infer<typeof evalQuestionSchema>;

@@ -41,7 +41,10 @@ export function formatReport(report: EvalReport): string {
     ['MRR', (s) => f3(s.mrr)],
     ['fact coverage', (s) => f3(s.factCoverage)],
     ['not-found accuracy', (s) => f3(s.notFoundAccuracy)],
-    ['false "not found"', (s) => String(s.falseNotFound)],
+    ['false "not found"', (s) => `${s.falseNotFound} (${f3(s.falseNotFoundRate)})`],
+    ['answer facts', (s) => f3(s.answerFacts)],
+    ['lead facts', (s) => f3(s.leadFacts)],
+    ['readable facts', (s) => f3(s.readableFacts)],
   ];
   lines.push(table(['metric', ...systems.map((s) => s.name)], metrics.map(([name, get]) => [name, ...systems.map((s) => get(s.summary))])));
   lines.push('');

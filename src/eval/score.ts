@@ -5,9 +5,14 @@
 //     question: the share of its markers matched within the first k articles, out of min(k, markers));
 //   - MRR: 1 / rank of the first right article;
 //   - fact coverage: share of fact groups of which some alternative occurs in the answer or a cited passage;
-//   - not-found accuracy (unanswerable items): found is false and nothing is cited.
+//   - not-found accuracy (unanswerable items): found is false and nothing is cited;
+//   - answer-level (answerable items, fact groups pooled): answer facts (matched in the answer text itself),
+//     lead facts (in its first sentence: up to the first `[n]`, else the first . ! ? ।), readable facts
+//     (in the answer, by an alternative whose letters are all in the asker's script, or all Latin for a
+//     non-English asker, or that has no letters).
 // Ranks are over distinct cited articles, in citation order ("doc-level").
 import type { EvalQuestion } from './questions.ts';
+import { scriptOf, type Script } from '../text/script.ts';
 
 /** What a system returned for one question. */
 export interface SystemAnswer {
@@ -19,6 +24,7 @@ export interface SystemAnswer {
 export interface ItemScore {
   id: string;
   lang: string;
+  type?: string;
   answerable: boolean;
   /** Distinct cited articles in order. */
   docs: string[];
@@ -30,6 +36,10 @@ export interface ItemScore {
   factGroups: number;
   factsMatched: number;
   missingFacts: string[][];
+  /** Fact groups matched in the answer text itself / its first sentence / by an alternative the asker reads. */
+  answerFacts: number;
+  leadFacts: number;
+  readableFacts: number;
   /** Unanswerable items: found=false and no citations. */
   notFoundCorrect?: boolean;
   found: boolean;
@@ -48,12 +58,37 @@ export interface Summary {
   notFoundAccuracy: number;
   /** Answerable questions answered with "not found". */
   falseNotFound: number;
+  /** falseNotFound as a share of the answerable items. */
+  falseNotFoundRate: number;
+  answerFacts: number;
+  leadFacts: number;
+  readableFacts: number;
 }
 
 /** Case-insensitive, Unicode-normalized containment (markers and facts are matched as written otherwise). */
 export function containsText(haystack: string, needle: string): boolean {
   const norm = (s: string) => s.normalize('NFKC').replace(/[\u200B-\u200D\uFEFF]/g, '').toLowerCase().replace(/\s+/g, ' ');
   return norm(haystack).includes(norm(needle));
+}
+
+/** The answer's first sentence: up to its first citation marker, or its first sentence end when it has none. */
+export function leadSentence(answer: string): string {
+  const marker = answer.search(/\[\d+\]/);
+  if (marker >= 0) return answer.slice(0, marker);
+  const end = answer.search(/[.!?।]/);
+  return end >= 0 ? answer.slice(0, end + 1) : answer;
+}
+
+const SCRIPT_OF_LANGUAGE: Record<string, Script> = { en: 'latin', hi: 'devanagari', bn: 'bengali', ru: 'cyrillic' };
+
+/** Whether an asker of `lang` can read `text`: all its letters in the asker's script, or all Latin, or no letters. */
+export function readableBy(lang: string, text: string): boolean {
+  const letters = text.match(/\p{L}\p{M}*/gu) ?? [];
+  if (letters.length === 0) return true;
+  const scripts = new Set(letters.map((l) => scriptOf(l)));
+  if (scripts.size !== 1) return false;
+  const only = [...scripts][0];
+  return only === SCRIPT_OF_LANGUAGE[lang] || (lang !== 'en' && only === 'latin');
 }
 
 /**
@@ -63,12 +98,20 @@ export function containsText(haystack: string, needle: string): boolean {
 export function scoreItem(question: EvalQuestion, result: SystemAnswer, k: number, articleText: (docId: string) => string): ItemScore {
   const docs = [...new Set(result.citations.map((c) => c.docId))];
   const misses: string[] = [];
-  const base = { id: question.id, lang: question.lang, answerable: question.answerable, docs, found: result.found };
+  const base = {
+    id: question.id,
+    lang: question.lang,
+    ...(question.type ? { type: question.type } : {}),
+    answerable: question.answerable,
+    docs,
+    found: result.found,
+  };
 
   if (!question.answerable) {
     const notFoundCorrect = !result.found && result.citations.length === 0;
     if (!notFoundCorrect) misses.push(`answered an unanswerable question (cited ${docs.join(', ') || 'nothing'})`);
-    return { ...base, recallAt1: 0, recallAtK: 0, reciprocalRank: 0, factGroups: 0, factsMatched: 0, missingFacts: [], notFoundCorrect, misses };
+    const none = { factGroups: 0, factsMatched: 0, answerFacts: 0, leadFacts: 0, readableFacts: 0, missingFacts: [] };
+    return { ...base, recallAt1: 0, recallAtK: 0, reciprocalRank: 0, ...none, notFoundCorrect, misses };
   }
 
   const markersOf = (docId: string) => question.expect.filter((m) => containsText(articleText(docId), m));
@@ -81,6 +124,9 @@ export function scoreItem(question: EvalQuestion, result: SystemAnswer, k: numbe
 
   const evidence = [result.answer, ...result.citations.map((c) => c.text)].join('\n');
   const missingFacts = question.facts.filter((group) => !group.some((alt) => containsText(evidence, alt)));
+  const groupsIn = (text: string, usable: (alt: string) => boolean = () => true) =>
+    question.facts.filter((group) => group.some((alt) => usable(alt) && containsText(text, alt))).length;
+  const answerText = result.found ? result.answer : '';
 
   const recallAt1 = recallAt(1);
   const recallAtK = recallAt(k);
@@ -101,6 +147,9 @@ export function scoreItem(question: EvalQuestion, result: SystemAnswer, k: numbe
     reciprocalRank: firstRightRank ? 1 / firstRightRank : 0,
     factGroups: question.facts.length,
     factsMatched: question.facts.length - missingFacts.length,
+    answerFacts: groupsIn(answerText),
+    leadFacts: groupsIn(leadSentence(answerText)),
+    readableFacts: groupsIn(answerText, (alt) => readableBy(question.lang, alt)),
     missingFacts,
     misses,
   };
@@ -111,7 +160,8 @@ export function summarize(items: ItemScore[], k: number): Summary {
   const unanswerable = items.filter((i) => !i.answerable);
   const mean = (xs: number[]) => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);
   const groups = answerable.reduce((s, i) => s + i.factGroups, 0);
-  const matched = answerable.reduce((s, i) => s + i.factsMatched, 0);
+  const pooled = (get: (i: ItemScore) => number) => (groups === 0 ? 1 : answerable.reduce((s, i) => s + get(i), 0) / groups);
+  const falseNotFound = answerable.filter((i) => !i.found).length;
   return {
     questions: items.length,
     answerable: answerable.length,
@@ -120,8 +170,12 @@ export function summarize(items: ItemScore[], k: number): Summary {
     recallAt1: mean(answerable.map((i) => i.recallAt1)),
     recallAtK: mean(answerable.map((i) => i.recallAtK)),
     mrr: mean(answerable.map((i) => i.reciprocalRank)),
-    factCoverage: groups === 0 ? 1 : matched / groups,
+    factCoverage: pooled((i) => i.factsMatched),
     notFoundAccuracy: unanswerable.length === 0 ? 1 : mean(unanswerable.map((i) => (i.notFoundCorrect ? 1 : 0))),
-    falseNotFound: answerable.filter((i) => !i.found).length,
+    falseNotFound,
+    falseNotFoundRate: answerable.length === 0 ? 0 : falseNotFound / answerable.length,
+    answerFacts: pooled((i) => i.answerFacts),
+    leadFacts: pooled((i) => i.leadFacts),
+    readableFacts: pooled((i) => i.readableFacts),
   };
 }

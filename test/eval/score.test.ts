@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseQuestions, type EvalQuestion } from '../../src/eval/questions.ts';
-import { containsText, scoreItem, summarize } from '../../src/eval/score.ts';
+import { containsText, leadSentence, readableBy, scoreItem, summarize } from '../../src/eval/score.ts';
 
 const articles: Record<string, string> = {
   'hi.md': 'केएसएसएससीआई और आरएमएलआईएमएस ... प्रो. सी.एम. सिंह',
@@ -35,6 +35,36 @@ describe('eval scoring (../shared/eval/README.md)', () => {
     const s = scoreItem(item, { answer: 'They met in guangzhou [1].', found: true, citations: cite('ru.md') }, 5, text);
     assert.equal(s.factsMatched, 2);
     assert.deepEqual(s.missingFacts, [['70']]);
+  });
+
+  test('answer-level facts: in the answer itself, in its first sentence, and readable by the asker', () => {
+    const item = q({ lang: 'en', facts: [['Гуанчжоу', 'Guangzhou'], ['РКАМУ', 'RCAMU'], ['70']] });
+    const answer = 'The council met in Гуанчжоу [1]. It has more than 70 members and RCAMU leads it [1].';
+    const s = scoreItem(item, { answer, found: true, citations: cite('ru.md') }, 5, text);
+    assert.equal(s.answerFacts, 3);
+    assert.equal(s.leadFacts, 1); // only Гуанчжоу is before the first [n]
+    assert.equal(s.readableFacts, 2); // Гуанчжоу is Cyrillic: an English asker cannot read it; RCAMU and 70 they can
+    const notFound = scoreItem(item, { answer: 'Гуанчжоу', found: false, citations: [] }, 5, text);
+    assert.equal(notFound.answerFacts, 0);
+    const sum = summarize([s, notFound], 5);
+    assert.equal(sum.answerFacts, 3 / 6);
+    assert.equal(sum.falseNotFound, 1);
+    assert.equal(sum.falseNotFoundRate, 0.5);
+  });
+
+  test('the lead sentence ends at the first citation marker, or at the first sentence end without one', () => {
+    assert.equal(leadSentence('On 24 September [1]. More [2].'), 'On 24 September ');
+    assert.equal(leadSentence('२४ सितंबर को। फिर'), '२४ सितंबर को।');
+    assert.equal(leadSentence('no end'), 'no end');
+  });
+
+  test('readable: the asker\'s script, Latin for a non-English asker, or no letters at all', () => {
+    assert.ok(readableBy('hi', 'सी.एम. सिंह'));
+    assert.ok(readableBy('hi', 'C.M. Singh'));
+    assert.ok(!readableBy('en', 'सी.एम. सिंह'));
+    assert.ok(readableBy('en', '১৫০'));
+    assert.ok(!readableBy('bn', 'Гуанчжоу'));
+    assert.ok(readableBy('ru', 'Гуанчжоу'));
   });
 
   test('an unanswerable question is right only with found=false and no citations', () => {
