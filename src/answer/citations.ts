@@ -75,6 +75,7 @@ export function checkGeneratedAnswer(question: string, generated: string, passag
     answer: answer.trim(),
     found: true,
     citations: used.map((index, i) => citationFor(passages[index]!, i + 1)),
+    language: notFound.language,
     mode: 'llm',
   };
 }

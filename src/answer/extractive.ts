@@ -1,6 +1,8 @@
 // The offline answer: the sentences of the retrieved passages that best match the question, each followed by
 // the [n] of its passage. No generation, so every word of the answer is a quote from a cited article.
 import type { Retrieval, Passage } from '../retrieve/types.ts';
+import { toLanguage, type Language } from '../i18n/index.ts';
+import { detectLanguage } from '../ingest/language.ts';
 import type { Answer, Citation } from './types.ts';
 import { splitSentences } from '../ingest/sentences.ts';
 import { createAnalyzer } from '../text/analyze.ts';
@@ -29,8 +31,13 @@ interface Candidate {
   score: number;
 }
 
+/** The language the asker reads: the question's (English when it is none of the four). */
+export function askerLanguage(question: string): Language {
+  return toLanguage(detectLanguage(question));
+}
+
 export function notFoundAnswer(question: string): Answer {
-  return { question, answer: NOT_FOUND_TEXT, found: false, citations: [], mode: 'extractive' };
+  return { question, answer: NOT_FOUND_TEXT, found: false, citations: [], language: askerLanguage(question), mode: 'extractive' };
 }
 
 export function citationFor(passage: Passage, n: number): Citation {
@@ -62,7 +69,7 @@ export function extractiveAnswer(question: string, retrieval: Retrieval, options
     }
     parts.push(`${sentence.text} [${n}]`);
   }
-  return { question, answer: parts.join(' '), found: true, citations, mode: 'extractive' };
+  return { question, answer: parts.join(' '), found: true, citations, language: askerLanguage(question), mode: 'extractive' };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { DocumentRef } from '../index/types.ts';
+import type { Language } from '../i18n/index.ts';
 
 /** One numbered source of an answer; `[n]` in the answer text refers to it. */
 export interface Citation extends DocumentRef {
@@ -15,6 +16,8 @@ export interface Answer {
   answer: string;
   found: boolean;
   citations: Citation[];
+  /** The asker's language (of the question): the language the answer's own words and fixed texts are in. */
+  language: Language;
   /** How the answer was made. */
   mode: 'extractive' | 'llm';
   /** A one-line note for the user, e.g. that the LLM failed and the extractive answer is shown. */

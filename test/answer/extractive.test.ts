@@ -76,7 +76,7 @@ describe('extractiveAnswer', () => {
 
   test('nothing retrieved gives the not-found answer with no citations', () => {
     const answer = extractiveAnswer('What about Mars?', { question: 'What about Mars?', passages: [], found: false });
-    assert.deepEqual(answer, { question: 'What about Mars?', answer: NOT_FOUND_TEXT, found: false, citations: [], mode: 'extractive' });
+    assert.deepEqual(answer, { question: 'What about Mars?', answer: NOT_FOUND_TEXT, found: false, citations: [], language: 'en', mode: 'extractive' });
   });
 
   test('keeps the answer within the length budget, but never empty', () => {

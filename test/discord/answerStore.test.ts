@@ -5,7 +5,7 @@ import { encodeCustomId, parseCustomId } from '../../src/discord/customIds.ts';
 
 const entry = (question: string) => ({
   question,
-  answer: { question, answer: 'a', found: true, citations: [], mode: 'extractive' as const },
+  answer: { question, answer: 'a', found: true, citations: [], language: 'en' as const, mode: 'extractive' as const },
   history: [],
 });
 

@@ -100,7 +100,7 @@ describe('slash commands', () => {
     const citations = Array.from({ length: 12 }, (_, i) =>
       citation(i + 1, { title: `An article with a long descriptive headline, number ${i + 1}, `.repeat(3), url: `https://example.org/${'deep/'.repeat(30)}${i}` }),
     );
-    service.respond = (question) => ({ question, answer: sentences.join(' '), found: true, citations, mode: 'extractive' });
+    service.respond = (question) => ({ question, answer: sentences.join(' '), found: true, citations, language: 'en', mode: 'extractive' });
     const h = await startHarness(service);
     t.after(() => h.close());
 

@@ -22,6 +22,7 @@ function answer(overrides: Partial<Answer> = {}): Answer {
     answer: 'It covers joint cancer research [1] and training [2].',
     found: true,
     citations: [citation(1), citation(2, { url: undefined, date: undefined })],
+    language: 'en',
     mode: 'extractive',
     ...overrides,
   };

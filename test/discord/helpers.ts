@@ -76,6 +76,7 @@ export class ScriptedService implements CollabService {
     answer: `An answer about ${question} [1].`,
     found: true,
     citations: [citation(1)],
+    language: 'en',
     mode: 'extractive',
   });
   sourceList: SourceInfo[] = [
