@@ -13,9 +13,12 @@ const LAYERS = ['text', 'ingest', 'index', 'retrieve', 'answer', 'service'];
 
 /**
  * Front ends. `eval` measures the product from outside, as a user would: it asks through the service like the
- * CLI. `scripts` are the command-line entry points, so they may start any front end.
+ * CLI, and judges the answers' text with the pure string rules of `text` (which script a word is in), as a reader
+ * would. `scripts` are the command-line entry points, so they may start any front end.
  */
 const FRONT_ENDS = ['cli', 'discord', 'eval'];
+/** What each front end may use besides the shared modules, the service and itself. */
+const FRONT_END_EXTRAS = { cli: [], discord: [], eval: ['text'] };
 
 const elements = [
   // `.[t]s`: the plugin warns about element patterns ending in a file extension, though they match as intended.
@@ -37,7 +40,7 @@ const policies = [
   ...layerPolicies,
   ...FRONT_ENDS.map((frontEnd) => ({
     from: { element: { type: frontEnd } },
-    allow: { to: { element: { types: { anyOf: ['shared', 'service', frontEnd] } } } },
+    allow: { to: { element: { types: { anyOf: ['shared', 'service', frontEnd, ...FRONT_END_EXTRAS[frontEnd]] } } } },
   })),
   {
     from: { element: { type: 'scripts' } },

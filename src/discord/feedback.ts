@@ -3,9 +3,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { Citation } from '../answer/types.ts';
-import { documentRef } from '../index/document-ref.ts';
-import type { DocumentRef } from '../index/types.ts';
+import { documentRef, type DocumentRef } from '../types.ts';
+import type { Citation } from '../service/types.ts';
 
 export interface FeedbackRecord {
   time: string;

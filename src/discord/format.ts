@@ -2,9 +2,7 @@
 // split so that every message stays within Discord's limits. Pure functions: unit-tested on their own.
 import { ButtonStyle, ComponentType } from 'discord.js';
 import type { APIActionRowComponent, APIButtonComponent, APIEmbed, APIEmbedField } from 'discord.js';
-import type { Answer, Citation } from '../answer/types.ts';
-import type { DocumentRef, ReindexSummary } from '../index/types.ts';
-import type { SourceInfo } from '../service/types.ts';
+import type { Answer, Citation, DocumentRef, ReindexSummary, SourceInfo } from '../service/types.ts';
 import { encodeCustomId } from './customIds.ts';
 import { packBlocks, splitText, truncate } from './split.ts';
 

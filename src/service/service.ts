@@ -6,11 +6,11 @@ import { UserError, isUserError } from '../errors.ts';
 import type { EmbedderHandle, IndexSnapshot, ReindexProgress, ReindexSummary } from '../index/types.ts';
 import { createEmbeddings } from '../index/embeddings/select.ts';
 import { openIndex, readCurrentBuildId } from '../index/store.ts';
-import { documentRef } from '../index/document-ref.ts';
-import { retrieve } from '../retrieve/retrieve.ts';
+import { documentRef } from '../types.ts';
+import { retrieve, retrieveWithDiagnostics } from '../retrieve/retrieve.ts';
 import { composeAnswer } from '../answer/compose.ts';
 import type { Answer } from '../answer/types.ts';
-import type { AskOptions, CollabService, IndexStats, SourceInfo } from './types.ts';
+import type { AskOptions, CollabService, IndexStats, RetrievalDiagnostics, SourceInfo } from './types.ts';
 
 export interface ServiceDeps {
   logger?: Logger;
@@ -20,9 +20,22 @@ export interface ServiceDeps {
   onNotice?: (line: string) => void;
   /** Progress of an index build triggered by the service (first run, embedder change, reindex). */
   onProgress?: ReindexProgress;
+  /**
+   * Build the index on start when there is none, or rebuild it when another embedder made it (default true).
+   * `npm run reindex` turns it off: it builds anyway, and reports that build.
+   */
+  prepareIndex?: boolean;
 }
 
-export async function createService(config: Config, deps: ServiceDeps = {}): Promise<CollabService> {
+/** The service as created in this process: the front ends' API plus what the evaluation measures. */
+export interface LocalService extends CollabService {
+  /** The embedder the index is queried with (the eval's baseline embeds with the same one). */
+  readonly embedder: EmbedderHandle;
+  /** How retrieval scored the articles for `question` (the eval's --explain), without composing an answer. */
+  explain(question: string, k: number): Promise<RetrievalDiagnostics>;
+}
+
+export async function createService(config: Config, deps: ServiceDeps = {}): Promise<LocalService> {
   const logger = deps.logger ?? silentLogger;
   const notice = (line: string) => {
     logger.info(line);
@@ -55,7 +68,7 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
 
   // First use: build the index if there is none, or rebuild it if it was made by another embedder.
   try {
-    await snapshots.refresh();
+    if (deps.prepareIndex !== false) await snapshots.refresh();
   } catch (error) {
     if (isUserError(error, 'index.missing')) {
       notice(`No index in ${config.INDEX_DIR} yet: building it from ${config.CORPUS_DIR} with the ${embedder.info.id} embedder.`);
@@ -69,6 +82,13 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
   }
 
   return {
+    embedder,
+
+    async explain(question: string, k: number): Promise<RetrievalDiagnostics> {
+      const snapshot = await snapshots.current();
+      return (await retrieveWithDiagnostics(snapshot, question.trim(), { k, config })).diagnostics;
+    },
+
     async ask(question: string, options: AskOptions = {}): Promise<Answer> {
       const trimmed = question.trim();
       if (trimmed === '') throw new UserError('question.empty', 'The question is empty.');

@@ -1,7 +1,7 @@
 // /ask: acknowledge at once (deferred reply), then answer through the service and edit the reply.
 import { MessageFlags } from 'discord.js';
 import type { ChatInputCommandInteraction } from 'discord.js';
-import type { Answer } from '../../answer/types.ts';
+import type { Answer } from '../../service/types.ts';
 import { checkQuestion, NO_MENTIONS, takeRate, type BotContext } from '../context.ts';
 import { renderAnswer, renderPartial } from '../format.ts';
 import { createThrottledEditor } from '../progress.ts';
