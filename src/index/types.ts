@@ -6,6 +6,8 @@ export type { DocumentRef, EmbedderInfo } from '../types.ts';
 export interface EmbedderHandle {
   embeddings: Embeddings;
   info: EmbedderInfo;
+  /** Set when EMBEDDINGS=auto fell back to the hash embedder: the one-line notice, and why the model was unusable. */
+  fallback?: { notice: string; reason: string };
 }
 
 /** A chunk as stored in the index: its text plus everything a citation needs. */

@@ -41,12 +41,17 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
     logger.info(line);
     deps.onNotice?.(line);
   };
-  const embedder = deps.embedder ?? (await createEmbeddings(config, { onWarning: (line: string) => { logger.warn(line); deps.onNotice?.(line); } }));
+  // A fallback to the hash embedder is told once per index build (in reindex below), not on every start.
+  const embedder = deps.embedder ?? (await createEmbeddings(config));
   const snapshots = new SnapshotHolder(config, embedder, logger);
   let reindexRun: Promise<ReindexSummary> | undefined;
 
   async function reindex(options: { full?: boolean } = {}): Promise<ReindexSummary> {
     if (reindexRun) throw new UserError('reindex.alreadyRunning', 'A reindex is already running; try again when it has finished.');
+    if (embedder.fallback) {
+      logger.warn({ reason: embedder.fallback.reason }, embedder.fallback.notice);
+      deps.onNotice?.(embedder.fallback.notice);
+    }
     // Loaded on first use: the ingest pipeline behind it (HTML and front-matter parsing, chunking) is only
     // needed to build an index, and importing it costs every start-up a few hundred ms.
     const run = import('../index/reindex.ts').then(({ reindex: build }) =>
