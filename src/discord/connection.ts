@@ -50,7 +50,10 @@ function target(apiUrl: string | undefined): string {
 export function describeConnectionError(error: unknown, apiUrl?: string): string {
   const gateway = find(error, (e) => e instanceof GatewayClosedError) as GatewayClosedError | undefined;
   // @discordjs/ws reports close code 4014 as a plain Error("Used disallowed intents"), without the code.
-  const disallowed = find(error, (e) => e.code === 'DisallowedIntents' || /disallowed intents/i.test((e as Error).message ?? ''));
+  const disallowed = find(
+    error,
+    (e) => e.code === 'DisallowedIntents' || /disallowed intents/i.test((e as Error).message ?? ''),
+  );
   if (gateway?.code === GatewayCloseCodes.DisallowedIntents || disallowed) {
     return (
       'Discord refused the gateway intents the bot asked for (close code 4014, disallowed intents): enable the ' +
@@ -58,7 +61,10 @@ export function describeConnectionError(error: unknown, apiUrl?: string): string
       'version of the bot that does not ask for them.'
     );
   }
-  if (gateway?.code === GatewayCloseCodes.AuthenticationFailed || find(error, (e) => e.status === 401 || TOKEN_CODES.has(String(e.code)))) {
+  if (
+    gateway?.code === GatewayCloseCodes.AuthenticationFailed ||
+    find(error, (e) => e.status === 401 || TOKEN_CODES.has(String(e.code)))
+  ) {
     return (
       'Discord rejected DISCORD_TOKEN (401 Unauthorized): copy a new token from the Developer Portal → your app → ' +
       'Bot → Reset Token into .env.'
@@ -76,7 +82,9 @@ export function describeConnectionError(error: unknown, apiUrl?: string): string
   if (find(error, (e) => e.code === 'ECONNREFUSED')) {
     return (
       `Cannot reach Discord: ${target(apiUrl)} refused the connection (ECONNREFUSED). ` +
-      (apiUrl ? 'Check DISCORD_API_URL and that the server there is running.' : 'Check the network connection and any proxy or firewall.')
+      (apiUrl
+        ? 'Check DISCORD_API_URL and that the server there is running.'
+        : 'Check the network connection and any proxy or firewall.')
     );
   }
   const timeout = find(error, (e) => TIMEOUT_CODES.has(String(e.code)) || (e as Error).name === 'AbortError');

@@ -14,7 +14,9 @@ export function interactionLanguage(locale: Locale | string | undefined, questio
 
 /** An interaction's language; for /ask the question decides when it is Bengali. */
 export function languageOfInteraction(interaction: Interaction): Language {
-  const question = interaction.isChatInputCommand() ? (interaction.options.getString('question') ?? undefined) : undefined;
+  const question = interaction.isChatInputCommand()
+    ? (interaction.options.getString('question') ?? undefined)
+    : undefined;
   return interactionLanguage(interaction.locale, question ? questionLanguage(question) : undefined);
 }
 

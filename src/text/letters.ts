@@ -33,5 +33,7 @@ export const LATIN_LETTER_NAMES: Record<string, { devanagari: string[]; bengali:
 
 /** Every spelling of every letter name, in NFC (Devanagari and Bengali), e.g. for recognising initials. */
 export function latinLetterSpellings(): string[] {
-  return Object.values(LATIN_LETTER_NAMES).flatMap((names) => [...names.devanagari, ...names.bengali].map((n) => n.normalize('NFC')));
+  return Object.values(LATIN_LETTER_NAMES).flatMap((names) =>
+    [...names.devanagari, ...names.bengali].map((n) => n.normalize('NFC')),
+  );
 }

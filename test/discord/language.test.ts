@@ -14,26 +14,41 @@ import { ScriptedService, startHarness } from './helpers.ts';
 const embedsOf = (r: RecordedRequest): APIEmbed[] => r.body?.embeds ?? r.body?.data?.embeds ?? [];
 const hasFields = (r: RecordedRequest) => embedsOf(r).some((e) => (e.fields ?? []).length > 0);
 
-describe('Discord texts in the reader\'s language', () => {
+describe("Discord texts in the reader's language", () => {
   test('/ask from a Hindi Discord client: headings, footer and buttons in Hindi, the answer text as written', async (t_) => {
     const service = new ScriptedService();
     const h = await startHarness(service);
     t_.after(() => h.close());
 
-    const ask = h.fake.sendSlashCommand({ name: 'ask', options: { question: 'What does the MoU cover?' }, locale: Locale.Hindi });
+    const ask = h.fake.sendSlashCommand({
+      name: 'ask',
+      options: { question: 'What does the MoU cover?' },
+      locale: Locale.Hindi,
+    });
     await h.fake.waitForRequest((r) => h.fake.is.editOriginal(ask)(r) && hasFields(r));
     const original = h.fake.originalMessage(ask)!;
     const [embed] = original.embeds;
-    assert.equal(embed!.description, 'An answer about What does the MoU cover? [1].', 'the answer itself is not translated');
+    assert.equal(
+      embed!.description,
+      'An answer about What does the MoU cover? [1].',
+      'the answer itself is not translated',
+    );
     assert.equal(embed!.fields![0]!.name, 'स्रोत');
-    assert.match(embed!.fields![0]!.value, /^\[Article 1\]\(https:\/\/example\.org\/articles\/1\) — Test Times, 2024-05-01\n- \*\*\[1\]\*\* /);
+    assert.match(
+      embed!.fields![0]!.value,
+      /^\[Article 1\]\(https:\/\/example\.org\/articles\/1\) — Test Times, 2024-05-01\n- \*\*\[1\]\*\* /,
+    );
     assert.equal(embed!.footer?.text, 'उद्धृत अंशों से लिया गया');
     const [passages] = buttonsOf(original);
     assert.equal(passages && 'label' in passages && passages.label, 'अंश दिखाएँ');
 
     // The same answer's vote, pressed from a Russian client, is thanked in Russian.
     const [, up] = buttonsOf(original);
-    const vote = h.fake.pressButton({ messageId: original.id, customId: 'custom_id' in up! ? up.custom_id : '', locale: Locale.Russian });
+    const vote = h.fake.pressButton({
+      messageId: original.id,
+      customId: 'custom_id' in up! ? up.custom_id : '',
+      locale: Locale.Russian,
+    });
     const thanks = await h.fake.waitForRequest(h.fake.is.callback(vote));
     assert.equal(thanks.body.data.content, t('ru', 'discord:feedback.up'));
   });
@@ -43,7 +58,11 @@ describe('Discord texts in the reader\'s language', () => {
     const h = await startHarness(service);
     t_.after(() => h.close());
 
-    const ask = h.fake.sendSlashCommand({ name: 'ask', options: { question: 'চুক্তিটি কী নিয়ে?' }, locale: Locale.EnglishUS });
+    const ask = h.fake.sendSlashCommand({
+      name: 'ask',
+      options: { question: 'চুক্তিটি কী নিয়ে?' },
+      locale: Locale.EnglishUS,
+    });
     await h.fake.waitForRequest((r) => h.fake.is.editOriginal(ask)(r) && hasFields(r));
     assert.equal(h.fake.originalMessage(ask)!.embeds[0]!.fields![0]!.name, 'সূত্র');
   });
@@ -70,9 +89,12 @@ test('locale resolution: Discord locales map to the product language; a Bengali 
   assert.equal(interactionLanguage('ru', 'en'), 'ru');
 });
 
-test('command descriptions are registered in Hindi, Russian and both Englishes, within Discord\'s 100 characters', () => {
+test("command descriptions are registered in Hindi, Russian and both Englishes, within Discord's 100 characters", () => {
   const commands = commandDefinitions({ maxQuestionLength: 500 });
-  const described = commands.flatMap((c) => [c, ...((c.options ?? []) as { description: string; description_localizations?: Record<string, string> }[])]);
+  const described = commands.flatMap((c) => [
+    c,
+    ...((c.options ?? []) as { description: string; description_localizations?: Record<string, string> }[]),
+  ]);
   assert.ok(described.length >= 6);
   for (const item of described) {
     const localized = item.description_localizations ?? {};
@@ -82,5 +104,8 @@ test('command descriptions are registered in Hindi, Russian and both Englishes, 
     assert.equal(localized['en-US'], item.description);
     for (const text of Object.values(localized)) assert.ok(String(text).length <= 100, String(text));
   }
-  assert.equal(commands.find((c) => c.name === 'help')!.description_localizations!['ru'], 'Что умеет этот бот, с примерами вопросов.');
+  assert.equal(
+    commands.find((c) => c.name === 'help')!.description_localizations!['ru'],
+    'Что умеет этот бот, с примерами вопросов.',
+  );
 });
