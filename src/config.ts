@@ -15,6 +15,9 @@ const idList = z
   .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
   .pipe(z.array(z.string().regex(/^\d{5,25}$/, 'a comma-separated list of Discord ids (digits)')));
 
+/** Largest article file that is indexed (MAX_ARTICLE_BYTES): 2 MB, far above any news article. */
+export const DEFAULT_MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
+
 /** Every variable the product reads, with its default. `.env.example` documents the same list. */
 export const configSchema = z.object({
   // Paths
@@ -34,6 +37,12 @@ export const configSchema = z.object({
   // Chunking (characters)
   CHUNK_SIZE: int(200, 8000).default(700),
   CHUNK_OVERLAP: int(0, 2000).default(120),
+
+  // Ingest and index robustness
+  /** A larger article file is reported by name and skipped instead of stalling the reindex. */
+  MAX_ARTICLE_BYTES: int(1024, 1024 ** 3).default(DEFAULT_MAX_ARTICLE_BYTES),
+  /** How long a first run waits for another process's index build (seconds) before giving up with one line. */
+  INDEX_WAIT_SECONDS: int(1, 86_400).default(600),
 
   // Retrieval
   TOP_K: int(1, 50).default(5),

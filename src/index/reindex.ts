@@ -82,7 +82,7 @@ async function buildAndSwap(
   }
 
   progress({ phase: 'load', done: 0, total: 1, detail: config.CORPUS_DIR });
-  const corpus = await loadCorpus(corpusDir);
+  const corpus = await loadCorpus(corpusDir, { maxArticleBytes: config.MAX_ARTICLE_BYTES });
   progress({ phase: 'load', done: 1, total: 1, detail: `${corpus.articles.length} articles` });
 
   const plan = await planDocuments(corpus.articles, corpus.failures, previous, indexDir, config);
