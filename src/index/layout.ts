@@ -35,6 +35,11 @@ export function buildDir(indexDir: string, buildId: string): string {
   return join(indexDir, BUILDS_DIR, buildId);
 }
 
+/** A temp build dir's name (`.tmp-<buildId>`): what an interrupted reindex leaves in builds/. */
+export function isTempBuildName(name: string): boolean {
+  return name.startsWith(TEMP_PREFIX);
+}
+
 export function tempBuildDir(indexDir: string, buildId: string): string {
   return join(indexDir, BUILDS_DIR, `${TEMP_PREFIX}${buildId}`);
 }
