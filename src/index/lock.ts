@@ -9,6 +9,7 @@ import { link, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/prom
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { folderSettingError } from '../config.ts';
 import { UserError } from '../errors.ts';
 import { cleanupOnInterrupt, removeIfUnchangedSync, removeLeftovers, removeTempBuildsSync } from './cleanup.ts';
 import { lockPath } from './layout.ts';
@@ -32,7 +33,11 @@ export interface HeldLock {
  * the lock.
  */
 export async function acquireReindexLock(indexDir: string): Promise<HeldLock> {
-  await mkdir(indexDir, { recursive: true });
+  try {
+    await mkdir(indexDir, { recursive: true });
+  } catch (error) {
+    throw await folderSettingError('INDEX_DIR', indexDir, error, { flag: '--index', write: true, createdIfMissing: true });
+  }
   const path = lockPath(indexDir);
   const owner: LockOwner = { pid: process.pid, hostname: hostname(), startedAt: new Date().toISOString() };
   const ownerText = `${JSON.stringify(owner)}\n`;

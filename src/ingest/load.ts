@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, readlink, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
-import { DEFAULT_MAX_ARTICLE_BYTES } from '../config.ts';
+import { DEFAULT_MAX_ARTICLE_BYTES, folderSettingError } from '../config.ts';
 import { decodeArticleBytes } from './bytes.ts';
 import { dateFromRemovedLines, sourceFromRemovedLines } from './byline.ts';
 import { cleanArticleText, type CleanedArticle } from './clean.ts';
@@ -220,6 +220,7 @@ export async function walkCorpus(corpusDir: string): Promise<CorpusListing> {
       // Sorted, so that of two names for one file (a link and its target) the same one wins on every machine.
       entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     } catch (error) {
+      if (dir === corpusDir) throw await folderSettingError('CORPUS_DIR', resolve(corpusDir), error, { flag: '--corpus' });
       problem(dir, `cannot read the folder (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); its articles are not indexed`);
       return;
     }

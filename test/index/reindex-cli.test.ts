@@ -98,4 +98,19 @@ describe('npm run reindex', () => {
     assert.match(allowed.stderr, /The index is empty: .*empty-corpus holds no articles/);
     assert.equal((await openIndex(ws.config, countingEmbedder())).manifest.documents.length, 0);
   });
+
+  test('INDEX_DIR or CORPUS_DIR pointing at a file names the variable and the fix, not ENOTDIR', async () => {
+    const file = join(ws.root, 'a-file.txt');
+    await writeFile(file, 'not a folder');
+    const index = await runReindex(ws.root, ['--corpus', ws.corpusDir, '--index', file]);
+    assert.equal(index.code, 2, index.stderr);
+    assert.match(index.stderr, /Invalid INDEX_DIR: \S*a-file\.txt is a file, not a folder\. Point INDEX_DIR \(or --index\) at a folder/);
+    assert.doesNotMatch(index.stderr, /ENOTDIR|EEXIST/);
+    const inside = await runReindex(ws.root, ['--corpus', ws.corpusDir, '--index', join(file, 'index')]);
+    assert.equal(inside.code, 2, inside.stderr);
+    assert.match(inside.stderr, /Invalid INDEX_DIR: .*a part of that path is a file, not a folder/);
+    const corpus = await runReindex(ws.root, ['--corpus', file, '--index', ws.indexDir]);
+    assert.equal(corpus.code, 2, corpus.stderr);
+    assert.match(corpus.stderr, /Invalid CORPUS_DIR=.*a-file\.txt.* is not a directory/);
+  });
 });
