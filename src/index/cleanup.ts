@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { buildsDir, embeddingCacheDir, isTempBuildName } from './layout.ts';
+import { buildsDir, embeddingCacheDir, isTempBuildName, lockPath } from './layout.ts';
 
 type SyncCleanup = () => void;
 
@@ -114,3 +114,33 @@ export function removeIfUnchangedSync(path: string, text: string): void {
     // gone already
   }
 }
+
+/**
+ * For the thread that starts a reindex in another thread of this process (signals reach only the main
+ * thread, and end the whole process): on an interrupt, if this process holds INDEX_DIR's reindex lock,
+ * removes the temp builds and the lock, as the reindex itself would. Returns the function that ends the guard.
+ */
+export function guardReindexInterrupt(indexDir: string): () => void {
+  return cleanupOnInterrupt(() => {
+    const path = lockPath(indexDir);
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch {
+      return; // no lock: nothing of ours to remove
+    }
+    const owner = parseOwnerPid(text);
+    if (owner?.pid !== process.pid || owner.hostname !== hostname()) return;
+    removeTempBuildsSync(indexDir);
+    removeIfUnchangedSync(path, text);
+  });
+}
+
+function parseOwnerPid(text: string): { pid: unknown; hostname: unknown } | undefined {
+  try {
+    return JSON.parse(text) as { pid: unknown; hostname: unknown };
+  } catch {
+    return undefined;
+  }
+}
+

@@ -7,6 +7,7 @@ import type { EmbedderHandle, IndexSnapshot, ReindexProgress, ReindexSummary } f
 import { createEmbeddings } from '../index/embeddings/select.ts';
 import { openIndex, readCurrentBuildId } from '../index/store.ts';
 import { documentRef } from '../index/document-ref.ts';
+import { guardReindexInterrupt } from '../index/cleanup.ts';
 import { waitForReindexLock } from '../index/lock.ts';
 import { emptyIndexNotice } from './notices.ts';
 import { retrieve } from '../retrieve/retrieve.ts';
@@ -45,11 +46,14 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
       build(config, { embedder, full: options.full ?? false, allowShrink: options.allowShrink ?? false, logger, onProgress: deps.onProgress }),
     );
     reindexRun = run;
+    // Ctrl+C / SIGTERM while it runs (here or in a worker thread): its temp build and lock go with the process.
+    const endGuard = guardReindexInterrupt(resolvePath(config.INDEX_DIR));
     try {
       const summary = await run;
       await snapshots.refresh();
       return summary;
     } finally {
+      endGuard();
       reindexRun = undefined;
     }
   }

@@ -116,3 +116,50 @@ describe('an interrupted reindex cleans up after itself', () => {
     assert.deepEqual((await readdir(embeddingCacheDir(ws.indexDir))).filter((n) => n.endsWith('.tmp')), []);
   });
 });
+
+describe('guardReindexInterrupt (a reindex run by another thread of this process)', () => {
+  const GUARD_CHILD = fileURLToPath(new URL('../fixtures/index/guard-child.ts', import.meta.url));
+  let ws: Workspace;
+  beforeEach(async () => {
+    ws = await makeWorkspace();
+  });
+  afterEach(async () => {
+    await ws.cleanup();
+  });
+
+  function runGuarded(env: Record<string, string>): Promise<NodeJS.Signals | null> {
+    return new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', GUARD_CHILD], {
+        cwd: REPO,
+        env: { ...process.env, INDEX_DIR: ws.indexDir, ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stderr = '';
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        reject(new Error(`guard child did not end within ${CHILD_TIMEOUT_MS} ms; stderr: ${stderr}`));
+      }, CHILD_TIMEOUT_MS);
+      child.stdout.on('data', (data: Buffer) => {
+        if (data.toString().includes('READY')) child.kill('SIGINT');
+      });
+      child.stderr.on('data', (data: Buffer) => (stderr += data.toString()));
+      child.on('exit', (_code, signal) => {
+        clearTimeout(timer);
+        resolve(signal);
+      });
+    });
+  }
+
+  test('on SIGINT, the lock of this process and the temp builds are removed; the process ends by the signal', async () => {
+    assert.equal(await runGuarded({}), 'SIGINT');
+    assert.deepEqual(await readdir(buildsDir(ws.indexDir)), []);
+    assert.deepEqual(await lockDebris(ws.indexDir), []);
+  });
+
+  test('a lock held by another process is left alone, and so are the builds it protects', async () => {
+    assert.equal(await runGuarded({ LOCK_PID: String(process.pid) }), 'SIGINT');
+    assert.equal((await readdir(buildsDir(ws.indexDir))).length, 1);
+    assert.deepEqual(await lockDebris(ws.indexDir), ['reindex.lock']);
+  });
+});
+
