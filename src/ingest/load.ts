@@ -205,19 +205,33 @@ export interface CorpusListing {
 /**
  * Article files under `corpusDir` (hidden files and folders skipped). Symbolic links are followed, to files
  * and to folders; a link that is broken, loops back to a folder that contains it, or reaches a file or
- * folder already listed is reported in `problems`, never silently dropped.
+ * folder already listed is reported in `problems`, never silently dropped. Plain files and folders are
+ * walked first, so that a file reached both directly and through a link is indexed under its own name.
  */
 export async function walkCorpus(corpusDir: string): Promise<CorpusListing> {
   const files: string[] = [];
   const problems: LoadFailure[] = [];
   const seenFiles = new Map<string, string>(); // real path -> corpus path
-  const seenDirs = new Map<string, string>(); // real path -> corpus path
+  const seenDirs = new Map<string, string>(); // real path -> full path
+  const links: { full: string; ancestors: ReadonlySet<string> }[] = [];
   const problem = (full: string, reason: string) => problems.push({ path: toCorpusPath(full, corpusDir), reason });
 
+  const addFile = async (full: string): Promise<void> => {
+    const real = await realpath(full);
+    const already = seenFiles.get(real);
+    if (already !== undefined) {
+      problem(full, `it is the same file as ${already} (through a symbolic link); indexed once, as ${already}`);
+      return;
+    }
+    seenFiles.set(real, toCorpusPath(full, corpusDir));
+    files.push(toCorpusPath(full, corpusDir));
+  };
+
+  /** Walks plain entries; links are queued for after the plain tree. */
   async function walk(dir: string, ancestors: ReadonlySet<string>): Promise<void> {
     let entries;
     try {
-      // Sorted, so that of two names for one file (a link and its target) the same one wins on every machine.
+      // Sorted, so that the same link wins on every machine when two reach one file.
       entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     } catch (error) {
       if (dir === corpusDir) throw await folderSettingError('CORPUS_DIR', resolve(corpusDir), error, { flag: '--corpus' });
@@ -227,46 +241,45 @@ export async function walkCorpus(corpusDir: string): Promise<CorpusListing> {
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       const full = join(dir, entry.name);
-      const isLink = entry.isSymbolicLink();
-      let isDirectory = entry.isDirectory();
-      let isFile = entry.isFile();
-      if (isLink) {
-        const target = await linkTarget(full);
-        if ('reason' in target) {
-          problem(full, target.reason);
-          continue;
-        }
-        isDirectory = target.isDirectory;
-        isFile = target.isFile;
-      }
-      if (isDirectory) {
-        const real = await realpath(full);
-        if (ancestors.has(real)) {
-          problem(full, `the symbolic link loops back to ${toCorpusPath(seenDirs.get(real) ?? real, corpusDir) || 'the corpus folder'}, which contains it; not followed`);
-          continue;
-        }
-        const already = seenDirs.get(real);
-        if (already !== undefined) {
-          problem(full, `it is the same folder as ${toCorpusPath(already, corpusDir)} (through a symbolic link); its articles are indexed once, from there`);
-          continue;
-        }
-        seenDirs.set(real, full);
-        await walk(full, new Set([...ancestors, real]));
-      } else if (isFile && isArticleFile(entry.name)) {
-        const real = await realpath(full);
-        const already = seenFiles.get(real);
-        if (already !== undefined) {
-          problem(full, `it is the same file as ${already} (through a symbolic link); indexed once, as ${already}`);
-          continue;
-        }
-        seenFiles.set(real, toCorpusPath(full, corpusDir));
-        files.push(toCorpusPath(full, corpusDir));
-      }
+      if (entry.isSymbolicLink()) links.push({ full, ancestors });
+      else if (entry.isDirectory()) await enterFolder(full, ancestors);
+      else if (entry.isFile() && isArticleFile(entry.name)) await addFile(full);
     }
   }
-  const root = await realpath(corpusDir);
+
+  async function enterFolder(full: string, ancestors: ReadonlySet<string>): Promise<void> {
+    const real = await realpath(full);
+    seenDirs.set(real, full);
+    await walk(full, new Set([...ancestors, real]));
+  }
+
+  async function followLink({ full, ancestors }: { full: string; ancestors: ReadonlySet<string> }): Promise<void> {
+    const target = await linkTarget(full);
+    if ('reason' in target) return void problem(full, target.reason);
+    if (target.isFile) {
+      if (isArticleFile(basename(full))) await addFile(full);
+      return;
+    }
+    if (!target.isDirectory) return;
+    const real = await realpath(full);
+    const already = seenDirs.get(real);
+    if (ancestors.has(real)) {
+      const where = toCorpusPath(already ?? real, corpusDir) || 'the corpus folder';
+      return void problem(full, `the symbolic link loops back to ${where}, which contains it; not followed`);
+    }
+    if (already !== undefined) {
+      return void problem(full, `it is the same folder as ${toCorpusPath(already, corpusDir)} (through a symbolic link); its articles are indexed once, from there`);
+    }
+    await enterFolder(full, ancestors);
+  }
+
+  const root = await realpath(corpusDir).catch(async (error: unknown) => {
+    throw await folderSettingError('CORPUS_DIR', resolve(corpusDir), error, { flag: '--corpus' });
+  });
   seenDirs.set(root, corpusDir);
   await walk(corpusDir, new Set([root]));
+  // Links found inside linked folders join the queue as those are walked.
+  for (let i = 0; i < links.length; i++) await followLink(links[i]!);
   return { files: sortPaths(files), problems };
 }
 

@@ -279,17 +279,20 @@ describe('bad bytes, large files and symbolic links', () => {
     await symlink(join(outside, 'elsewhere.md'), join(corpus, 'linked.md'));
     await symlink(join(outside, 'folder'), join(corpus, 'linked-folder'));
     await symlink(join(outside, 'folder'), join(corpus, 'linked-folder-again'));
-    await symlink(join(corpus, 'sub', 'plain.md'), join(corpus, 'sub', 'zz-alias.md'));
+    await symlink(join(corpus, 'sub'), join(corpus, 'a-sub-alias')); // a second name for a plain folder
+    await symlink(join(corpus, 'sub', 'plain.md'), join(corpus, 'sub', 'aa-alias.md'));
     await symlink(join(outside, 'missing.md'), join(corpus, 'broken.md'));
     await symlink(corpus, join(corpus, 'sub', 'loop'));
 
     const { articles, failures } = await loadCorpus(corpus);
     assert.deepEqual(articles.map((a) => a.path), ['linked-folder/in-linked-folder.md', 'linked.md', 'sub/plain.md']);
     const byPath = new Map(failures.map((f) => [f.path, f.reason]));
-    assert.deepEqual([...byPath.keys()].sort(), ['broken.md', 'linked-folder-again', 'sub/loop', 'sub/zz-alias.md']);
+    assert.deepEqual([...byPath.keys()].sort(), ['a-sub-alias', 'broken.md', 'linked-folder-again', 'sub/aa-alias.md', 'sub/loop']);
     assert.match(byPath.get('broken.md')!, /symbolic link to .*missing\.md, which does not exist/);
     assert.match(byPath.get('sub/loop')!, /loops back to the corpus folder/);
     assert.match(byPath.get('linked-folder-again')!, /same folder as linked-folder/);
-    assert.match(byPath.get('sub/zz-alias.md')!, /same file as sub\/plain\.md/);
+    // The plain file and folder keep their own names, though their links sort first.
+    assert.match(byPath.get('sub/aa-alias.md')!, /same file as sub\/plain\.md/);
+    assert.match(byPath.get('a-sub-alias')!, /same folder as sub /);
   });
 });
