@@ -10,8 +10,18 @@ import { isUtf8 } from 'node:buffer';
  */
 const MAX_CONTROL_SHARE = 0.01;
 const MIN_CONTROL_CHARS = 2;
-/** C0 and C1 controls and DEL, without \t \n \f \r. */
-const CONTROL = /[\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F]/gu;
+/** Tab, line feed, form feed and carriage return: the control characters text is made of. */
+const TEXT_CONTROLS = new Set([0x09, 0x0a, 0x0c, 0x0d]);
+
+/** C0 and C1 control characters and DEL in `text`, other than TEXT_CONTROLS. */
+function countControlCharacters(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code < 0x20 && !TEXT_CONTROLS.has(code)) || (code >= 0x7f && code <= 0x9f)) count++;
+  }
+  return count;
+}
 
 export type DecodedText = { ok: true; text: string } | { ok: false; reason: string };
 
@@ -33,7 +43,7 @@ export function decodeArticleBytes(bytes: Uint8Array): DecodedText {
     };
   }
   const text = buffer.toString('utf8').replace(/^\uFEFF/, '');
-  const controls = text.match(CONTROL)?.length ?? 0;
+  const controls = countControlCharacters(text);
   if (controls > MIN_CONTROL_CHARS && controls > text.length * MAX_CONTROL_SHARE) {
     return {
       ok: false,
