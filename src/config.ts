@@ -80,6 +80,15 @@ export const configSchema = z.object({
   /** Salt for hashing user ids in FEEDBACK_LOG; when unset a random one is kept in `<FEEDBACK_LOG>.salt`. */
   FEEDBACK_SALT: optionalText,
 
+  // Bot worker pool: retrieval and answer composition run in worker threads so the bot's event loop only does
+  // I/O and acknowledges every interaction at once (see src/service/pooled.ts).
+  /** Worker threads answering questions, each with its own loaded index (memory grows with each one). */
+  ASK_WORKERS: int(1, 64).default(2),
+  /** Questions one worker works on at once: 1 for extractive answers (CPU-bound); more with an LLM, which mostly waits. */
+  ASK_TASKS_PER_WORKER: int(1, 64).default(1),
+  /** Questions that may wait for a worker; beyond that users are told at once that the bot is busy. */
+  ASK_QUEUE: int(0, 10_000).default(50),
+
   // Logging
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

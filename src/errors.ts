@@ -10,7 +10,9 @@ export type UserErrorId =
   | 'reindex.alreadyRunning'
   | 'model.unavailable'
   | 'permission.denied'
-  | 'rateLimited';
+  | 'rateLimited'
+  /** Every answer worker is occupied and the wait queue is full (src/service/pooled.ts). */
+  | 'service.busy';
 
 export class UserError extends Error {
   override readonly name = 'UserError';

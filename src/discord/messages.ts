@@ -2,6 +2,7 @@
 // error messages.
 import type { APIEmbed } from 'discord.js';
 import type { UserError } from '../errors.ts';
+import { t } from '../i18n/index.ts';
 
 export function userErrorText(error: UserError, limits: { maxQuestionLength: number }): string {
   switch (error.id) {
@@ -25,6 +26,8 @@ export function userErrorText(error: UserError, limits: { maxQuestionLength: num
       return 'The article index is not usable right now; an admin needs to run a reindex. Please try again later.';
     case 'model.unavailable':
       return 'The embedding model is not available right now. Please try again later.';
+    case 'service.busy':
+      return t('en', 'reliability:busy');
   }
 }
 

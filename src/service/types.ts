@@ -33,6 +33,8 @@ export interface CollabService {
   /** Incremental by default; rejects with UserError('reindex.alreadyRunning') while one runs. */
   reindex(options?: { full?: boolean }): Promise<ReindexSummary>;
   readonly reindexing: boolean;
+  /** True while ask() would refuse at once with UserError('service.busy'), so a front end can refuse before acknowledging. */
+  readonly busy?: boolean;
   stats(): Promise<IndexStats>;
   close(): Promise<void>;
 }
