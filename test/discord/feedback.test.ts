@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createFeedbackLog, hashUserId, loadOrCreateSalt } from '../../src/discord/feedback.ts';
+import { checkFeedbackLogWritable, createFeedbackLog, FeedbackLogError, hashUserId, loadOrCreateSalt } from '../../src/discord/feedback.ts';
 import { citation } from './helpers.ts';
 
 test('appends one JSON line per vote with a salted hash instead of the user id', async (t) => {
@@ -36,4 +36,55 @@ test('without a configured salt, a random one is created once and reused', async
   assert.match(first, /^[0-9a-f]{64}$/);
   assert.equal(await loadOrCreateSalt(path), first);
   assert.equal(await loadOrCreateSalt(path, 'configured'), 'configured');
+});
+
+test('one vote per user per answer: the same vote again writes nothing, the other vote replaces the line', async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'collab-feedback-'));
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  const path = join(dir, 'feedback.jsonl');
+  const base = { question: 'Q?', answer: 'A [1].', found: true, citations: [citation(1)] };
+  const log = createFeedbackLog(path, 'pepper');
+  const outcomes = await Promise.all([
+    ...Array.from({ length: 20 }, () => log.record({ ...base, answerId: 'a1', vote: 'up', userId: '111111111' })),
+    log.record({ ...base, answerId: 'a1', vote: 'up', userId: '222222222' }),
+    log.record({ ...base, answerId: 'a2', vote: 'down', userId: '111111111' }),
+    log.record({ ...base, answerId: 'a1', vote: 'down', userId: '111111111' }),
+  ]);
+  assert.deepEqual(
+    outcomes.map((o) => o.outcome),
+    ['recorded', ...Array(19).fill('unchanged'), 'recorded', 'recorded', 'changed'],
+  );
+  const read = async () => (await readFile(path, 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+  const lines = await read();
+  assert.deepEqual(
+    lines.map((l) => [l.answerId, l.user, l.vote]),
+    [
+      ['a1', hashUserId('111111111', 'pepper'), 'down'],
+      ['a1', hashUserId('222222222', 'pepper'), 'up'],
+      ['a2', hashUserId('111111111', 'pepper'), 'down'],
+    ],
+  );
+
+  // A restarted bot knows the votes already in the log, and keeps lines it cannot read.
+  await writeFile(path, `${(await readFile(path, 'utf8'))}not json\n`);
+  const again = createFeedbackLog(path, 'pepper');
+  assert.equal((await again.record({ ...base, answerId: 'a2', vote: 'down', userId: '111111111' })).outcome, 'unchanged');
+  assert.equal((await again.record({ ...base, answerId: 'a2', vote: 'up', userId: '111111111' })).outcome, 'changed');
+  const text = await readFile(path, 'utf8');
+  assert.equal(text.trim().split('\n').length, 4);
+  assert.match(text, /\nnot json\n$/);
+});
+
+test('checkFeedbackLogWritable names FEEDBACK_LOG and the fix, and creates nothing but the empty log', async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'collab-feedback-'));
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  const good = join(dir, 'logs', 'feedback.jsonl');
+  await checkFeedbackLogWritable(good);
+  assert.equal(await readFile(good, 'utf8'), '');
+  await writeFile(join(dir, 'file'), 'x');
+  await assert.rejects(checkFeedbackLogWritable(join(dir, 'file', 'feedback.jsonl')), (error: Error) => {
+    assert.ok(error instanceof FeedbackLogError);
+    assert.match(error.message, /^FEEDBACK_LOG=.*file\/feedback\.jsonl is not writable \((ENOTDIR|EEXIST)\): point FEEDBACK_LOG at a file the bot may write/);
+    return true;
+  });
 });
