@@ -20,16 +20,8 @@ export interface PooledService extends CollabService {
   readonly pending: number;
 }
 
-const WORKER_FILE = new URL('./worker.ts', import.meta.url).href;
-
-/**
- * Worker threads must load TypeScript as the main thread does. Started through tsx (`npm start`, the tests),
- * they inherit its loader from process.execArgv; otherwise tsx is added explicitly.
- */
-function workerExecArgv(): string[] {
-  const inherited = process.execArgv;
-  return inherited.some((arg) => arg.includes('tsx')) ? inherited : [...inherited, '--import', 'tsx'];
-}
+/** A plain-JavaScript entry that registers tsx in the worker thread, then loads ./worker.ts. */
+const WORKER_FILE = new URL('./worker-boot.mjs', import.meta.url).href;
 
 export async function createPooledService(config: Config, deps: ServiceDeps = {}): Promise<PooledService> {
   const logger = deps.logger ?? silentLogger;
@@ -37,13 +29,11 @@ export async function createPooledService(config: Config, deps: ServiceDeps = {}
   const inner = await createService(config, deps);
   const pool = new Piscina({
     filename: WORKER_FILE,
+    // As many as maxThreads: workers start (and load the index) with the pool and are never retired when idle.
     minThreads: config.ASK_WORKERS,
     maxThreads: config.ASK_WORKERS,
     concurrentTasksPerWorker: config.ASK_TASKS_PER_WORKER,
-    // Workers keep their loaded index: they are never retired for being idle.
-    idleTimeout: Number.MAX_SAFE_INTEGER,
     workerData: { config } satisfies WorkerData,
-    execArgv: workerExecArgv(),
   });
   pool.on('error', (error: unknown) => logger.error({ err: error }, 'answer worker failed'));
   const capacity = config.ASK_WORKERS * config.ASK_TASKS_PER_WORKER + config.ASK_QUEUE;

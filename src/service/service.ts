@@ -20,6 +20,8 @@ export interface ServiceDeps {
   onNotice?: (line: string) => void;
   /** Progress of an index build triggered by the service (first run, embedder change, reindex). */
   onProgress?: ReindexProgress;
+  /** False: a missing index is an error instead of being built (the answer workers of ./pooled.ts only load). */
+  buildMissing?: boolean;
 }
 
 export async function createService(config: Config, deps: ServiceDeps = {}): Promise<CollabService> {
@@ -57,7 +59,7 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
   try {
     await snapshots.refresh();
   } catch (error) {
-    if (isUserError(error, 'index.missing')) {
+    if (isUserError(error, 'index.missing') && deps.buildMissing !== false) {
       notice(`No index in ${config.INDEX_DIR} yet: building it from ${config.CORPUS_DIR} with the ${embedder.info.id} embedder.`);
       reportFailures(await reindex());
     } else if (isUserError(error, 'index.embedderMismatch')) {

@@ -37,7 +37,8 @@ const logger = createLogger(config.LOG_LEVEL, 'ask-worker');
 
 // Loading starts with the module, and piscina marks the worker ready only once the module has loaded: the
 // first question a worker gets does not wait for the index. A failure is reported by the questions themselves.
-const service: Promise<CollabService> = createService(config, { logger });
+// The main thread built the index before starting the pool; a worker never builds one.
+const service: Promise<CollabService> = createService(config, { logger, buildMissing: false });
 await service.catch(() => undefined);
 
 export default async function ask(task: AskTask): Promise<AskResult> {
