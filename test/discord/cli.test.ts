@@ -125,7 +125,9 @@ test('npm start loads the index, logs one summary line, answers, and shuts down 
   const ask = fake.sendSlashCommand({ name: 'ask', options: { question: 'Which hospitals signed an MoU?' } });
   const ack = await fake.waitForRequest(fake.is.callback(ask), { timeoutMs: 10_000 });
   assert.equal(ack.body.type, InteractionResponseType.DeferredChannelMessageWithSource);
-  await fake.waitForRequest(fake.is.editOriginal(ask), { timeoutMs: 20_000 });
+  // Answered by an answer worker of the pooled service: the edit carries the sources, not an apology.
+  const answer = await fake.waitForRequest(fake.is.editOriginal(ask), { timeoutMs: 60_000 });
+  assert.ok(answer.body.embeds?.[0]?.fields?.some((f: { name: string }) => f.name === 'Sources'), JSON.stringify(answer.body));
 
   child.kill('SIGTERM');
   const [code] = await exited;

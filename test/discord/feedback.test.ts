@@ -4,7 +4,10 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkFeedbackLogWritable, createFeedbackLog, FeedbackLogError, hashUserId, loadOrCreateSalt } from '../../src/discord/feedback.ts';
-import { citation } from './helpers.ts';
+import { MessageFlags } from 'discord-api-types/v10';
+import { t as translate } from '../../src/i18n/index.ts';
+import { buttonsOf } from '../fixtures/fake-discord/server.ts';
+import { citation, ScriptedService, startHarness } from './helpers.ts';
 
 test('appends one JSON line per vote with a salted hash instead of the user id', async (t) => {
   const dir = await mkdtemp(join(tmpdir(), 'collab-feedback-'));
@@ -87,4 +90,36 @@ test('checkFeedbackLogWritable names FEEDBACK_LOG and the fix, and creates nothi
     assert.match(error.message, /^FEEDBACK_LOG=.*file\/feedback\.jsonl is not writable \((ENOTDIR|EEXIST)\): point FEEDBACK_LOG at a file the bot may write/);
     return true;
   });
+});
+
+test('through Discord: twenty 👍 from one user make one record; 👎 then changes it; replies say which', async (t) => {
+  const h = await startHarness(new ScriptedService());
+  t.after(() => h.close());
+  const ask = h.fake.sendSlashCommand({ name: 'ask', options: { question: 'Who signed?' } });
+  await h.fake.waitForRequest((r) => h.fake.is.editOriginal(ask)(r) && (r.body?.components?.length ?? 0) > 0);
+  const message = h.fake.originalMessage(ask)!;
+  const [, up, down] = buttonsOf(message).map((b) => ('custom_id' in b ? b.custom_id : ''));
+  const voter = h.fake.createUser('carol');
+  const press = async (customId: string, user = voter) => {
+    const sent = h.fake.pressButton({ messageId: message.id, customId, user });
+    const reply = await h.fake.waitForRequest(h.fake.is.callback(sent));
+    return { content: reply.body.data.content as string, ephemeral: (reply.body.data.flags & MessageFlags.Ephemeral) !== 0 };
+  };
+  const replies = [];
+  for (let i = 0; i < 20; i++) replies.push(await press(up!));
+  replies.push(await press(down!));
+  replies.push(await press(up!, h.fake.createUser('dave')));
+  assert.ok(replies.every((r) => r.ephemeral));
+  assert.deepEqual(
+    replies.map((r) => r.content),
+    [
+      translate('en', 'reliability:voteRecorded.up'),
+      ...Array(19).fill(translate('en', 'reliability:voteSame')),
+      translate('en', 'reliability:voteChanged.down'),
+      translate('en', 'reliability:voteRecorded.up'),
+    ],
+  );
+  const salt = (await readFile(`${h.config.FEEDBACK_LOG}.salt`, 'utf8')).trim();
+  const lines = (await readFile(h.config.FEEDBACK_LOG, 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(lines.map((l) => [l.user === hashUserId(voter.id, salt), l.vote]), [[true, 'down'], [false, 'up']]);
 });
