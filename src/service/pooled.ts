@@ -12,7 +12,7 @@ import { silentLogger } from '../log.ts';
 import type { Answer } from '../answer/types.ts';
 import { createService, type ServiceDeps } from './service.ts';
 import type { AskOptions, CollabService } from './types.ts';
-import type { AskResult, AskTask, MainMessage, WorkerData, WorkerMessage } from './worker.ts';
+import type { AskResult, AskTask, MainMessage, WarmTask, WorkerData, WorkerMessage } from './worker.ts';
 
 export interface PooledService extends CollabService {
   readonly busy: boolean;
@@ -36,6 +36,15 @@ export async function createPooledService(config: Config, deps: ServiceDeps = {}
     workerData: { config } satisfies WorkerData,
   });
   pool.on('error', (error: unknown) => logger.error({ err: error }, 'answer worker failed'));
+  // One warm-up task per worker (idle workers take one each): the first questions do not wait for workers
+  // to load TypeScript and their index, and an index a worker cannot load stops the start here.
+  try {
+    await Promise.all(Array.from({ length: config.ASK_WORKERS }, () => pool.run({ warm: true } satisfies WarmTask)));
+  } catch (error) {
+    await pool.destroy();
+    await inner.close();
+    throw error;
+  }
   const capacity = config.ASK_WORKERS * config.ASK_TASKS_PER_WORKER + config.ASK_QUEUE;
   let pending = 0;
   let closed = false;

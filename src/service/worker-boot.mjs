@@ -4,6 +4,6 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { default: ask } = await import('./worker.ts');
+const { default: handle } = await import('./worker.ts');
 
-export default ask;
+export default handle;

@@ -14,7 +14,13 @@ export interface WorkerData {
   config: Config;
 }
 
+/** Sent once per worker at start: resolves when the worker has loaded its index. */
+export interface WarmTask {
+  warm: true;
+}
+
 export interface AskTask {
+  warm?: undefined;
   question: string;
   history?: ConversationTurn[];
   /** Whether the caller wants partial text (only then is it sent over the port). */
@@ -41,7 +47,15 @@ const logger = createLogger(config.LOG_LEVEL, 'ask-worker');
 const service: Promise<CollabService> = createService(config, { logger, buildMissing: false });
 await service.catch(() => undefined);
 
-export default async function ask(task: AskTask): Promise<AskResult> {
+export default async function handle(task: AskTask | WarmTask): Promise<AskResult | { kind: 'warm' }> {
+  if (task.warm) {
+    await (await service).stats();
+    return { kind: 'warm' };
+  }
+  return ask(task);
+}
+
+async function ask(task: AskTask): Promise<AskResult> {
   const { port } = task;
   const controller = new AbortController();
   port.on('message', (message: MainMessage) => {
