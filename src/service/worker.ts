@@ -1,6 +1,7 @@
 // One answer worker of the pool in ./pooled.ts: a worker thread holding its own in-process service (its own
 // loaded index snapshot, hot-reloaded when a new build is published, exactly as in ./service.ts), answering
 // one question per task. Partial text and cancellation cross the thread boundary on the task's MessagePort.
+import { getPriority, setPriority } from 'node:os';
 import type { MessagePort } from 'node:worker_threads';
 import { workerData } from 'piscina';
 import type { Config } from '../config.ts';
@@ -40,6 +41,16 @@ export type AskResult =
 
 const { config } = workerData as WorkerData;
 const logger = createLogger(config.LOG_LEVEL, 'ask-worker');
+
+// On Linux a thread has its own niceness, and pid 0 means the calling thread: this lowers this worker only,
+// never the bot's event loop (elsewhere it would lower the whole process, so it is left alone).
+if (process.platform === 'linux' && config.ASK_WORKER_NICE > 0) {
+  try {
+    setPriority(0, Math.min(19, getPriority(0) + config.ASK_WORKER_NICE));
+  } catch (error) {
+    logger.warn({ err: error }, 'could not lower the answer worker priority (ASK_WORKER_NICE)');
+  }
+}
 
 // Loading starts with the module, and piscina marks the worker ready only once the module has loaded: the
 // first question a worker gets does not wait for the index. A failure is reported by the questions themselves.
