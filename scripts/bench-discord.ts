@@ -33,6 +33,7 @@ Options:
   --seconds S       length of each phase (default 40: bursts at 0, 4, ... 40 s)
   --phases LIST     comma-separated: idle, reindex (default idle,reindex)
   --in-process      answer on the bot's event loop (the in-process service), for comparison
+  --warmup N        bursts sent (and waited for) before measuring, not counted (default 1; 0 = measure cold)
 Pool size and queue bound come from ASK_WORKERS, ASK_TASKS_PER_WORKER, ASK_QUEUE (environment or .env).`;
 
 const { values } = parseArgs({
@@ -45,6 +46,7 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '40' },
     phases: { type: 'string', default: 'idle,reindex' },
     'in-process': { type: 'boolean', default: false },
+    warmup: { type: 'string', default: '1' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -55,6 +57,7 @@ if (values.help) {
 
 type Outcome = 'answered' | 'busy' | 'error' | 'unanswered';
 interface Sample {
+  burst?: number;
   ackMs: number | undefined;
   outcome: Outcome;
   answerMs: number | undefined;
@@ -154,7 +157,7 @@ async function runPhase(fake: FakeDiscord, options: { burst: number; everyMs: nu
       const user = fake.createUser(`bench-${b}-${i}`);
       const sent = performance.now();
       const interaction = fake.sendSlashCommand({ name: 'ask', options: { question }, user });
-      samples.push(new Promise<Sample>((settle) => pending.set(interaction.token, { interaction, sent, settle })));
+      samples.push(new Promise<Sample>((settle) => pending.set(interaction.token, { interaction, sent, settle })).then((sample) => ({ ...sample, burst: b })));
     }
   }
   // Whatever has not settled five minutes after the last burst counts as unanswered.
@@ -179,6 +182,8 @@ function report(name: string, samples: Sample[], extra: string): void {
   console.log(`\n${name}${extra}`);
   console.log(`  interactions ${samples.length}: answered ${count('answered')}, busy ${count('busy')}, errors ${count('error')}, unanswered ${count('unanswered')}`);
   console.log(`  ack latency   p50 ${ms(percentile(acks, 0.5))}  p99 ${ms(p99)}  max ${ms(max)}  (acked after 3 s: ${late})`);
+  const perBurst = [...new Set(samples.map((s) => s.burst ?? 0))].map((b) => Math.max(0, ...samples.filter((s) => s.burst === b).map((s) => s.ackMs ?? 0)));
+  console.log(`  slowest ack of each burst: ${perBurst.map((v) => Math.round(v)).join(', ')} ms`);
   console.log(`  answer time   p50 ${ms(percentile(answers, 0.5))}  p99 ${ms(percentile(answers, 0.99))}  max ${ms(answers.at(-1) ?? Number.NaN)}`);
   console.log(`  target (ack p99 <= 300 ms, max < 1 s, every interaction answered or busy): ${ok ? 'met' : 'NOT met'}`);
 }
@@ -237,6 +242,11 @@ try {
   const phase = { burst: Number(values.burst), everyMs: Number(values.every) * 1000, seconds: Number(values.seconds) };
   console.log(`load: bursts of ${phase.burst} /ask every ${values.every} s for ${phase.seconds} s per phase`);
   try {
+    for (let w = 0; w < Number(values.warmup); w++) {
+      const warm = await runPhase(fake, { ...phase, seconds: 0 });
+      const slowest = Math.max(0, ...warm.map((x) => x.ackMs ?? 0));
+      console.log(`warm-up burst ${w + 1} (not counted): slowest ack ${Math.round(slowest)} ms`);
+    }
     for (const name of values.phases.split(',').map((s) => s.trim())) {
       if (name === 'idle') {
         report('no reindex running', await runPhase(fake, phase), '');
