@@ -6,7 +6,8 @@ import { parseCustomId } from './customIds.ts';
 import { renderPassages, renderSourcesPage } from './format.ts';
 import { t } from '../i18n/index.ts';
 import { interactionLanguage } from './language.ts';
-import { answerExpired, feedbackThanks } from './messages.ts';
+import { answerExpired } from './messages.ts';
+import { voteReply } from './feedback.ts';
 
 /** Returns false when the button is not one of this bot's (e.g. from an older version). */
 export async function handleButton(interaction: ButtonInteraction, ctx: BotContext): Promise<boolean> {
@@ -35,7 +36,7 @@ export async function handleButton(interaction: ButtonInteraction, ctx: BotConte
         await interaction.reply({ content: answerExpired(lang()), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
         return true;
       }
-      await ctx.feedback.record({
+      const { outcome } = await ctx.feedback.record({
         vote: action.vote,
         answerId: stored.id,
         question: stored.question,
@@ -44,8 +45,8 @@ export async function handleButton(interaction: ButtonInteraction, ctx: BotConte
         citations: stored.answer.citations,
         userId: interaction.user.id,
       });
-      const thanks = feedbackThanks(action.vote, lang(stored.answer.language));
-      await interaction.reply({ content: thanks, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+      const reply = voteReply(lang(stored.answer.language), outcome, action.vote);
+      await interaction.reply({ content: reply, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
       return true;
     }
     case 'sources': {

@@ -9,6 +9,7 @@ import { renderAnswer } from './format.ts';
 import { languageOfMention } from './language.ts';
 import { mentionUsage } from './messages.ts';
 import { errorForLog } from './logSafe.ts';
+import { refuseBusyMessage, isBusy } from './busy.ts';
 
 /** How many earlier turns a follow-up carries: enough for "and when was it signed?", bounded for retrieval. */
 const MAX_HISTORY_TURNS = 4;
@@ -66,6 +67,7 @@ export async function handleMention(message: Message<true>, ctx: BotContext, sig
     return;
   }
   const question = checkQuestion(raw, ctx.config.MAX_QUESTION_LENGTH);
+  if (ctx.service.busy) return refuseBusyMessage(message, ctx);
   takeRate(ctx, message.author.id);
 
   await channel.sendTyping();
@@ -74,7 +76,11 @@ export async function handleMention(message: Message<true>, ctx: BotContext, sig
   }, TYPING_REFRESH_MS);
   try {
     const history = await historyFor(message, ctx);
-    const answer = await ctx.service.ask(question, { signal, history });
+    const answer = await ctx.service.ask(question, { signal, history }).catch((error: unknown) => {
+      if (isBusy(error)) return undefined;
+      throw error;
+    });
+    if (!answer) return refuseBusyMessage(message, ctx);
     const stored = ctx.answers.add({ question, answer, history });
     // Mentions have no locale: the fixed texts follow the question's language, like the answer.
     const [first, ...rest] = renderAnswer(answer, { answerId: stored.id, lang: languageOfMention(message, question) });

@@ -28,6 +28,8 @@ export function userErrorText(error: UserError, limits: { maxQuestionLength: num
       return t(lang, 'discord:error.index');
     case 'model.unavailable':
       return t(lang, 'discord:error.model');
+    case 'service.busy':
+      return t(lang, 'reliability:busy');
   }
 }
 
@@ -38,8 +40,6 @@ export function apology(errorId: string, lang: Language = 'en'): string {
 export const shuttingDown = (lang: Language = 'en') => t(lang, 'discord:error.shuttingDown');
 export const channelNotAllowed = (lang: Language = 'en') => t(lang, 'discord:error.channel');
 export const answerExpired = (lang: Language = 'en') => t(lang, 'discord:answer.expired');
-export const feedbackThanks = (vote: 'up' | 'down', lang: Language = 'en') =>
-  t(lang, vote === 'up' ? 'discord:feedback.up' : 'discord:feedback.down');
 
 export function mentionUsage(botMention: string, lang: Language = 'en'): string {
   return t(lang, 'discord:mention.usage', { bot: botMention });

@@ -28,6 +28,8 @@ export interface ServiceDeps {
    * `npm run reindex` turns it off: it builds anyway, and reports that build.
    */
   prepareIndex?: boolean;
+  /** False: a missing index is an error instead of being built (the answer workers of ./pooled.ts only load). */
+  buildMissing?: boolean;
 }
 
 /** Loads of the index on first use: once, then again after waiting for another process's build. */
@@ -104,7 +106,7 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
       break;
     } catch (error) {
       if (attempt > FIRST_USE_ATTEMPTS) throw error;
-      if (isUserError(error, 'index.missing')) {
+      if (isUserError(error, 'index.missing') && deps.buildMissing !== false) {
         notice(`No index in ${config.INDEX_DIR} yet: building it from ${config.CORPUS_DIR} with the ${embedder.info.id} embedder.`);
         built = await buildOrWait({});
       } else if (isUserError(error, 'index.embedderMismatch')) {

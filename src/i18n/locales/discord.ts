@@ -17,8 +17,6 @@ type Key =
   | 'button.next'
   | 'button.unsupported'
   | 'passages.none'
-  | 'feedback.up'
-  | 'feedback.down'
   | 'sources.title'
   | 'sources.empty'
   | 'sources.page'
@@ -75,8 +73,6 @@ export const discord: Namespace<Key> = {
     'button.next': 'Next',
     'button.unsupported': 'That button is no longer supported.',
     'passages.none': 'This answer cites no passages.',
-    'feedback.up': 'Thanks — glad it helped! 👍',
-    'feedback.down': 'Thanks — noted, this helps improve the answers. 👎',
     'sources.title': 'Indexed articles ({{count}})',
     'sources.empty': 'The index is empty.',
     'sources.page': 'Page {{page}} of {{pages}}',
@@ -141,8 +137,6 @@ export const discord: Namespace<Key> = {
     'button.next': 'अगला',
     'button.unsupported': 'यह बटन अब काम नहीं करता।',
     'passages.none': 'यह उत्तर किसी अंश का हवाला नहीं देता।',
-    'feedback.up': 'धन्यवाद — खुशी है कि यह काम आया! 👍',
-    'feedback.down': 'धन्यवाद — दर्ज कर लिया, इससे उत्तर बेहतर होंगे। 👎',
     'sources.title': 'अनुक्रमित लेख ({{count}})',
     'sources.empty': 'अनुक्रमणिका खाली है।',
     'sources.page': 'पृष्ठ {{page}} / {{pages}}',
@@ -204,8 +198,6 @@ export const discord: Namespace<Key> = {
     'button.next': 'পরের',
     'button.unsupported': 'এই বোতামটি আর কাজ করে না।',
     'passages.none': 'এই উত্তরে কোনো অংশের উল্লেখ নেই।',
-    'feedback.up': 'ধন্যবাদ — কাজে লেগেছে জেনে ভালো লাগল! 👍',
-    'feedback.down': 'ধন্যবাদ — লিখে রাখলাম, এতে উত্তর আরও ভালো হবে। 👎',
     'sources.title': 'সূচিভুক্ত প্রবন্ধ ({{count}})',
     'sources.empty': 'সূচি ফাঁকা।',
     'sources.page': 'পৃষ্ঠা {{page}} / {{pages}}',
@@ -269,8 +261,6 @@ export const discord: Namespace<Key> = {
     'button.next': 'Далее',
     'button.unsupported': 'Эта кнопка больше не поддерживается.',
     'passages.none': 'Этот ответ не ссылается ни на один фрагмент.',
-    'feedback.up': 'Спасибо — рад, что помог! 👍',
-    'feedback.down': 'Спасибо — учтено, это помогает улучшать ответы. 👎',
     'sources.title': 'Проиндексированные статьи ({{count}})',
     'sources.empty': 'Индекс пуст.',
     'sources.page': 'Страница {{page}} из {{pages}}',
