@@ -41,7 +41,7 @@ interface AliasEntry {
 interface PersistedLexical {
   format: typeof FORMAT;
   version: number;
-  analyzer: number;
+  analyzer: string | number;
   aliases: AliasEntry[];
   index: unknown;
 }

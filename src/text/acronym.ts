@@ -3,6 +3,8 @@
 // only if it decodes completely into at least two letters, so ordinary words almost never qualify.
 import { foldText } from './fold.ts';
 
+// Source: the standard Hindi and Bengali spellings of the English letter names (as printed in Indian
+// newspapers' acronyms), with the variants in use; hashed into ANALYZER_VERSION (ACRONYM_TABLES).
 /** How the English name of each Latin letter is written. Several spellings are in use for some letters. */
 const LETTER_NAMES: Record<string, { devanagari: string[]; bengali: string[] }> = {
   A: { devanagari: ['ए'], bengali: ['এ'] },
@@ -38,6 +40,9 @@ const LETTER_NAMES: Record<string, { devanagari: string[]; bengali: string[] }> 
  * "IIT's"/"NSQF's"). Tried only when the whole word does not decode.
  */
 const INFLECTIONS = ['ের', 'এর', 'র', 'কে', 'তে', 'দের', 'রা', 'ों', 'ओं', 'ने', 'को'].map(foldText);
+
+/** The letter-name and inflection tables, for the analyzer version hash. */
+export const ACRONYM_TABLES = { LETTER_NAMES, INFLECTIONS };
 
 interface Entry {
   spelling: string;
