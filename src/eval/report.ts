@@ -105,10 +105,14 @@ function factsCell(item: EvalItem): string {
 
 function explainLines(item: EvalItem): string[] {
   const e = item.explain!;
-  const words = e.words.map((w) => `${w.text}${w.salient ? '*' : ''}(${w.weight}, ${w.docs}d)`).join(' ');
+  const words = e.words.map((w) => `${w.text}${w.party ? '*' : w.unknown ? '?' : ''}(${w.weight}, ${w.docs}d)`).join(' ');
   return [
     `  ${item.id}${e.list ? ' [list]' : ''}: ${words}`,
-    ...e.documents.map((d) => `      ${d.eligible ? '+' : ' '} ${d.score.toFixed(3)} = ${d.rankScore.toFixed(3)} ⊕ ${d.coverage.toFixed(3)}  ent ${d.entityCoverage.toFixed(2)}  ${d.docId}`),
+    ...(e.probability !== undefined ? [`      p(answer) ${e.probability.toFixed(3)} ${JSON.stringify(e.features)}`] : []),
+    ...e.documents.map(
+      (d) =>
+        `      ${d.eligible ? '+' : ' '} ${d.score.toFixed(3)} = rank ${d.rankScore.toFixed(3)} cov ${d.coverage.toFixed(3)} ent ${d.entityCoverage.toFixed(2)} names ${d.nameCoverage.toFixed(2)}${d.missing.length > 0 ? ` missing ${d.missing.join(',')}` : ''}  ${d.docId}`,
+    ),
   ];
 }
 

@@ -11,6 +11,7 @@ import { openIndex } from '../index/store.ts';
 import { listArticleFiles } from '../ingest/load.ts';
 import { silentLogger } from '../log.ts';
 import { retrieveWithDiagnostics, type RankedDocument } from '../retrieve/retrieve.ts';
+import { composeAnswer } from '../answer/compose.ts';
 import { createService } from '../service/service.ts';
 import { createBaseline } from './baseline.ts';
 import { loadQuestions, type EvalQuestion } from './questions.ts';
@@ -40,13 +41,15 @@ export interface ExplainedDocument {
   rankScore: number;
   coverage: number;
   entityCoverage: number;
+  nameCoverage: number;
+  missing: string[];
   eligible: boolean;
 }
 
 export interface EvalItem extends ItemScore {
   question: string;
   answer: string;
-  explain?: { query: string; list: boolean; words: { text: string; salient: boolean; weight: number; docs: number }[]; documents: ExplainedDocument[] };
+  explain?: { query: string; list: boolean; words: { text: string; party: boolean; unknown: boolean; weight: number; docs: number }[]; documents: ExplainedDocument[]; probability?: number; features?: Record<string, number> };
 }
 
 export interface SystemResult {
@@ -94,22 +97,36 @@ export async function runEval(options: EvalOptions): Promise<EvalReport> {
     const pathOf = new Map(snapshot?.manifest.documents.map((d) => [d.id, d.path]));
     const items: EvalItem[] = [];
     for (const q of questions) {
-      const answer = await service.ask(q.question);
+      // With --explain, retrieval runs once: its diagnostics are kept and its result composed into the
+      // answer exactly as the service does (same snapshot, config and composer).
+      let explain: EvalItem['explain'];
+      let answer;
+      if (snapshot) {
+        const question = q.question.trim();
+        const { retrieval, diagnostics } = await retrieveWithDiagnostics(snapshot, question, { k: config.TOP_K, config });
+        answer = await composeAnswer(question, retrieval, { config, logger: silentLogger });
+        explain = {
+          query: diagnostics.query,
+          list: diagnostics.list,
+          words: diagnostics.evidence.words.map((w) => ({ text: w.text, party: w.party, unknown: w.unknownName, weight: round(w.weight), docs: w.df })),
+          documents: diagnostics.documents.slice(0, 5).map((d) => explainDocument(d, pathOf.get(d.docId) ?? d.docId)),
+          ...(diagnostics.notFound
+            ? {
+                probability: round(diagnostics.notFound.probability),
+                features: Object.fromEntries(Object.entries(diagnostics.notFound.features).map(([k, v]) => [k, round(v)])),
+              }
+            : {}),
+        };
+      } else {
+        answer = await service.ask(q.question);
+      }
       const result: SystemAnswer = {
         answer: answer.answer,
         found: answer.found,
         citations: answer.citations.map((c) => ({ docId: c.path, text: c.text })),
       };
       const item: EvalItem = { ...scoreItem(q, result, options.k, articleText), question: q.question, answer: answer.answer };
-      if (snapshot) {
-        const { diagnostics } = await retrieveWithDiagnostics(snapshot, q.question, { k: options.k, config });
-        item.explain = {
-          query: diagnostics.query,
-          list: diagnostics.list,
-          words: diagnostics.evidence.words.map((w) => ({ text: w.text, salient: w.salient, weight: round(w.weight), docs: w.docs.size })),
-          documents: diagnostics.documents.slice(0, 5).map((d) => explainDocument(d, pathOf.get(d.docId) ?? d.docId)),
-        };
-      }
+      if (explain) item.explain = explain;
       items.push(item);
     }
     const report: EvalReport = {
@@ -155,6 +172,8 @@ function explainDocument(d: RankedDocument, path: string): ExplainedDocument {
     rankScore: round(d.rankScore),
     coverage: round(d.coverage),
     entityCoverage: round(d.entityCoverage),
+    nameCoverage: round(d.nameCoverage),
+    missing: d.missing,
     eligible: d.eligible,
   };
 }
