@@ -1,7 +1,7 @@
 // Text rendering of an evaluation: a metrics table (the system beside the baseline), a per-question table,
 // the misses, and the pass/fail of the acceptance criteria.
 import type { EvalItem, EvalReport, SystemResult } from './run.ts';
-import type { Summary } from './score.ts';
+import { summarize, type Summary } from './score.ts';
 
 export interface Criterion {
   name: string;
@@ -33,6 +33,7 @@ export function formatReport(report: EvalReport): string {
   lines.push(
     `Questions: ${report.questionsFile} (${report.system.summary.questions}: ${report.system.summary.answerable} answerable, ${report.system.summary.unanswerable} unanswerable)`,
     `Corpus: ${report.corpus}${report.distractors ? ` + distractors ${report.distractors}` : ''} (${report.articles} articles), embedder ${report.embedder}, k=${report.k}`,
+    ...(report.split ? [`Questions kept: ${report.split}`] : []),
     '',
   );
   const metrics: [string, (s: Summary) => string][] = [
@@ -47,7 +48,7 @@ export function formatReport(report: EvalReport): string {
     ['readable facts', (s) => f3(s.readableFacts)],
   ];
   lines.push(table(['metric', ...systems.map((s) => s.name)], metrics.map(([name, get]) => [name, ...systems.map((s) => get(s.summary))])));
-  lines.push('');
+  lines.push('', 'By language (hybrid):', breakdown(report, (i) => i.lang), '', 'By question type (hybrid):', breakdown(report, (i) => i.type ?? '-'), '');
 
   const header = ['id', 'lang', 'found', 'rank', `r@1`, `r@${report.k}`, 'facts'];
   if (report.baseline) header.push('baseline rank', 'baseline facts');
@@ -85,6 +86,9 @@ export function jsonSummary(report: EvalReport, full: boolean): unknown {
     questions: report.questionsFile,
     corpus: report.corpus,
     ...(report.distractors ? { distractors: report.distractors } : {}),
+    ...(report.split ? { split: report.split } : {}),
+    byLanguage: Object.fromEntries(groupSummaries(report, (i) => i.lang)),
+    byType: Object.fromEntries(groupSummaries(report, (i) => i.type ?? '-')),
     articles: report.articles,
     embedder: report.embedder,
     k: report.k,
@@ -92,6 +96,26 @@ export function jsonSummary(report: EvalReport, full: boolean): unknown {
     ...(report.baseline ? { baseline: { chunks: report.baseline.chunks, ...strip(report.baseline) } } : {}),
     criteria: checkCriteria(report),
   };
+}
+
+/** The headline figures per group of questions (language, question type). */
+export function groupSummaries(report: EvalReport, group: (item: EvalItem) => string): Map<string, Summary> {
+  const groups = new Map<string, EvalItem[]>();
+  for (const item of report.system.items) groups.set(group(item), [...(groups.get(group(item)) ?? []), item]);
+  return new Map([...groups].sort(([a], [b]) => a.localeCompare(b)).map(([name, items]) => [name, summarize(items, report.k)]));
+}
+
+function breakdown(report: EvalReport, group: (item: EvalItem) => string): string {
+  const rows = [...groupSummaries(report, group)].map(([name, s]) => [
+    name,
+    String(s.questions),
+    s.answerable > 0 ? f3(s.recallAt1) : '',
+    s.answerable > 0 ? f3(s.recallAtK) : '',
+    s.unanswerable > 0 ? f3(s.notFoundAccuracy) : '',
+    s.answerable > 0 ? f3(s.falseNotFoundRate) : '',
+    s.answerable > 0 ? f3(s.answerFacts) : '',
+  ]);
+  return table(['group', 'n', 'recall@1', `recall@${report.k}`, 'not-found acc', 'false n/f', 'answer facts'], rows);
 }
 
 function rankCell(item: EvalItem): string {

@@ -18,10 +18,13 @@ import { loadQuestions, type EvalQuestion } from './questions.ts';
 import { scoreItem, summarize, type ItemScore, type SystemAnswer, type Summary } from './score.ts';
 
 export interface EvalOptions {
-  questionsFile: string;
+  /** One question file, or several read in order (ids must stay unique). */
+  questionsFile: string | string[];
   corpusDir: string;
-  /** Articles added to the corpus for this run (under `distractors/`). */
-  distractorsDir?: string;
+  /** Articles added to the corpus for this run (under `distractors/`, `distractors-2/` …). */
+  distractorsDir?: string | string[];
+  /** Keep only the questions whose id is (`only`) or is not (`except`) in this set: the untuned split. */
+  filter?: { ids: ReadonlySet<string>; mode: 'only' | 'except' };
   k: number;
   baseline: boolean;
   /** Index directory; default: `<workDir>/index`. */
@@ -62,6 +65,8 @@ export interface EvalReport {
   questionsFile: string;
   corpus: string;
   distractors?: string;
+  /** Which questions were kept (the untuned split), when filtered. */
+  split?: string;
   articles: number;
   indexDir: string;
   embedder: string;
@@ -73,7 +78,11 @@ export interface EvalReport {
 
 export async function runEval(options: EvalOptions): Promise<EvalReport> {
   const started = Date.now();
-  const questions = await loadQuestions(options.questionsFile);
+  const files = typeof options.questionsFile === 'string' ? [options.questionsFile] : options.questionsFile;
+  const filter = options.filter;
+  const questions = (await Promise.all(files.map((f) => loadQuestions(f))))
+    .flat()
+    .filter((q) => !filter || filter.ids.has(q.id) === (filter.mode === 'only'));
   const notice = options.onNotice ?? (() => undefined);
   const workDir = options.workDir ?? join(tmpdir(), 'collab-bot-eval', workKey(options));
   const corpusDir = await prepareCorpus(options, workDir);
@@ -130,9 +139,10 @@ export async function runEval(options: EvalOptions): Promise<EvalReport> {
       items.push(item);
     }
     const report: EvalReport = {
-      questionsFile: options.questionsFile,
+      questionsFile: files.join(' + '),
       corpus: options.corpusDir,
-      ...(options.distractorsDir ? { distractors: options.distractorsDir } : {}),
+      ...(distractorDirs(options).length > 0 ? { distractors: distractorDirs(options).join(' + ') } : {}),
+      ...(filter ? { split: `${filter.mode} ${filter.ids.size} listed ids` } : {}),
       articles: articleTexts.size,
       indexDir,
       embedder: embedder.info.id,
@@ -178,22 +188,28 @@ function explainDocument(d: RankedDocument, path: string): ExplainedDocument {
   };
 }
 
+function distractorDirs(options: EvalOptions): string[] {
+  const dirs = options.distractorsDir;
+  return dirs === undefined ? [] : typeof dirs === 'string' ? [dirs] : dirs;
+}
+
 /** A stable name per corpus (and distractor set), so repeated runs reuse and incrementally update one index. */
 function workKey(options: EvalOptions): string {
-  const key = [resolve(options.corpusDir), options.distractorsDir ? resolve(options.distractorsDir) : ''].join('\n');
+  const key = [resolve(options.corpusDir), ...distractorDirs(options).map((d) => resolve(d))].join('\n');
   return createHash('sha256').update(key).digest('hex').slice(0, 16);
 }
 
 /** The corpus directory to index: the given one, or a copy of it with the distractors added. */
 async function prepareCorpus(options: EvalOptions, workDir: string): Promise<string> {
   await assertDirectory(options.corpusDir, '--corpus');
-  if (!options.distractorsDir) return resolve(options.corpusDir);
-  await assertDirectory(options.distractorsDir, '--distractors');
+  const dirs = distractorDirs(options);
+  if (dirs.length === 0) return resolve(options.corpusDir);
+  for (const dir of dirs) await assertDirectory(dir, '--distractors');
   const combined = join(workDir, 'corpus');
   await rm(combined, { recursive: true, force: true });
   await mkdir(combined, { recursive: true });
   await cp(options.corpusDir, combined, { recursive: true });
-  await cp(options.distractorsDir, join(combined, 'distractors'), { recursive: true });
+  for (const [i, dir] of dirs.entries()) await cp(dir, join(combined, i === 0 ? 'distractors' : `distractors-${i + 1}`), { recursive: true });
   return combined;
 }
 
