@@ -46,13 +46,14 @@ export const configSchema = z.object({
   RETRIEVE_CANDIDATES: int(5, 2000).default(60),
   // Retrieval ranking and the not-found model (src/retrieve/retrieve.ts). Article score =
   // RANK_FUSION_WEIGHT × fused rank + COVERAGE_WEIGHT × idf-weighted coverage + ENTITY_WEIGHT × parties at
-  // full strength + NAME_WEIGHT × parties in the title/institutions/aliases. Fitted by scripts/fit-retrieval.ts
+  // full strength + NAME_WEIGHT × parties in the title/institutions/aliases. Fitted by `npx tsx scripts/fit-retrieval.ts`
+  // (grid search for recall@1; logistic regression for the not-found model)
   // on dev.jsonl + dev-2.jsonl without the untuned split (test/fixtures/eval/untuned-ids.txt), seeds + all
   // 64 distractors, hash embedder, 2026-12-01.
-  RANK_FUSION_WEIGHT: num(0, 10).default(0.2),
-  COVERAGE_WEIGHT: num(0, 10).default(0.8),
-  ENTITY_WEIGHT: num(0, 10).default(0.5),
-  NAME_WEIGHT: num(0, 10).default(0.2),
+  RANK_FUSION_WEIGHT: num(0, 10).default(0),
+  COVERAGE_WEIGHT: num(0, 10).default(0.4),
+  ENTITY_WEIGHT: num(0, 10).default(0.1),
+  NAME_WEIGHT: num(0, 10).default(0),
   /** Weight of a chunk's fused rank beside its coverage when choosing an article's passages. */
   CHUNK_FUSION_WEIGHT: num(0, 10).default(0.5),
   /** Share of the question's named parties the best article must match at full strength (1 = all). */
@@ -61,11 +62,11 @@ export const configSchema = z.object({
   NOT_FOUND_THRESHOLD: num(0, 1).default(0.5),
   // Logistic not-found model over scale-free features of the best article: z = intercept + Σ w × feature.
   // Same fit as above (dev + dev-2 minus the untuned split, all distractors, hash embedder, 2026-12-01).
-  NOT_FOUND_INTERCEPT: num(-100, 100).default(-4),
-  NOT_FOUND_W_COVERAGE: num(-100, 100).default(8),
-  NOT_FOUND_W_CHUNK_COVERAGE: num(-100, 100).default(2),
-  NOT_FOUND_W_UNKNOWN: num(-100, 100).default(-6),
-  NOT_FOUND_W_DENSE_MARGIN: num(-100, 100).default(2),
+  NOT_FOUND_INTERCEPT: num(-100, 100).default(1.06),
+  NOT_FOUND_W_COVERAGE: num(-100, 100).default(1.02),
+  NOT_FOUND_W_CHUNK_COVERAGE: num(-100, 100).default(0.8),
+  NOT_FOUND_W_UNKNOWN: num(-100, 100).default(-1.14),
+  NOT_FOUND_W_DENSE_MARGIN: num(-100, 100).default(-0.16),
   /** A not-found answer names the closest article when its coverage is at least this. */
   NEAREST_MIN_COVERAGE: num(0, 1).default(0.4),
   /** Further articles are cited when their score is at least this share of the best article's. */

@@ -76,6 +76,24 @@ export interface EvalReport {
   seconds: number;
 }
 
+/** The eval's corpus (seeds + distractors) indexed, for tools that query it directly (scripts/fit-retrieval.ts). */
+export async function openEvalIndex(options: Pick<EvalOptions, 'corpusDir' | 'distractorsDir' | 'embeddings' | 'k'>) {
+  const full: EvalOptions = { ...options, questionsFile: [], baseline: false };
+  const workDir = join(tmpdir(), 'collab-bot-eval', workKey(full));
+  const corpusDir = await prepareCorpus(full, workDir);
+  const config = loadConfig(undefined, {
+    CORPUS_DIR: corpusDir,
+    INDEX_DIR: join(workDir, 'index'),
+    TOP_K: options.k,
+    ...(options.embeddings ? { EMBEDDINGS: options.embeddings } : {}),
+  });
+  const embedder = await createEmbeddings(config, {});
+  const service = await createService(config, { embedder, logger: silentLogger });
+  await service.reindex();
+  await service.close();
+  return { config, snapshot: await openIndex(config, embedder), articleTexts: await readArticles(corpusDir) };
+}
+
 export async function runEval(options: EvalOptions): Promise<EvalReport> {
   const started = Date.now();
   const files = typeof options.questionsFile === 'string' ? [options.questionsFile] : options.questionsFile;

@@ -202,7 +202,10 @@ export function gatherEvidence(
     // the names of its parties (title, institutions, aliases): কল্যাণী, "kgp", lower-case chat.
     const rare = df <= Math.max(1, documents * MAX_PARTY_DOC_SHARE);
     const inNames = !word.generic && rare && candidateProfiles.some((p) => strengthIn(word, p.partyTerms, p.latinByKey) >= MATCH_STRENGTH.full);
-    const party = year || (named && df > 0 && (!sentenceStart || word.acronym !== undefined)) || inNames;
+    // A capitalized word inside the sentence that the corpus lacks altogether (Bhubaneswar, Гарвард) names
+    // a party no article has: it is required too, so such a question is "not found".
+    const unknownCapitalized = df === 0 && named && !sentenceStart && (word.script === 'latin' || word.script === 'cyrillic');
+    const party = year || (named && (df > 0 || unknownCapitalized) && (!sentenceStart || word.acronym !== undefined)) || inNames;
     // In a yes/no question a place or a year may be what is asked about ("Was it signed in Moscow?"): the
     // article may answer "no, in …", so only the parties themselves are required.
     const place = year || (!word.acronym && word.concepts.some((c) => !isGenericConcept(c.slice(CONCEPT_PREFIX.length))));

@@ -1,0 +1,94 @@
+// npm run fit-retrieval: fits the article-ranking weights and the not-found model on dev + dev-2 without the
+// untuned split (test/fixtures/eval/untuned-ids.txt), seeds + both distractor folders, hash embedder, and
+// prints the settings to put in src/config.ts. Ranking weights: grid search for recall@1 of the retrieval
+// ranking; not-found: logistic regression (L2, gradient descent) on the best article's features, label =
+// the question is answerable.
+import { loadQuestions } from '../src/eval/questions.ts';
+import { openEvalIndex } from '../src/eval/run.ts';
+import { answerProbability, notFoundFeatures, retrieveWithDiagnostics, type NotFoundFeatures } from '../src/retrieve/retrieve.ts';
+import { settingsFrom } from '../src/retrieve/settings.ts';
+import { DEFAULT_DISTRACTORS, UNTUNED_IDS, readIdList } from './eval.ts';
+
+const untuned = await readIdList(UNTUNED_IDS);
+const questions = [...(await loadQuestions('test/fixtures/eval/dev.jsonl')), ...(await loadQuestions('test/fixtures/eval/dev-2.jsonl'))].filter(
+  (q) => !untuned.has(q.id),
+);
+const { config, snapshot, articleTexts } = await openEvalIndex({ corpusDir: 'corpus', distractorsDir: DEFAULT_DISTRACTORS, embeddings: 'hash', k: 5 });
+const pathOf = new Map(snapshot.manifest.documents.map((d) => [d.id, d.path]));
+const fold = (t: string) => t.normalize('NFKC').toLowerCase();
+
+interface Row {
+  answerable: boolean;
+  unknownShare: number;
+  denseTypical: number;
+  docs: { right: boolean; rank: number; coverage: number; entity: number; names: number; eligible: boolean; chunkCoverage: number; dense: number }[];
+}
+const rows: Row[] = [];
+for (const q of questions) {
+  const { diagnostics } = await retrieveWithDiagnostics(snapshot, q.question, { k: 5, config });
+  const nf = diagnostics.notFound?.features;
+  const best = diagnostics.documents[0];
+  rows.push({
+    answerable: q.answerable,
+    unknownShare: diagnostics.evidence.unknownShare,
+    denseTypical: best && nf ? best.dense - nf.denseMargin : 0,
+    docs: diagnostics.documents.map((d) => ({
+      right: q.expect.some((m) => fold(articleTexts.get(pathOf.get(d.docId) ?? '') ?? '').includes(fold(m))),
+      rank: d.rankScore,
+      coverage: d.coverage,
+      entity: d.entityCoverage,
+      names: d.nameCoverage,
+      eligible: d.eligible,
+      chunkCoverage: d.chunks[0]?.coverage ?? 0,
+      dense: d.dense,
+    })),
+  });
+}
+
+type W = [number, number, number, number];
+const score = (d: Row['docs'][number], w: W) => w[0] * d.rank + w[1] * d.coverage + w[2] * d.entity + w[3] * d.names;
+const top = (r: Row, w: W) => [...r.docs].sort((a, b) => score(b, w) - score(a, w))[0];
+const recall1 = (w: W) => rows.filter((r) => r.answerable && top(r, w)?.right).length / rows.filter((r) => r.answerable).length;
+let bestW: W = [config.RANK_FUSION_WEIGHT, config.COVERAGE_WEIGHT, config.ENTITY_WEIGHT, config.NAME_WEIGHT];
+let bestR = recall1(bestW);
+const grid = [0, 0.1, 0.2, 0.4, 0.8];
+for (const a of grid) for (const c of [0.4, 0.8, 1.2, 1.6]) for (const e of grid) for (const n of grid) {
+  const r = recall1([a, c, e, n]);
+  if (r > bestR + 1e-9) [bestR, bestW] = [r, [a, c, e, n]];
+}
+console.log(`ranking: RANK_FUSION_WEIGHT=${bestW[0]} COVERAGE_WEIGHT=${bestW[1]} ENTITY_WEIGHT=${bestW[2]} NAME_WEIGHT=${bestW[3]}  (fit recall@1 of the ranking ${bestR.toFixed(3)})`);
+
+// Not-found: features of the best article under the chosen ranking, among rows whose best article is eligible
+// (the entity rule decides the others).
+const samples: { x: NotFoundFeatures; y: number }[] = [];
+for (const r of rows) {
+  const b = top(r, bestW);
+  if (!b || !b.eligible) continue;
+  samples.push({ x: { coverage: b.coverage, chunkCoverage: b.chunkCoverage, unknownShare: r.unknownShare, denseMargin: b.dense - r.denseTypical }, y: r.answerable ? 1 : 0 });
+}
+const keys = ['coverage', 'chunkCoverage', 'unknownShare', 'denseMargin'] as const;
+const w: Record<(typeof keys)[number] | 'intercept', number> = { intercept: 0, coverage: 0, chunkCoverage: 0, unknownShare: 0, denseMargin: 0 };
+const L2 = 0.01;
+// Plain (unweighted) likelihood: a false "not found" costs as much as a false answer.
+const positives = samples.filter((s) => s.y === 1).length;
+const classWeight = (_y: number) => 1;
+for (let step = 0; step < 20000; step++) {
+  const grad = { intercept: 0, coverage: 0, chunkCoverage: 0, unknownShare: 0, denseMargin: 0 };
+  for (const s of samples) {
+    const z = w.intercept + keys.reduce((sum, k) => sum + w[k] * s.x[k], 0);
+    const err = (1 / (1 + Math.exp(-z)) - s.y) * classWeight(s.y);
+    grad.intercept += err;
+    for (const k of keys) grad[k] += err * s.x[k];
+  }
+  w.intercept -= (0.5 * grad.intercept) / samples.length;
+  for (const k of keys) w[k] -= 0.5 * (grad[k] / samples.length + L2 * w[k]);
+}
+const settings = settingsFrom(config);
+const model = { ...settings, notFoundModel: { intercept: w.intercept, coverage: w.coverage, chunkCoverage: w.chunkCoverage, unknownShare: w.unknownShare, denseMargin: w.denseMargin } };
+const correct = samples.filter((s) => (answerProbability(s.x, model) >= 0.5 ? 1 : 0) === s.y).length;
+const r3 = (x: number) => Math.round(x * 100) / 100;
+console.log(
+  `not-found model: NOT_FOUND_INTERCEPT=${r3(w.intercept)} NOT_FOUND_W_COVERAGE=${r3(w.coverage)} NOT_FOUND_W_CHUNK_COVERAGE=${r3(w.chunkCoverage)} NOT_FOUND_W_UNKNOWN=${r3(w.unknownShare)} NOT_FOUND_W_DENSE_MARGIN=${r3(w.denseMargin)}`,
+);
+console.log(`  (${samples.length} questions whose best article names every party; ${correct} classified right; ${questions.length} fit questions, ${untuned.size} untuned left out)`);
+void notFoundFeatures;
