@@ -12,6 +12,7 @@ import type { IndexSnapshot, ManifestDocument, StoredChunk } from '../index/type
 import { CONCEPT_PREFIX, KEY_PREFIX, type Analyzer, type Word } from '../text/analyze.ts';
 import { findAliases } from '../text/aliases.ts';
 import { isGenericConcept } from '../text/concepts.ts';
+import type { Script } from '../text/script.ts';
 import { toLatin } from '../text/transliterate.ts';
 
 export interface QueryWord {
@@ -42,12 +43,19 @@ export interface Evidence {
   words: QueryWord[];
   /** Share of the question's weight carried by unknown names, in [0, 1]. */
   unknownShare: number;
+  /** Share of the question's weight carried by words no article has in any form (its subject may be absent). */
+  absentShare: number;
   hasParties: boolean;
   article(docId: string): ArticleEvidence;
 }
 
-/** How much a match in each form counts. */
-export const MATCH_STRENGTH = { full: 1, weak: 0.5 } as const;
+/**
+ * How much a match in each form counts. A generic concept met in an article of another script is how a
+ * translation shows (hospitals = হাসপাতাল): it counts as `translation`, while in the same script it only
+ * means a related word (agreement ≈ accord) and counts `weak`.
+ */
+export const MATCH_STRENGTH = { full: 1, translation: 1, weak: 0.5 } as const;
+const SCRIPT_OF_LANGUAGE: Record<string, Script> = { en: 'latin', ru: 'cyrillic', hi: 'devanagari', bn: 'bengali' };
 /** A phonetic key with this many consonant sounds rarely matches by accident (Глыбочко ~ Glybochko). */
 const LONG_KEY = 4;
 /** Shorter keys count fully only when the transliterations are this similar (1 - edit distance / length). */
@@ -107,6 +115,8 @@ interface ArticleProfile {
   chunks: { id: string; terms: Set<string> }[];
   /** Years in the text and the article's date. */
   years: Set<string>;
+  /** The script of the article's language. */
+  script?: Script;
 }
 
 interface SnapshotProfiles {
@@ -172,7 +182,8 @@ function profile(snapshot: IndexSnapshot, docId: string, analyzer: Analyzer): Ar
     addWords(analyzer.words(names.join(' ; ')), [partyTerms, nameTerms, terms]);
     addWords(analyzer.words(first.title), [nameTerms, terms]);
   }
-  result = { terms, nameTerms, partyTerms, latinByKey, chunks: chunkProfiles, years };
+  const script = doc ? SCRIPT_OF_LANGUAGE[doc.language] : undefined;
+  result = { terms, nameTerms, partyTerms, latinByKey, chunks: chunkProfiles, years, ...(script ? { script } : {}) };
   entry.profiles.set(docId, result);
   return result;
 }
@@ -217,6 +228,7 @@ export function gatherEvidence(
   const words = analyzed.map((a) => a.query);
   const total = words.reduce((sum, w) => sum + w.weight, 0);
   const unknown = words.filter((w) => w.unknownName).reduce((sum, w) => sum + w.weight, 0);
+  const absent = analyzed.filter((a) => !a.year && a.query.df === 0).reduce((sum, a) => sum + a.query.weight, 0);
   const parties = analyzed.filter((a) => a.query.party);
   const required = analyzed.filter((a) => a.required);
   const memo = new Map<string, ArticleEvidence>();
@@ -225,13 +237,13 @@ export function gatherEvidence(
     const cached = memo.get(docId);
     if (cached) return cached;
     const p = profile(snapshot, docId, analyzer);
-    const strengths = analyzed.map((a) => (a.year ? (p.years.has(a.word.folded) ? 1 : 0) : strengthIn(a.word, p.terms, p.latinByKey)));
+    const strengths = analyzed.map((a) => (a.year ? (p.years.has(a.word.folded) ? 1 : 0) : strengthIn(a.word, p.terms, p.latinByKey, p.script)));
     const share = (strength: (i: number) => number) => (total > 0 ? analyzed.reduce((sum, a, i) => sum + a.query.weight * strength(i), 0) / total : 0);
     const lacks = (i: number) => strengths[i]! < MATCH_STRENGTH.full;
     const missing = analyzed.filter((a, i) => a.required && lacks(i)).map((a) => a.query.text);
     const nameHits = parties.filter((a) => strengthIn(a.word, p.nameTerms, p.latinByKey) >= MATCH_STRENGTH.full).length;
     const chunkCoverage = new Map(
-      p.chunks.map((c) => [c.id, share((i) => (analyzed[i]!.year ? strengths[i]! : strengthIn(analyzed[i]!.word, c.terms, p.latinByKey)))]),
+      p.chunks.map((c) => [c.id, share((i) => (analyzed[i]!.year ? strengths[i]! : strengthIn(analyzed[i]!.word, c.terms, p.latinByKey, p.script)))]),
     );
     const result: ArticleEvidence = {
       coverage: share((i) => strengths[i]!),
@@ -244,7 +256,7 @@ export function gatherEvidence(
     return result;
   };
 
-  return { words, unknownShare: total > 0 ? unknown / total : 0, hasParties: parties.length > 0, article };
+  return { words, unknownShare: total > 0 ? unknown / total : 0, absentShare: total > 0 ? absent / total : 0, hasParties: parties.length > 0, article };
 }
 
 /**
@@ -258,7 +270,12 @@ function looksLikeName(word: Word, named: boolean, sentenceStart: boolean): bool
 }
 
 /** Strength of the best match of a question word among an article's (or chunk's) terms. */
-export function strengthIn(word: Word, terms: ReadonlySet<string>, latinByKey: ReadonlyMap<string, ReadonlySet<string>>): number {
+export function strengthIn(
+  word: Word,
+  terms: ReadonlySet<string>,
+  latinByKey: ReadonlyMap<string, ReadonlySet<string>>,
+  articleScript?: Script,
+): number {
   if (word.terms.some((t) => terms.has(t))) return MATCH_STRENGTH.full;
   const concepts = word.concepts.filter((t) => terms.has(t));
   if (concepts.some((t) => !isGenericConcept(t.slice(CONCEPT_PREFIX.length)))) return MATCH_STRENGTH.full;
@@ -272,7 +289,8 @@ export function strengthIn(word: Word, terms: ReadonlySet<string>, latinByKey: R
     );
     return agrees ? MATCH_STRENGTH.full : MATCH_STRENGTH.weak;
   }
-  return concepts.length > 0 ? MATCH_STRENGTH.weak : 0;
+  if (concepts.length === 0) return 0;
+  return articleScript !== undefined && articleScript !== word.script ? MATCH_STRENGTH.translation : MATCH_STRENGTH.weak;
 }
 
 /** 1 - Levenshtein distance / length of the longer string. */

@@ -24,6 +24,7 @@ export interface NotFoundFeatures {
   coverage: number;
   chunkCoverage: number;
   unknownShare: number;
+  absentShare: number;
   denseMargin: number;
 }
 
@@ -73,19 +74,18 @@ export async function retrieveWithDiagnostics(
   const list = isListQuestion(question);
   const { ranked, evidence, denseTypical } = await rankDocuments(snapshot, query, options.k, settings, analyzer);
   const diagnostics: RetrievalDiagnostics = { query, list, evidence, documents: ranked };
-  const best = ranked[0];
-  if (!best) return { retrieval: { question, passages: [], found: false }, diagnostics };
-
-  const features = notFoundFeatures(best, evidence, denseTypical);
-  const probability = answerProbability(features, settings);
-  diagnostics.notFound = { features, probability };
-  const found = best.eligible && probability >= settings.notFoundThreshold;
-  if (!found) {
+  // The answer comes from the best article that names every party; the model judges that one.
+  const eligible = ranked.filter((d) => d.eligible);
+  const best = eligible[0];
+  const features = best ? notFoundFeatures(best, evidence, denseTypical) : undefined;
+  const probability = features ? answerProbability(features, settings) : 0;
+  if (features) diagnostics.notFound = { features, probability };
+  if (!best || probability < settings.notFoundThreshold) {
     // The closest collaboration, for the answer to name ("nothing on X, but there is Y"), when one came close.
-    const nearest = best.coverage >= settings.nearestMinCoverage ? best.chunks[0]?.chunk : undefined;
+    const closest = ranked[0];
+    const nearest = closest && closest.coverage >= settings.nearestMinCoverage ? closest.chunks[0]?.chunk : undefined;
     return { retrieval: { question, passages: [], found: false, ...(nearest ? { nearest } : {}) }, diagnostics };
   }
-  const eligible = ranked.filter((d) => d.eligible);
   const passages = selectPassages(eligible, list, options.k, settings);
   return { retrieval: { question, passages, found: passages.length > 0 }, diagnostics };
 }
@@ -95,6 +95,7 @@ export function notFoundFeatures(best: RankedDocument, evidence: Evidence, dense
     coverage: best.coverage,
     chunkCoverage: best.chunks[0]?.coverage ?? 0,
     unknownShare: evidence.unknownShare,
+    absentShare: evidence.absentShare,
     denseMargin: best.dense - denseTypical,
   };
 }
@@ -102,7 +103,13 @@ export function notFoundFeatures(best: RankedDocument, evidence: Evidence, dense
 /** The fitted logistic model: probability that the best article answers the question. */
 export function answerProbability(f: NotFoundFeatures, s: RetrievalSettings): number {
   const m = s.notFoundModel;
-  const z = m.intercept + m.coverage * f.coverage + m.chunkCoverage * f.chunkCoverage + m.unknownShare * f.unknownShare + m.denseMargin * f.denseMargin;
+  const z =
+    m.intercept +
+    m.coverage * f.coverage +
+    m.chunkCoverage * f.chunkCoverage +
+    m.unknownShare * f.unknownShare +
+    m.absentShare * f.absentShare +
+    m.denseMargin * f.denseMargin;
   return 1 / (1 + Math.exp(-z));
 }
 

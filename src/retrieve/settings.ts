@@ -10,7 +10,7 @@ export interface RetrievalSettings {
   ranking: { fusion: number; coverage: number; entity: number; names: number; chunkFusion: number };
   entityMinCoverage: number;
   notFoundThreshold: number;
-  notFoundModel: { intercept: number; coverage: number; chunkCoverage: number; unknownShare: number; denseMargin: number };
+  notFoundModel: { intercept: number; coverage: number; chunkCoverage: number; unknownShare: number; absentShare: number; denseMargin: number };
   nearestMinCoverage: number;
   relatedDocMin: number;
   passagesPerDoc: number;
@@ -37,6 +37,7 @@ export function settingsFrom(config: Config = configSchema.parse({})): Retrieval
       coverage: config.NOT_FOUND_W_COVERAGE,
       chunkCoverage: config.NOT_FOUND_W_CHUNK_COVERAGE,
       unknownShare: config.NOT_FOUND_W_UNKNOWN,
+      absentShare: config.NOT_FOUND_W_ABSENT,
       denseMargin: config.NOT_FOUND_W_DENSE_MARGIN,
     },
     nearestMinCoverage: config.NEAREST_MIN_COVERAGE,

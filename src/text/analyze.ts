@@ -15,7 +15,7 @@ import { STOPWORD_TABLES, isStopword } from './stopwords.ts';
 import { TRANSLITERATION_TABLES, toLatin } from './transliterate.ts';
 
 /** Bump when a rule in this file changes the terms produced (table changes are caught by the hash below). */
-const ANALYZER_RULES_VERSION = 5;
+const ANALYZER_RULES_VERSION = 6;
 
 
 export const KEY_PREFIX = '~';
@@ -202,6 +202,9 @@ function analyzeOne(raw: string): WordAnalysis {
   const acronym = acronymIn(raw, folded, script);
   if (acronym) {
     const terms = [acronym.toLowerCase()];
+    // The same letters typed in lower case ("rmlims") are stemmed like a word: index that form too.
+    const asWord = stem(acronym.toLowerCase(), script === 'cyrillic' ? 'cyrillic' : 'latin');
+    if (asWord !== terms[0]) terms.push(asWord);
     // The native spelling stays searchable too (केएसएसएससीआई matches itself).
     if (script === 'devanagari' || script === 'bengali') terms.push(folded);
     return { ...base, stopword: false, acronym, terms, keys: acronymKeys(acronym, script), concepts, generic };
