@@ -1,5 +1,5 @@
-// npm run fit-retrieval: fits the article-ranking weights and the not-found model on dev + dev-2 without the
-// untuned split (test/fixtures/eval/untuned-ids.txt), seeds + both distractor folders, hash embedder, and
+// npx tsx scripts/fit-retrieval.ts: fits the article-ranking weights and the not-found model on dev + dev-2 without the
+// untuned split (test/fixtures/eval/untuned-ids.txt), on the seeds alone and with both distractor folders, hash embedder, and
 // prints the settings to put in src/config.ts. Ranking weights: grid search for recall@1 of the retrieval
 // ranking; not-found: logistic regression (L2, gradient descent) on the best article's features, label =
 // the question is answerable.
@@ -13,10 +13,6 @@ const untuned = await readIdList(UNTUNED_IDS);
 const questions = [...(await loadQuestions('test/fixtures/eval/dev.jsonl')), ...(await loadQuestions('test/fixtures/eval/dev-2.jsonl'))].filter(
   (q) => !untuned.has(q.id),
 );
-const { config, snapshot, articleTexts } = await openEvalIndex({ corpusDir: 'corpus', distractorsDir: DEFAULT_DISTRACTORS, embeddings: 'hash', k: 5 });
-const pathOf = new Map(snapshot.manifest.documents.map((d) => [d.id, d.path]));
-const fold = (t: string) => t.normalize('NFKC').toLowerCase();
-
 interface Row {
   answerable: boolean;
   unknownShare: number;
@@ -25,26 +21,36 @@ interface Row {
   docs: { right: boolean; rank: number; coverage: number; entity: number; names: number; eligible: boolean; chunkCoverage: number; dense: number }[];
 }
 const rows: Row[] = [];
-for (const q of questions) {
-  const { diagnostics } = await retrieveWithDiagnostics(snapshot, q.question, { k: 5, config });
-  const nf = diagnostics.notFound?.features;
-  const best = diagnostics.documents[0];
-  rows.push({
-    answerable: q.answerable,
-    unknownShare: diagnostics.evidence.unknownShare,
-    absentShare: diagnostics.evidence.absentShare,
-    denseTypical: nf ? (diagnostics.documents.find((d) => d.eligible)?.dense ?? 0) - nf.denseMargin : (best?.dense ?? 0),
-    docs: diagnostics.documents.map((d) => ({
-      right: q.expect.some((m) => fold(articleTexts.get(pathOf.get(d.docId) ?? '') ?? '').includes(fold(m))),
-      rank: d.rankScore,
-      coverage: d.coverage,
-      entity: d.entityCoverage,
-      names: d.nameCoverage,
-      eligible: d.eligible,
-      chunkCoverage: d.chunks[0]?.coverage ?? 0,
-      dense: d.dense,
-    })),
-  });
+const fold = (t: string) => t.normalize('NFKC').toLowerCase();
+// Both corpora the product meets: the seeds alone and the seeds among all distractors, pooled, so the
+// features' weights hold at either scale.
+let config!: Awaited<ReturnType<typeof openEvalIndex>>['config'];
+for (const distractorsDir of [[], DEFAULT_DISTRACTORS]) {
+  const opened = await openEvalIndex({ corpusDir: 'corpus', distractorsDir, embeddings: 'hash', k: 5 });
+  config = opened.config;
+  const { snapshot, articleTexts } = opened;
+  const pathOf = new Map(snapshot.manifest.documents.map((d) => [d.id, d.path]));
+  for (const q of questions) {
+    const { diagnostics } = await retrieveWithDiagnostics(snapshot, q.question, { k: 5, config });
+    const nf = diagnostics.notFound?.features;
+    const best = diagnostics.documents[0];
+    rows.push({
+      answerable: q.answerable,
+      unknownShare: diagnostics.evidence.unknownShare,
+      absentShare: diagnostics.evidence.absentShare,
+      denseTypical: nf ? (diagnostics.documents.find((d) => d.eligible)?.dense ?? 0) - nf.denseMargin : (best?.dense ?? 0),
+      docs: diagnostics.documents.map((d) => ({
+        right: q.expect.some((m) => fold(articleTexts.get(pathOf.get(d.docId) ?? '') ?? '').includes(fold(m))),
+        rank: d.rankScore,
+        coverage: d.coverage,
+        entity: d.entityCoverage,
+        names: d.nameCoverage,
+        eligible: d.eligible,
+        chunkCoverage: d.chunks[0]?.coverage ?? 0,
+        dense: d.dense,
+      })),
+    });
+  }
 }
 
 type W = [number, number, number, number];
