@@ -65,8 +65,15 @@ const PARTY_WEIGHT = 1.5;
 /** At most this many words count (very long questions). */
 const MAX_WORDS = 16;
 /** Letters a caseless word needs before its absence from the corpus suggests a name (not शेष, दिन). */
-const MIN_UNKNOWN_NAME_LETTERS = 4;
+const MIN_UNKNOWN_NAME_LETTERS = 3;
+/** Institution words: an unknown caseless word next to one of them, or next to a name, is part of a name. */
+const INSTITUTION_CONCEPTS = new Set(['university', 'hospital', 'institute', 'college', 'centre', 'school', 'association', 'council', 'medicine']);
 const YEAR = /^(19|20)\d\d$/;
+/**
+ * Stands for an acronym read as a word (AIIMS = एम्स = এইমস) among an article's spellings of a key: its key
+ * is the pronunciation, so a short key match with it is the same name (the letters cannot agree).
+ */
+const PRONOUNCED_ACRONYM = '\u0000acronym';
 /** A word found in more than this share of the articles is too common to name a party by itself. */
 const MAX_PARTY_DOC_SHARE = 0.15;
 
@@ -74,6 +81,9 @@ export interface ContentWord {
   word: Word;
   /** First word of the question: capitalized by grammar, not necessarily a name. */
   sentenceStart: boolean;
+  /** Its neighbours in the question (stopwords included), for telling names from ordinary words. */
+  before?: Word;
+  after?: Word;
 }
 
 /** Content words of a question: no stopwords, no lone letters, one entry per distinct term. */
@@ -88,7 +98,10 @@ export function contentWords(question: string, analyzer: Analyzer): ContentWord[
     const key = word.terms[0] ?? word.concepts[0]!;
     if (seen.has(key)) return;
     seen.add(key);
-    out.push({ word, sentenceStart: index === firstIndex });
+    const plain = (w: Word | undefined) => (w?.joined ? undefined : w);
+    const before = plain(words[index - 1]);
+    const after = plain(words.slice(index + 1).find((w) => !w.joined));
+    out.push({ word, sentenceStart: index === firstIndex, ...(before ? { before } : {}), ...(after ? { after } : {}) });
   });
   return out.slice(0, MAX_WORDS);
 }
@@ -161,7 +174,7 @@ function profile(snapshot: IndexSnapshot, docId: string, analyzer: Analyzer): Ar
       for (const t of [...w.terms, ...w.keys, ...w.concepts]) for (const set of into) set.add(t);
       if (YEAR.test(w.folded)) years.add(w.folded);
       if (w.keys.length > 0) {
-        const latin = toLatin(w.folded, w.script);
+        const latin = w.acronym ? PRONOUNCED_ACRONYM : toLatin(w.folded, w.script);
         for (const key of w.keys) {
           const forms = latinByKey.get(key) ?? new Set<string>();
           forms.add(latin);
@@ -180,7 +193,10 @@ function profile(snapshot: IndexSnapshot, docId: string, analyzer: Analyzer): Ar
     const names = [...first.institutions];
     for (const chunk of chunks) for (const alias of findAliases(chunk.text, analyzer)) names.push(alias.expansion, alias.acronym);
     addWords(analyzer.words(names.join(' ; ')), [partyTerms, nameTerms, terms]);
-    addWords(analyzer.words(first.title), [nameTerms, terms]);
+    const titleWords = analyzer.words(first.title);
+    addWords(titleWords, [nameTerms, terms]);
+    // The title's names (acronyms, capitalized words) name the parties too; its other words do not.
+    addWords(titleWords.filter((w) => isNamed(w)), [partyTerms]);
   }
   const script = doc ? SCRIPT_OF_LANGUAGE[doc.language] : undefined;
   result = { terms, nameTerms, partyTerms, latinByKey, chunks: chunkProfiles, years, ...(script ? { script } : {}) };
@@ -205,18 +221,28 @@ export function gatherEvidence(
   // First every word's own hits (they also add candidate articles), then which words name a party.
   const hitsOf = contentWords(question, analyzer).map((c) => ({ ...c, year: YEAR.test(c.word.folded), hits: YEAR.test(c.word.folded) ? new Set<string>() : wordHits(c.word) }));
   const candidateProfiles = [...new Set(candidates())].map((id) => profile(snapshot, id, analyzer));
-  const analyzed = hitsOf.map(({ word, sentenceStart, year, hits }) => {
+  const documentsWith = (word: Word, df: number) => {
+    const rare = df <= Math.max(1, documents * MAX_PARTY_DOC_SHARE);
+    return !word.generic && rare && candidateProfiles.some((p) => strengthIn(word, p.partyTerms, p.latinByKey) >= MATCH_STRENGTH.full);
+  };
+  // Words that name a party of some candidate article, by what they are written as (for their neighbours).
+  const partyNames = new Set(hitsOf.filter((h) => documentsWith(h.word, h.hits.size)).map((h) => h.word.raw));
+  const nameContext = (w: Word) => partyNames.has(w.raw) || nameNeighbour(w);
+  const analyzed = hitsOf.map(({ word, sentenceStart, year, hits, before, after }) => {
     const df = hits.size;
     const named = isNamed(word);
     // A party: a name the corpus knows — capitalized or an acronym (a capitalized first word only if it is
     // an acronym: "Describe…"), a known place, a year, or a rare word that some candidate article has among
     // the names of its parties (title, institutions, aliases): কল্যাণী, "kgp", lower-case chat.
-    const rare = df <= Math.max(1, documents * MAX_PARTY_DOC_SHARE);
-    const inNames = !word.generic && rare && candidateProfiles.some((p) => strengthIn(word, p.partyTerms, p.latinByKey) >= MATCH_STRENGTH.full);
+    const inNames = partyNames.has(word.raw);
     // A capitalized word inside the sentence that the corpus lacks altogether (Bhubaneswar, Гарвард) names
     // a party no article has: it is required too, so such a question is "not found".
+    // So does a known place the corpus lacks (মাদ্রাজ), and, in scripts without capitals, an unknown word that
+    // stands next to a name or an institution word (एम्स पटना, টাটা মেডিক্যাল সেন্টার).
     const unknownCapitalized = df === 0 && named && !sentenceStart && (word.script === 'latin' || word.script === 'cyrillic');
-    const party = year || (named && (df > 0 || unknownCapitalized) && (!sentenceStart || word.acronym !== undefined)) || inNames;
+    const absentPlace = df === 0 && named && word.concepts.length > 0;
+    const unknownInName = df === 0 && !word.generic && caseless(word) && longEnough(word) && [before, after].some((w) => w !== undefined && nameContext(w));
+    const party = year || absentPlace || unknownInName || (named && (df > 0 || unknownCapitalized) && (!sentenceStart || word.acronym !== undefined)) || inNames;
     // In a yes/no question a place or a year may be what is asked about ("Was it signed in Moscow?"): the
     // article may answer "no, in …", so only the parties themselves are required.
     const place = year || (!word.acronym && word.concepts.some((c) => !isGenericConcept(c.slice(CONCEPT_PREFIX.length))));
@@ -265,8 +291,17 @@ export function gatherEvidence(
  */
 function looksLikeName(word: Word, named: boolean, sentenceStart: boolean): boolean {
   if (word.script === 'latin' || word.script === 'cyrillic') return named && !sentenceStart;
-  if (word.script !== 'devanagari' && word.script !== 'bengali') return false;
-  return [...word.raw].filter((ch) => /\p{L}/u.test(ch)).length >= MIN_UNKNOWN_NAME_LETTERS;
+  return caseless(word) && longEnough(word);
+}
+
+const caseless = (word: Word) => word.script === 'devanagari' || word.script === 'bengali';
+const longEnough = (word: Word) => [...word.raw].filter((ch) => /\p{L}/u.test(ch)).length >= MIN_UNKNOWN_NAME_LETTERS;
+
+/** A neighbour that makes an unknown word part of a name: an acronym, a known name, an institution word. */
+function nameNeighbour(word: Word): boolean {
+  if (word.stopword) return false;
+  if (word.acronym || (isNamed(word) && !word.generic)) return true;
+  return word.concepts.some((c) => INSTITUTION_CONCEPTS.has(c.slice(CONCEPT_PREFIX.length)));
 }
 
 /** Strength of the best match of a question word among an article's (or chunk's) terms. */
@@ -284,9 +319,11 @@ export function strengthIn(
   if (keys.length > 0) {
     // The word as written and its stem (কল্যাণীর / কল্যাণী), against every spelling of the article's.
     const latins = [...new Set([word.folded, word.terms[0] ?? word.folded].map((f) => toLatin(f, word.script)))];
-    const agrees = keys.some((key) =>
-      [...(latinByKey.get(key) ?? [])].some((form) => latins.some((latin) => similarity(latin, form) >= TRANSLITERATION_SIMILARITY)),
-    );
+    const agrees =
+      word.acronym !== undefined ||
+      keys.some((key) =>
+        [...(latinByKey.get(key) ?? [])].some((form) => form === PRONOUNCED_ACRONYM || latins.some((latin) => similarity(latin, form) >= TRANSLITERATION_SIMILARITY)),
+      );
     return agrees ? MATCH_STRENGTH.full : MATCH_STRENGTH.weak;
   }
   if (concepts.length === 0) return 0;
