@@ -66,8 +66,6 @@ const PARTY_WEIGHT = 1.5;
 const MAX_WORDS = 16;
 /** Letters a caseless word needs before its absence from the corpus suggests a name (not शेष, दिन). */
 const MIN_UNKNOWN_NAME_LETTERS = 3;
-/** Institution words: an unknown caseless word next to one of them, or next to a name, is part of a name. */
-const INSTITUTION_CONCEPTS = new Set(['university', 'hospital', 'institute', 'college', 'centre', 'school', 'association', 'council', 'medicine']);
 const YEAR = /^(19|20)\d\d$/;
 /**
  * Stands for an acronym read as a word (AIIMS = एम्स = এইমস) among an article's spellings of a key: its key
@@ -238,7 +236,7 @@ export function gatherEvidence(
     // A capitalized word inside the sentence that the corpus lacks altogether (Bhubaneswar, Гарвард) names
     // a party no article has: it is required too, so such a question is "not found".
     // So does a known place the corpus lacks (মাদ্রাজ), and, in scripts without capitals, an unknown word that
-    // stands next to a name or an institution word (एम्स पटना, টাটা মেডিক্যাল সেন্টার).
+    // stands next to an acronym or a party's name (एम्स पटना).
     const unknownCapitalized = df === 0 && named && !sentenceStart && (word.script === 'latin' || word.script === 'cyrillic');
     const absentPlace = df === 0 && named && word.concepts.length > 0;
     const unknownInName = df === 0 && !word.generic && caseless(word) && longEnough(word) && [before, after].some((w) => w !== undefined && nameContext(w));
@@ -297,11 +295,9 @@ function looksLikeName(word: Word, named: boolean, sentenceStart: boolean): bool
 const caseless = (word: Word) => word.script === 'devanagari' || word.script === 'bengali';
 const longEnough = (word: Word) => [...word.raw].filter((ch) => /\p{L}/u.test(ch)).length >= MIN_UNKNOWN_NAME_LETTERS;
 
-/** A neighbour that makes an unknown word part of a name: an acronym, a known name, an institution word. */
+/** A neighbour that makes an unknown word part of a name: an acronym (एम्स पटना, IIT Bombay). */
 function nameNeighbour(word: Word): boolean {
-  if (word.stopword) return false;
-  if (word.acronym || (isNamed(word) && !word.generic)) return true;
-  return word.concepts.some((c) => INSTITUTION_CONCEPTS.has(c.slice(CONCEPT_PREFIX.length)));
+  return !word.stopword && word.acronym !== undefined;
 }
 
 /** Strength of the best match of a question word among an article's (or chunk's) terms. */
