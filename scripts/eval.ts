@@ -2,6 +2,7 @@
 // Thin wrapper: argument parsing and printing (shared CLI helpers: a config error exits 2); the work is in
 // src/eval/.
 import { readFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
 import { EXIT, UsageError, parseCommandLine, runCommand } from '../src/cli/common.ts';
 import { runEval } from '../src/eval/run.ts';
 import { checkCriteria, formatReport, jsonSummary } from '../src/eval/report.ts';
@@ -95,4 +96,5 @@ async function main(): Promise<number> {
   return v.check === true && checkCriteria(report).some((c) => !c.pass) ? EXIT.failure : EXIT.ok;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await runCommand(main, USAGE);
+// Run only as a command: the fit script and the tests import the helpers above.
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) await runCommand(main, USAGE);
