@@ -74,7 +74,7 @@ const CONCEPTS: ConceptDef[] = [
   { id: 'technology', generic: true, forms: 'technolog* технолог* प्रौद्योगिकी* तकनीक* टेक्नोलॉजी* প্রযুক্তি* টেকনোলজি*' },
   { id: 'science', generic: true, forms: 'scien* наук* научн* विज्ञान* বিজ্ঞান*' },
   { id: 'digital', generic: true, forms: 'digital* цифров* डिजिटल* ডিজিটাল*' },
-  { id: 'ai', generic: true, forms: 'ai artificial искусственн* ии कृत्रिम এআই কৃত্রিম' },
+  { id: 'ai', generic: true, forms: 'ai artificial intelligence искусственн* интеллект* ии कृत्रिम बुद्धिमत्ता এআই কৃত্রিম বুদ্ধিমত্তা*' },
   { id: 'vaccine', generic: true, forms: 'vaccin* вакцин* वैक्सीन* टीक* ভ্যাকসিন* টিকা*' },
   { id: 'patient', generic: true, forms: 'patient* пациент* मरीज* रोगी* রোগী*' },
   { id: 'treatment', generic: true, forms: 'treatment* therap* лечени* терапи* उपचार* इलाज* চিকিৎসা*' },
