@@ -13,6 +13,8 @@ export interface Retrieval {
   /** Best first; empty when `found` is false. */
   passages: Passage[];
   found: boolean;
+  /** When `found` is false: the closest article's best chunk, so the answer can name what the corpus does have. */
+  nearest?: StoredChunk;
 }
 
 export interface RetrieveOptions {

@@ -10,11 +10,13 @@ import { isInstitutionWord } from './organisations.ts';
 const DATELINE = /^\s*([\p{L}\p{M}][\p{L}\p{M}\s]{1,30}?)\s*[:।]\s/u;
 const LOCATIVE = /(?:^|[\s(])(?:in|at|visited|to|from|near|в|во|из|под|около)\s+((?:\p{Lu}[\p{L}\p{M}\-’']+)(?:\s+\p{Lu}[\p{L}\p{M}\-’']+){0,2})/gu;
 
+const LEXICON_PLACE_CONFIDENCE = 0.5;
+
 export function findPlaces(sentence: string, context: SpanContext = {}): Span[] {
   const spans: Span[] = [];
-  const add = (start: number, text: string) => {
+  const add = (start: number, text: string, confidence = 1) => {
     if (spans.some((s) => s.start === start)) return;
-    spans.push({ kind: 'place', text, start, end: start + text.length, before: wordsBefore(sentence, start) });
+    spans.push({ kind: 'place', text, start, end: start + text.length, before: wordsBefore(sentence, start), ...(confidence < 1 ? { confidence } : {}) });
   };
   if (context.articleStart) {
     const dateline = DATELINE.exec(sentence);
@@ -31,7 +33,10 @@ export function findPlaces(sentence: string, context: SpanContext = {}): Span[] 
     // A lower-case word of a cased script is an adjective ("российской"), not a place name.
     if (/^[\p{Script=Latin}\p{Script=Cyrillic}]/u.test(token.text) && !/^\p{Lu}/u.test(token.text)) continue;
     const concepts = conceptsOf(foldText(token.text.replace(/\.$/, '')));
-    if (concepts.some((c) => !c.generic) && !spans.some((s) => s.start <= token.start && s.end >= token.end)) add(token.start, token.text.replace(/\.$/, ''));
+    // A lexicon place alone may be a nationality ("Российско-Китайской"): less sure than a dateline or "in X".
+    if (concepts.some((c) => !c.generic) && !spans.some((s) => s.start <= token.start && s.end >= token.end)) {
+      add(token.start, token.text.replace(/\.$/, ''), token.text.includes('-') ? 0.2 : LEXICON_PLACE_CONFIDENCE);
+    }
   }
   return spans.sort((a, b) => a.start - b.start);
 }

@@ -34,6 +34,8 @@ export interface Span {
   title?: string;
   /** The few words before the span: says whose director, which side … */
   before: string;
+  /** How surely the span is of its kind (1 when unset): a lexicon match alone is less sure than a dateline. */
+  confidence?: number;
 }
 
 /** What span finders may know about the sentence's article. */
