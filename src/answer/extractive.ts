@@ -10,7 +10,7 @@ import type { Retrieval, Passage } from '../retrieve/types.ts';
 import { t, type Language } from '../i18n/index.ts';
 import type { Answer, Citation } from './types.ts';
 import { splitSentences } from '../ingest/sentences.ts';
-import { createAnalyzer, type Analyzer } from '../text/analyze.ts';
+import { createAnalyzer, type Analyzer, type Word } from '../text/analyze.ts';
 import { isListQuestion } from '../retrieve/intent.ts';
 import { documentRef } from '../index/document-ref.ts';
 import { analyseQuestion, type QuestionAnalysis } from '../text/question.ts';
@@ -122,9 +122,14 @@ export function findAnswerSpans(candidates: Candidate[], analysis: QuestionAnaly
     const spans = kinds
       .flatMap(({ kind, confidence }) => findSpans(kind, c.text, context).map((span) => ({ ...span, confidence: (span.confidence ?? 1) * confidence })))
       .filter((span) => !namedInQuestion(span, question.terms, analyzer))
+      // "Who …": an organisation answers only where the sentence names no person.
+      .filter((span, _i, all) => analysis.wants !== 'person' || span.kind === 'person' || !all.some((o) => o.kind === 'person'))
       .filter((span) => analysis.wants !== 'text' || nextToHead(c.text, span, analysis.head, analyzer))
       .sort((a, b) => a.start - b.start);
-    const arounds = spans.map((span, i) => surroundings(c.text, span, spans[i - 1]));
+    // A span's surroundings end at the previous span of its kind ("X, director …, and Y, director …").
+    const arounds = spans.map((span, i) =>
+      surroundings(c.text, span, spans.slice(0, i).reverse().find((p) => p.kind === span.kind), spans.slice(i + 1).find((n) => n.kind === span.kind)),
+    );
     // A term found around every span of the sentence tells them apart no better than nothing.
     const everywhere = new Set([...question.weights.keys()].filter((term) => arounds.length > 1 && arounds.every((a) => termsOf(a, analyzer).has(term))));
     c.spans = spans
@@ -138,32 +143,52 @@ export function findAnswerSpans(candidates: Candidate[], analysis: QuestionAnaly
         if (span.kind === 'organisation' && institutionKinds(span.text).some((k) => analysis.head.includes(k))) score += KIND_BONUS;
         return { span, context: score };
       })
-      .sort((a, b) => b.context - a.context || (b.span.confidence ?? 1) - (a.span.confidence ?? 1) || a.span.start - b.span.start);
+      .filter((s) => s.span.kind !== 'organisation' || kindFits(s.span, analysis.head))
+      .sort((a, b) => rank(b) - rank(a) || a.span.start - b.span.start);
   }
 }
+
+/** A span's rank among the sentence's spans: its context points, discounted by how sure its kind is. */
+function rank(s: ScoredSpan): number {
+  const confidence = s.span.confidence ?? 1;
+  return confidence * (1 + s.context);
+}
+
+/** Institution kinds the question does not ask for rule an organisation out ("which hospitals" → no universities). */
+function kindFits(span: Span, head: readonly string[]): boolean {
+  const asked = head.filter((h) => h !== 'organisation' && ORGANISATION_KINDS.has(h));
+  if (asked.length === 0) return true;
+  return institutionKinds(span.text).some((k) => asked.includes(k));
+}
+const ORGANISATION_KINDS = new Set(['hospital', 'university', 'institute', 'college', 'school', 'centre', 'association', 'council']);
 
 // Context points (see ANSWER_WEIGHTS.spanContext): a named word of the question counts more than a generic one.
 const NAMED_TERM = 3;
 const GENERIC_TERM = 1;
+const UNKNOWN_TERM = 2;
 const ROLE_OWNER_BONUS = 3;
-const KIND_BONUS = 2;
+const KIND_BONUS = 3;
 /** Words before a span that still describe it ("AIIMS-Kalyani Executive Director Dr"). */
-const CONTEXT_WORDS = 6;
+const CONTEXT_WORDS = 10;
+/** What ends the words after a span: punctuation or a conjunction that starts the next item. */
+const CLAUSE_END = /[,;:()]|\s(?:and|or|और|एवं|तथा|या|и|а|или|ও|এবং|আর|বা)\s/u;
 
 /** The span kinds that answer the question, each with how much a span of it is trusted to be the answer. */
 function spanKindsFor(analysis: QuestionAnalysis): { kind: Exclude<QuestionAnalysis['wants'], 'text'>; confidence: number }[] {
-  if (analysis.wants === 'person') return [{ kind: 'person', confidence: 1 }, { kind: 'organisation', confidence: 0.6 }];
+  if (analysis.wants === 'person') return [{ kind: 'person', confidence: 1 }, { kind: 'organisation', confidence: 0.5 }];
   // "Which national initiative": a quoted or capitalized name next to the asked-for noun.
   if (analysis.wants === 'text') return analysis.type === 'which' && analysis.head.length > 0 ? [{ kind: 'organisation', confidence: 0.8 }] : [];
   return [{ kind: analysis.wants, confidence: 1 }];
 }
 
-/** The words that describe a span: a few before it (not past the previous span), and for numbers what they count. */
-function surroundings(sentence: string, span: Span, previous: Span | undefined): string {
-  const from = previous ? previous.end : 0;
-  const before = sentence.slice(from, span.start).split(/\s+/).filter(Boolean).slice(-CONTEXT_WORDS).join(' ');
-  const after = sentence.slice(span.end).split(/[,;:()]/)[0]!.slice(0, 80);
-  if (span.kind === 'number') return `${after}`;
+/**
+ * The words that describe a span: a few before it and after it, never past the neighbouring spans of its
+ * kind ("X, director of A, and Y, director of B"); for a number, what it counts (the words after it).
+ */
+function surroundings(sentence: string, span: Span, previous: Span | undefined, next: Span | undefined): string {
+  const before = sentence.slice(previous ? previous.end : 0, span.start).split(/\s+/).filter(Boolean).slice(-CONTEXT_WORDS).join(' ');
+  const after = sentence.slice(span.end, next ? next.start : undefined).split(CLAUSE_END)[0]!.slice(0, 80);
+  if (span.kind === 'number') return after;
   return `${span.title ?? ''} ${before} ${after.split(/\s+/).slice(0, 4).join(' ')}`;
 }
 
@@ -185,14 +210,15 @@ function questionFocus(question: string, analyzer: Analyzer): QuestionFocus {
   const terms = new Set<string>();
   const weights = new Map<string, number>();
   for (const w of words) {
-    const weight = isNamed(w) ? NAMED_TERM : GENERIC_TERM;
+    // Chat-style names are lower case ("ksssci"): a word the lexicon does not know counts between the two.
+    const weight = isNamed(w) ? NAMED_TERM : w.generic || w.concepts.length > 0 ? GENERIC_TERM : UNKNOWN_TERM;
     for (const term of [...w.terms, ...w.keys, ...w.concepts]) {
       terms.add(term);
       weights.set(term, Math.max(weights.get(term) ?? 0, weight));
     }
   }
   const roleAt = words.findIndex((w) => isTitle(w.raw));
-  const owner = roleAt < 0 ? undefined : ([words[roleAt + 1], words[roleAt - 1]].find((w) => w && isNamed(w)) ?? undefined);
+  const owner = roleAt < 0 ? undefined : [words[roleAt + 1], words[roleAt - 1]].find((w) => w && !w.generic && !isTitle(w.raw));
   return { terms, weights, roleOwner: owner ? [...owner.terms, ...owner.keys] : [] };
 }
 
@@ -218,7 +244,7 @@ export function scoreCandidates(candidates: Candidate[], question: string, passa
     // News is written as an inverted pyramid: the lede states who signed what with whom.
     const isLede = passage.chunk.index === 0 && c.order === 0;
     const top = c.spans[0];
-    const spanScore = top ? w.span * (top.span.confidence ?? 1) + w.spanContext * top.context : 0;
+    const spanScore = top ? (top.span.confidence ?? 1) * (w.span + w.spanContext * top.context) : 0;
     c.score = w.overlap * overlap + w.relevance * passage.relevance + w.rankPrior / (1 + c.passageIndex) + (isLede ? w.lede : 0) + spanScore;
   });
 }
@@ -234,7 +260,10 @@ interface Selection {
 export function selectSentences(candidates: Candidate[], analysis: QuestionAnalysis, passages: readonly Passage[], opts: ExtractiveOptions): Selection {
   const w = ANSWER_WEIGHTS;
   const byScore = [...candidates].sort((a, b) => b.score - a.score || a.passageIndex - b.passageIndex || a.order - b.order);
-  const lead = analysis.type === 'list' ? undefined : byScore.find((c) => c.spans.length > 0);
+  // The lead comes from the best article (retrieval's first) when that article holds a span at all.
+  const topDoc = passages[0]?.chunk.docId;
+  const withSpans = byScore.filter((c) => c.spans.length > 0);
+  const lead = analysis.type === 'list' ? undefined : (withSpans.find((c) => passages[c.passageIndex]!.chunk.docId === topDoc) ?? withSpans[0]);
   const best = byScore[0]?.score ?? 0;
   const picked: Candidate[] = [];
   const perPassage = new Map<number, number>();
@@ -358,9 +387,14 @@ function leadSpans(lead: Candidate, analysis: QuestionAnalysis, max: number): Sp
   const top = lead.spans[0]!;
   const several = isListQuestion(analysis.question) || (analysis.wants === 'person' && !asksForOne(analysis));
   const chosen = several
-    ? lead.spans.filter((s) => s.span.kind === top.span.kind && (s.span.confidence ?? 1) >= (top.span.confidence ?? 1) * 0.5)
+    ? lead.spans.filter((s) => s.span.kind === top.span.kind && (s.span.confidence ?? 1) >= (top.span.confidence ?? 1) * 0.5 && (!kinded(analysis) || institutionKinds(s.span.text).some((k) => analysis.head.includes(k))))
     : lead.spans.filter((s) => s.context === top.context && s.span.kind === top.span.kind).slice(0, 1);
   return chosen.slice(0, max).map((s) => s.span).sort((a, b) => a.start - b.start);
+}
+
+/** "Which hospitals": only organisations of that kind answer. */
+function kinded(analysis: QuestionAnalysis): boolean {
+  return analysis.head.some((h) => h !== 'organisation' && ORGANISATION_KINDS.has(h));
 }
 
 /** The question narrows "who" to one: a role word, or a side / nationality that tells the signatories apart. */
@@ -372,7 +406,9 @@ function asksForOne(analysis: QuestionAnalysis): boolean {
 function namedInQuestion(span: Span, questionTerms: ReadonlySet<string>, analyzer: Analyzer): boolean {
   const words = analyzer.words(span.text).filter((w) => !w.stopword && !w.generic);
   if (words.length === 0) return span.kind === 'organisation';
-  return words.every((w) => [...w.terms, ...w.keys].some((term) => questionTerms.has(term)));
+  // Places also by concept: "Russian-Chinese" in the question names России in the article.
+  const termsOf = (w: Word) => (span.kind === 'place' ? [...w.terms, ...w.keys, ...w.concepts] : [...w.terms, ...w.keys]);
+  return words.every((w) => termsOf(w).some((term) => questionTerms.has(term)));
 }
 
 const MIN_STATEMENT_CHARS = 25;
