@@ -170,12 +170,14 @@ const ROLE_OWNER_BONUS = 3;
 const KIND_BONUS = 3;
 /** Words before a span that still describe it ("AIIMS-Kalyani Executive Director Dr"). */
 const CONTEXT_WORDS = 10;
+const ORGANISATION_BEFORE_WORDS = 4;
+const ORGANISATION_AFTER_WORDS = 5;
 /** What ends the words after a span: punctuation or a conjunction that starts the next item. */
 const CLAUSE_END = /[,;:()]|\s(?:and|or|और|एवं|तथा|या|и|а|или|ও|এবং|আর|বা)\s/u;
 
 /** The span kinds that answer the question, each with how much a span of it is trusted to be the answer. */
 function spanKindsFor(analysis: QuestionAnalysis): { kind: Exclude<QuestionAnalysis['wants'], 'text'>; confidence: number }[] {
-  if (analysis.wants === 'person') return [{ kind: 'person', confidence: 1 }, { kind: 'organisation', confidence: 0.5 }];
+  if (analysis.wants === 'person') return [{ kind: 'person', confidence: 1 }, { kind: 'organisation', confidence: 0.3 }];
   // "Which national initiative": a quoted or capitalized name next to the asked-for noun.
   if (analysis.wants === 'text') return analysis.type === 'which' && analysis.head.length > 0 ? [{ kind: 'organisation', confidence: 0.8 }] : [];
   return [{ kind: analysis.wants, confidence: 1 }];
@@ -189,6 +191,11 @@ function surroundings(sentence: string, span: Span, previous: Span | undefined, 
   const before = sentence.slice(previous ? previous.end : 0, span.start).split(/\s+/).filter(Boolean).slice(-CONTEXT_WORDS).join(' ');
   const after = sentence.slice(span.end, next ? next.start : undefined).split(CLAUSE_END)[0]!.slice(0, 80);
   if (span.kind === 'number') return after;
+  // An organisation is described on both sides ("ректор Сеченовского университета, академик … Петр Глыбочко").
+  if (span.kind === 'organisation') {
+    const wide = sentence.slice(span.end, next ? next.start : undefined).split(/\s+/).filter(Boolean).slice(0, ORGANISATION_AFTER_WORDS).join(' ');
+    return `${before.split(/\s+/).slice(-ORGANISATION_BEFORE_WORDS).join(' ')} ${wide}`;
+  }
   return `${span.title ?? ''} ${before} ${after.split(/\s+/).slice(0, 4).join(' ')}`;
 }
 
