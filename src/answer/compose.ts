@@ -9,6 +9,10 @@ import type { Answer } from './types.ts';
 import { extractiveAnswer } from './extractive.ts';
 import { buildGroundedPrompt } from './prompt.ts';
 import { checkGeneratedAnswer, partialDisplayText } from './citations.ts';
+import type { LlmFailureKind } from './llm.ts';
+import { t, type MessageKey } from '../i18n/index.ts';
+import { analyseQuestion } from '../text/question.ts';
+import { isListQuestion } from '../retrieve/intent.ts';
 
 export interface ComposeOptions {
   config: Config;
@@ -26,6 +30,8 @@ export async function composeAnswer(question: string, retrieval: Retrieval, opti
     return extractiveAnswer(question, retrieval);
   }
   const logger = options.logger ?? silentLogger;
+  // The same analysis as the extractive answer: the model is told what kind of answer is asked for.
+  const analysis = analyseQuestion(question, isListQuestion(question));
   const passages = retrieval.passages;
   const started = Date.now();
   let llm: typeof import('./llm.ts') | undefined;
@@ -36,6 +42,7 @@ export async function composeAnswer(question: string, retrieval: Retrieval, opti
       question,
       passages,
       language: detectLanguage(question),
+      answerType: analysis.type,
       ...(options.history ? { history: options.history } : {}),
       historyChars: config.LLM_HISTORY_CHARS,
     });
@@ -55,10 +62,21 @@ export async function composeAnswer(question: string, retrieval: Retrieval, opti
       { kind: failure?.kind ?? 'internal', status: failure?.status, model: config.LLM_MODEL, ms: Date.now() - started, err: failure?.cause ?? error },
       'LLM answer failed; using the extractive answer',
     );
-    const note = `${failure?.message ?? 'The language model could not be used'}; showing the extractive answer instead.`;
-    return { ...extractiveAnswer(question, retrieval), note };
+    const fallback = extractiveAnswer(question, retrieval);
+    const reason = failure ? t(fallback.language, FAILURE_TEXT[failure.kind], failure.vars) : t(fallback.language, 'answer:llmUnavailable');
+    return { ...fallback, note: t(fallback.language, 'answer:llmFallback', { reason }) };
   }
 }
+
+/** The asker-language text of each kind of LLM failure (English matches LlmFailure's message). */
+const FAILURE_TEXT: Record<LlmFailureKind, MessageKey> = {
+  timeout: 'answer:llmTimeout',
+  aborted: 'answer:llmAborted',
+  http: 'answer:llmHttp',
+  connection: 'answer:llmConnection',
+  malformed: 'answer:llmMalformed',
+  empty: 'answer:llmEmpty',
+};
 
 /** Forwards only changes of the displayable text, and keeps a failing front-end callback from ending the answer. */
 function partialForwarder(onPartial: (text: string) => void, passageCount: number, logger: Logger): (raw: string) => void {

@@ -18,6 +18,7 @@ type Key =
   | 'llmConnection'
   | 'llmMalformed'
   | 'llmAborted'
+  | 'llmEmpty'
   | 'llmUnavailable';
 
 export const answer: Namespace<Key> = {
@@ -37,6 +38,7 @@ export const answer: Namespace<Key> = {
     llmConnection: 'Could not reach the language model{{where}} (check LLM_BASE_URL and that the server is running)',
     llmMalformed: 'The language model sent a response that could not be read: {{detail}}',
     llmAborted: 'The language model request was cancelled',
+    llmEmpty: 'The language model returned an empty answer',
     llmUnavailable: 'The language model could not be used',
   },
   hi: {
@@ -55,6 +57,7 @@ export const answer: Namespace<Key> = {
     llmConnection: 'भाषा मॉडल{{where}} से संपर्क नहीं हो सका (LLM_BASE_URL जाँचें और देखें कि सर्वर चल रहा है)',
     llmMalformed: 'भाषा मॉडल का उत्तर पढ़ा नहीं जा सका: {{detail}}',
     llmAborted: 'भाषा मॉडल का अनुरोध रद्द कर दिया गया',
+    llmEmpty: 'भाषा मॉडल ने खाली उत्तर लौटाया',
     llmUnavailable: 'भाषा मॉडल का उपयोग नहीं हो सका',
   },
   bn: {
@@ -73,6 +76,7 @@ export const answer: Namespace<Key> = {
     llmConnection: 'ভাষা মডেলের{{where}} সঙ্গে যোগাযোগ করা যায়নি (LLM_BASE_URL এবং সার্ভার চলছে কি না দেখুন)',
     llmMalformed: 'ভাষা মডেলের উত্তর পড়া যায়নি: {{detail}}',
     llmAborted: 'ভাষা মডেলের অনুরোধ বাতিল করা হয়েছে',
+    llmEmpty: 'ভাষা মডেল একটি ফাঁকা উত্তর দিয়েছে',
     llmUnavailable: 'ভাষা মডেল ব্যবহার করা যায়নি',
   },
   ru: {
@@ -91,6 +95,7 @@ export const answer: Namespace<Key> = {
     llmConnection: 'Не удалось связаться с языковой моделью{{where}} (проверьте LLM_BASE_URL и что сервер запущен)',
     llmMalformed: 'Ответ языковой модели не удалось прочитать: {{detail}}',
     llmAborted: 'Запрос к языковой модели отменён',
+    llmEmpty: 'Языковая модель вернула пустой ответ',
     llmUnavailable: 'Языковую модель не удалось использовать',
   },
 };
