@@ -29,7 +29,7 @@ const B = String.raw`(?:^|$|[^\p{L}\p{M}\p{N}])`;
 const word = (alternatives: string) => new RegExp(`${B}(?:${alternatives})${B}`, 'u');
 
 const TYPE_PATTERNS: [AnswerType, RegExp][] = [
-  ['how-many', word(String.raw`how many|how much|number of|kitn[eia]|कितन[\p{L}\p{M}]*|কত[\p{L}\p{M}]*|сколько`)],
+  ['how-many', word(String.raw`how many|how much|number of|kitn[eia]|कितन[\p{L}\p{M}]*|কত[\p{L}\p{M}]*|скольк\p{L}*`)],
   [
     'when',
     word(
@@ -38,7 +38,7 @@ const TYPE_PATTERNS: [AnswerType, RegExp][] = [
   ],
   [
     'where',
-    word(String.raw`where|in which city|in what city|which city|what place|kaha+n|कहा+ं|कहा+ँ|किस शहर[\p{L}\p{M}]*|কোথায়|কোথায়|কোন শহর[\p{L}\p{M}]*|где|куда|в каком городе`),
+    word(String.raw`where|in which city|in what city|which city|what place|kaha+n|कहा+ं|कहा+ँ|किस शहर[\p{L}\p{M}]*|কোথায়|কোথায|কোন শহর[\p{L}\p{M}]*|где|куда|в каком городе`),
   ],
   ['who', word(String.raw`who|whom|whose|who's|kaun|कौन|किसने|किसको|কে|কারা|কাকে|কার|кто|кем|кого|кому`)],
 ];

@@ -55,7 +55,8 @@ export interface Token {
   end: number;
 }
 
-const TOKEN = /[\p{L}\p{M}\p{N}]+(?:[.'’\-][\p{L}\p{M}\p{N}]+)*\.?/gu;
+// Digit groups ("12,500") stay one token; a comma elsewhere separates words.
+const TOKEN = /[\p{L}\p{M}\p{N}]+(?:(?:[.'’\-]|(?<=\p{N}),(?=\p{N}))[\p{L}\p{M}\p{N}]+)*\.?/gu;
 
 export function tokenize(text: string): Token[] {
   return [...text.matchAll(TOKEN)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
