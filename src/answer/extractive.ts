@@ -46,6 +46,8 @@ export interface Candidate {
   overlap: number;
   /** Spans of the asked-for kind, best first, each with its context score. */
   spans: ScoredSpan[];
+  /** Word overlap and priors only: which article answers best, before spans are counted. */
+  base: number;
   score: number;
 }
 
@@ -101,7 +103,7 @@ export function gatherCandidates(passages: readonly Passage[]): Candidate[] {
   passages.forEach((passage, passageIndex) => {
     splitSentences(passage.chunk.text).forEach((s, order) => {
       const text = s.text.trim();
-      if (isStatement(text)) candidates.push({ passageIndex, order, text, overlap: 0, spans: [], score: 0 });
+      if (isStatement(text)) candidates.push({ passageIndex, order, text, overlap: 0, spans: [], base: 0, score: 0 });
     });
   });
   return candidates;
@@ -252,7 +254,8 @@ export function scoreCandidates(candidates: Candidate[], question: string, passa
     const isLede = passage.chunk.index === 0 && c.order === 0;
     const top = c.spans[0];
     const spanScore = top ? (top.span.confidence ?? 1) * (w.span + w.spanContext * top.context) : 0;
-    c.score = w.overlap * overlap + w.relevance * passage.relevance + w.rankPrior / (1 + c.passageIndex) + (isLede ? w.lede : 0) + spanScore;
+    c.base = w.overlap * overlap + w.relevance * passage.relevance + w.rankPrior / (1 + c.passageIndex) + (isLede ? w.lede : 0);
+    c.score = c.base + spanScore;
   });
 }
 
@@ -267,10 +270,12 @@ interface Selection {
 export function selectSentences(candidates: Candidate[], analysis: QuestionAnalysis, passages: readonly Passage[], opts: ExtractiveOptions): Selection {
   const w = ANSWER_WEIGHTS;
   const byScore = [...candidates].sort((a, b) => b.score - a.score || a.passageIndex - b.passageIndex || a.order - b.order);
-  // The lead comes from the best article (retrieval's first) when that article holds a span at all.
-  const topDoc = passages[0]?.chunk.docId;
-  const withSpans = byScore.filter((c) => c.spans.length > 0);
-  const lead = analysis.type === 'list' ? undefined : (withSpans.find((c) => passages[c.passageIndex]!.chunk.docId === topDoc) ?? withSpans[0]);
+  // The best article is the one whose best sentence matches the question best (words and priors; a span of
+  // the asked-for kind in a weaker article does not promote it). The lead comes from it, so citations stay
+  // numbered best article first.
+  const byBase = [...candidates].sort((a, b) => b.base - a.base || a.passageIndex - b.passageIndex || a.order - b.order);
+  const topDoc = byBase[0] ? passages[byBase[0].passageIndex]!.chunk.docId : undefined;
+  const lead = analysis.type === 'list' ? undefined : byScore.find((c) => c.spans.length > 0 && passages[c.passageIndex]!.chunk.docId === topDoc);
   const best = byScore[0]?.score ?? 0;
   const picked: Candidate[] = [];
   const perPassage = new Map<number, number>();
@@ -292,7 +297,9 @@ export function selectSentences(candidates: Candidate[], analysis: QuestionAnaly
   const relevant = (c: Candidate, share: number) => c.score >= share * best && (c.overlap > 0 || c.passageIndex === 0 || c.spans.length > 0);
   const docOf = (c: Candidate) => passages[c.passageIndex]!.chunk.docId;
   if (lead) take(lead);
-  const bestDoc = lead ? docOf(lead) : byScore[0] ? docOf(byScore[0]) : undefined;
+  const bestDoc = topDoc;
+  // Without a lead span the best article's best sentence opens the answer.
+  if (!lead && byBase[0] && analysis.type !== 'list') take(byBase[0]);
   if (analysis.type === 'list' || isListType(analysis)) {
     // A list question names every article retrieval chose: first the best sentence of each.
     const seenDocs = new Set<string>(picked.map(docOf));
@@ -304,8 +311,9 @@ export function selectSentences(candidates: Candidate[], analysis: QuestionAnaly
   for (const c of byScore) {
     if (!picked.includes(c) && relevant(c, docOf(c) === bestDoc ? w.keepShare : w.otherArticleShare)) take(c);
   }
-  // Read article by article (the lead's article first), each in its own order.
+  // Read article by article (the best article first, then in order of use), each in its own order.
   const docRank = new Map<string, number>();
+  if (topDoc) docRank.set(topDoc, 0);
   for (const c of picked) if (!docRank.has(docOf(c))) docRank.set(docOf(c), docRank.size);
   const position = (c: Candidate) => [docRank.get(docOf(c))!, passages[c.passageIndex]!.chunk.index, c.order] as const;
   const evidence = picked.sort((a, b) => {
@@ -415,7 +423,9 @@ function namedInQuestion(span: Span, questionTerms: ReadonlySet<string>, analyze
   if (words.length === 0) return span.kind === 'organisation';
   // Places also by concept: "Russian-Chinese" in the question names России in the article.
   const termsOf = (w: Word) => (span.kind === 'place' ? [...w.terms, ...w.keys, ...w.concepts] : [...w.terms, ...w.keys]);
-  return words.every((w) => termsOf(w).some((term) => questionTerms.has(term)));
+  const named = words.filter((w) => termsOf(w).some((term) => questionTerms.has(term))).length;
+  // An organisation's long name ("Indian Institute of Technology (IIT) Kharagpur") is named by two of its words.
+  return named === words.length || (span.kind === 'organisation' && named >= 2);
 }
 
 const MIN_STATEMENT_CHARS = 25;

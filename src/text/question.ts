@@ -51,6 +51,9 @@ const YES_NO = [
 ];
 const WHICH = word(String.raw`which|what\s+\p{L}+|kis|kin|किस|किन|कौन सा|कौन सी|कौन से|कौन-सा|कौन-सी|कौन-से|কোন|কোনটি|какой|какая|какое|какие|каких|каким|какими|какого|какому|какую|какой-то`);
 
+/** A yes-no question about where: "… signed in Moscow?", "… в Москве?", "… दिल्ली में …?", "… ঢাকায়?". */
+const YES_NO_PLACE = new RegExp(`${B}(?:in|at)\\s+\\p{L}+[?]?$|${B}(?:в|во)\\s+\\p{L}+[?]?$`, 'u');
+
 /** Head nouns that make a "which" question a question about articles or agreements: a list. */
 const LIST_HEADS = new Set(['agreement', 'collaboration', 'article']);
 /** Head nouns that make "who"/"which" ask for an organisation rather than a person. */
@@ -71,7 +74,7 @@ export function analyseQuestion(question: string, listQuestion = false): Questio
   const head = headConcepts(folded);
   const type = answerType(folded, head, listQuestion);
   const year = /(?:^|\D)((?:19|20)\d\d)(?:\D|$)/.exec(folded)?.[1];
-  return { question, language, type, wants: spanKind(type, head), head, ...(year ? { year: Number(year) } : {}) };
+  return { question, language, type, wants: spanKind(type, head, folded), head, ...(year ? { year: Number(year) } : {}) };
 }
 
 function answerType(folded: string, head: string[], listQuestion: boolean): AnswerType {
@@ -88,8 +91,13 @@ function answerType(folded: string, head: string[], listQuestion: boolean): Answ
   return 'what';
 }
 
-function spanKind(type: AnswerType, head: string[]): SpanKind {
+function spanKind(type: AnswerType, head: string[], folded = ''): SpanKind {
   switch (type) {
+    case 'yes-no':
+      // "Was it signed in Moscow?", "…in 2019?": the fact that decides it is a place or a date.
+      if (YES_NO_PLACE.test(folded)) return 'place';
+      if (/(?:^|\D)(?:19|20)\d\d(?:\D|$)/.test(folded)) return 'date';
+      return 'text';
     case 'when':
       return 'date';
     case 'where':
