@@ -158,8 +158,9 @@ function rank(s: ScoredSpan): number {
 
 /** Institution kinds the question does not ask for rule an organisation out ("which hospitals" → no universities). */
 function kindFits(span: Span, head: readonly string[]): boolean {
+  // "Which organisation" (any kind) accepts every organisation, even when a word of it also names a kind.
   const asked = head.filter((h) => h !== 'organisation' && ORGANISATION_KINDS.has(h));
-  if (asked.length === 0) return true;
+  if (asked.length === 0 || head.includes('organisation')) return true;
   return institutionKinds(span.text).some((k) => asked.includes(k));
 }
 const ORGANISATION_KINDS = new Set(['hospital', 'university', 'institute', 'college', 'school', 'centre', 'association', 'council']);
@@ -409,7 +410,7 @@ function leadSpans(lead: Candidate, analysis: QuestionAnalysis, max: number): Sp
 
 /** "Which hospitals": only organisations of that kind answer. */
 function kinded(analysis: QuestionAnalysis): boolean {
-  return analysis.head.some((h) => h !== 'organisation' && ORGANISATION_KINDS.has(h));
+  return !analysis.head.includes('organisation') && analysis.head.some((h) => ORGANISATION_KINDS.has(h));
 }
 
 /** The question narrows "who" to one: a role word, or a side / nationality that tells the signatories apart. */
