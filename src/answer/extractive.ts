@@ -275,8 +275,14 @@ export function selectSentences(candidates: Candidate[], analysis: QuestionAnaly
   // the asked-for kind in a weaker article does not promote it). The lead comes from it, so citations stay
   // numbered best article first.
   const byBase = [...candidates].sort((a, b) => b.base - a.base || a.passageIndex - b.passageIndex || a.order - b.order);
-  const topDoc = byBase[0] ? passages[byBase[0].passageIndex]!.chunk.docId : undefined;
-  const lead = analysis.type === 'list' ? undefined : byScore.find((c) => c.spans.length > 0 && passages[c.passageIndex]!.chunk.docId === topDoc);
+  let topDoc = byBase[0] ? passages[byBase[0].passageIndex]!.chunk.docId : undefined;
+  const spanIn = (docId: string | undefined) => byScore.find((c) => c.spans.length > 0 && passages[c.passageIndex]!.chunk.docId === docId);
+  // An article without the asked-for span yields to one that has it and matches nearly as well.
+  if (analysis.type !== 'list' && !spanIn(topDoc)) {
+    const rival = byScore.find((c) => c.spans.length > 0 && c.base >= w.spanArticleShare * (byBase[0]?.base ?? 0));
+    if (rival) topDoc = passages[rival.passageIndex]!.chunk.docId;
+  }
+  const lead = analysis.type === 'list' ? undefined : spanIn(topDoc);
   const best = byScore[0]?.score ?? 0;
   const picked: Candidate[] = [];
   const perPassage = new Map<number, number>();
@@ -300,7 +306,8 @@ export function selectSentences(candidates: Candidate[], analysis: QuestionAnaly
   if (lead) take(lead);
   const bestDoc = topDoc;
   // Without a lead span the best article's best sentence opens the answer.
-  if (!lead && byBase[0] && analysis.type !== 'list') take(byBase[0]);
+  const opener = byBase.find((c) => docOf(c) === topDoc);
+  if (!lead && opener && analysis.type !== 'list') take(opener);
   if (analysis.type === 'list' || isListType(analysis)) {
     // A list question names every article retrieval chose: first the best sentence of each.
     const seenDocs = new Set<string>(picked.map(docOf));
