@@ -100,7 +100,7 @@ export const ANSWER_WEIGHTS = Object.freeze({
   lede: 1,
   /** For a sentence holding a span of the kind asked for (a date for "when"): it outranks mere word overlap. */
   span: 3,
-  /** Per question term found around the span (its title, the words before it): "director of KSSSCI". */
+  /** Per question term found around the span (its title, the words before it): "director of the cancer institute". */
   spanContext: 1.5,
   /** A sentence is kept when its score is at least this share of the best one's (same article). */
   keepShare: 0.35,
@@ -111,6 +111,19 @@ export const ANSWER_WEIGHTS = Object.freeze({
   /** The best article lacks the asked-for span: another one that has it leads when its words-and-priors score
    * reaches this share of the best (0.5 let distractors lead; 0.7 and 0.85 score the same on dev). */
   spanArticleShare: 0.7,
+  /** Context points of a span: per question word found around it, and bonuses. */
+  context: Object.freeze({
+    /** A name of the question (acronym, capitalized, a place): says whose director, which side. */
+    namedTerm: 3,
+    /** A generic word (director, hospital, signed). */
+    genericTerm: 1,
+    /** A word the lexicon does not know, e.g. a chat-style lower-case name ("ksssci"). */
+    unknownTerm: 2,
+    /** The name a role word of the question belongs to ("director of X": X) next to the span. */
+    roleOwner: 3,
+    /** An organisation of the kind asked for ("which hospitals" → a hospital). */
+    kind: 3,
+  }),
 });
 
 

@@ -139,7 +139,7 @@ export function findAnswerSpans(candidates: Candidate[], analysis: QuestionAnaly
         const terms = termsOf(arounds[i]!, analyzer);
         let score = 0;
         for (const [term, weight] of question.weights) if (terms.has(term) && !everywhere.has(term)) score += weight;
-        // "director of KSSSCI": the owner of the asked-for role, next to the span.
+        // "director of the cancer institute": the owner of the asked-for role, next to the span.
         if (question.roleOwner.some((term) => terms.has(term))) score += ROLE_OWNER_BONUS;
         // "which hospitals": an organisation of the asked-for kind first.
         if (span.kind === 'organisation' && institutionKinds(span.text).some((k) => analysis.head.includes(k))) score += KIND_BONUS;
@@ -165,13 +165,9 @@ function kindFits(span: Span, head: readonly string[]): boolean {
 }
 const ORGANISATION_KINDS = new Set(['hospital', 'university', 'institute', 'college', 'school', 'centre', 'association', 'council']);
 
-// Context points (see ANSWER_WEIGHTS.spanContext): a named word of the question counts more than a generic one.
-const NAMED_TERM = 3;
-const GENERIC_TERM = 1;
-const UNKNOWN_TERM = 2;
-const ROLE_OWNER_BONUS = 3;
-const KIND_BONUS = 3;
-/** Words before a span that still describe it ("AIIMS-Kalyani Executive Director Dr"). */
+// Context points (see ANSWER_WEIGHTS): a named word of the question counts more than a generic one.
+const { namedTerm: NAMED_TERM, genericTerm: GENERIC_TERM, unknownTerm: UNKNOWN_TERM, roleOwner: ROLE_OWNER_BONUS, kind: KIND_BONUS } = ANSWER_WEIGHTS.context;
+/** Words before a span that still describe it ("the hospital's Executive Director Dr"). */
 const CONTEXT_WORDS = 10;
 const ORGANISATION_BEFORE_WORDS = 4;
 const ORGANISATION_AFTER_WORDS = 5;
@@ -194,7 +190,7 @@ function surroundings(sentence: string, span: Span, previous: Span | undefined, 
   const before = sentence.slice(previous ? previous.end : 0, span.start).split(/\s+/).filter(Boolean).slice(-CONTEXT_WORDS).join(' ');
   const after = sentence.slice(span.end, next ? next.start : undefined).split(CLAUSE_END)[0]!.slice(0, 80);
   if (span.kind === 'number') return after;
-  // An organisation is described on both sides ("ректор Сеченовского университета, академик … Петр Глыбочко").
+  // An organisation is described on both sides ("ректор Казанского университета, академик … Иван Петров").
   if (span.kind === 'organisation') {
     const wide = sentence.slice(span.end, next ? next.start : undefined).split(/\s+/).filter(Boolean).slice(0, ORGANISATION_AFTER_WORDS).join(' ');
     return `${before.split(/\s+/).slice(-ORGANISATION_BEFORE_WORDS).join(' ')} ${wide}`;
@@ -211,7 +207,7 @@ interface QuestionFocus {
   terms: Set<string>;
   /** Term → context weight. */
   weights: Map<string, number>;
-  /** Terms of the name a role word of the question belongs to ("director of KSSSCI" → KSSSCI). */
+  /** Terms of the name a role word of the question belongs to ("director of NIMS" → NIMS). */
   roleOwner: string[];
 }
 
@@ -425,14 +421,14 @@ function asksForOne(analysis: QuestionAnalysis): boolean {
   return analysis.question.split(/[\s,.?!]+/).some((word) => isTitle(word)) || /\b(side|сторон\p{L}*|पक्ष|পক্ষ)\b|от\s+\p{L}+/iu.test(analysis.question);
 }
 
-/** A span the question itself names ("Which organisation supports IIT Kharagpur?" is not answered by IIT Kharagpur). */
+/** A span the question itself names ("Which foundation supports IIT Pune?" is not answered by IIT Pune). */
 function namedInQuestion(span: Span, questionTerms: ReadonlySet<string>, analyzer: Analyzer): boolean {
   const words = analyzer.words(span.text).filter((w) => !w.stopword && !w.generic);
   if (words.length === 0) return span.kind === 'organisation';
   // Places also by concept: "Russian-Chinese" in the question names России in the article.
   const termsOf = (w: Word) => (span.kind === 'place' ? [...w.terms, ...w.keys, ...w.concepts] : [...w.terms, ...w.keys]);
   const named = words.filter((w) => termsOf(w).some((term) => questionTerms.has(term))).length;
-  // An organisation's long name ("Indian Institute of Technology (IIT) Kharagpur") is named by two of its words.
+  // An organisation's long name ("Indian Institute of Technology (IIT) Pune") is named by two of its words.
   return named === words.length || (span.kind === 'organisation' && named >= 2);
 }
 

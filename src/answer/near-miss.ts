@@ -1,5 +1,5 @@
 // Near misses: the best article is about the parties the question names, but not all of them ("Did IIT
-// Kharagpur sign an MoU with AIIMS Delhi?" when the corpus has its MoU with AIIMS Kalyani), or the question
+// Pune sign an MoU with AIIMS Delhi?" when the corpus has its MoU with AIIMS Nagpur), or the question
 // names a year the article contradicts. Such a question is answered "not found" plus one line naming the
 // collaboration the corpus does have, instead of a confident answer about another one.
 import type { Passage } from '../retrieve/types.ts';

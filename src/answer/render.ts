@@ -107,7 +107,7 @@ export function forReader(text: string, language: Language): string {
   return `${romanize(clean)} (${clean})`;
 }
 
-/** "IIT Kharagpur – AIIMS Kalyani": the article's first two parties, in forms the asker can read. */
+/** "IIT Pune – AIIMS Nagpur": the article's first two parties, in forms the asker can read. */
 export function partiesOf(chunk: Pick<StoredChunk, 'institutions' | 'title'>, language: Language, max = 2): string {
   const shortForms = chunk.institutions.map((name) => /\(([^)]+)\)\s*$/.exec(name)?.[1] ?? name);
   const readable = shortForms.filter((name) => readableBy(language, name));
@@ -124,7 +124,7 @@ export function partiesOf(chunk: Pick<StoredChunk, 'institutions' | 'title'>, la
   return chosen.map((name) => (readableBy(language, name) ? name : forReader(name, language))).join(' – ');
 }
 
-/** "From a Bengali article (Anandabazar Patrika, 2025-08-18):" in the asker's language. */
+/** "From a Bengali article (Dainik Example, 2025-02-01):" in the asker's language. */
 export function articleNote(chunk: Pick<StoredChunk, 'language' | 'source' | 'date'>, language: Language): string {
   const languageName = t(language, `common:language.${chunk.language}` as 'common:language.en');
   return chunk.date
@@ -132,7 +132,7 @@ export function articleNote(chunk: Pick<StoredChunk, 'language' | 'source' | 'da
     : t(language, 'answer:fromArticleUndated', { language: languageName, source: chunk.source });
 }
 
-/** "The corpus has IIT Kharagpur – AIIMS Kalyani, 2023-07-01." in the asker's language. */
+/** "The corpus has IIT Pune – AIIMS Nagpur, 2024-03-01." in the asker's language. */
 export function nearMissLine(chunk: Pick<StoredChunk, 'institutions' | 'title' | 'date'>, language: Language): string {
   const parties = partiesOf(chunk, language);
   return chunk.date ? t(language, 'answer:nearMiss', { parties, date: chunk.date }) : t(language, 'answer:nearMissUndated', { parties });

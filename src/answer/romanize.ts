@@ -1,5 +1,5 @@
-// Names written for a reader of another script: Latin spellings as English text writes them ("সুমন চক্রবর্তী"
-// → "Suman Chakrabarti", "Ян Баофэн" → "Yang Baofeng", "सी.एम. सिंह" → "C.M. Singh"), and Bengali ⇄
+// Names written for a reader of another script: Latin spellings as English text writes them ("অমিত চক্রবর্তী"
+// → "Amit Chakrabarti", "Ли Шэн" → "Li Sheng", "आर.के. सिंह" → "R.K. Singh"), and Bengali ⇄
 // Devanagari letter by letter for Hindi and Bengali readers. Display only: matching uses src/text/transliterate.
 import sanscriptModule from '@indic-transliteration/sanscript';
 import { toLatin } from '../text/transliterate.ts';
@@ -11,7 +11,7 @@ import { conceptsOf } from '../text/concepts.ts';
 const Sanscript = sanscriptModule as unknown as { t(data: string, from: string, to: string): string };
 
 // Indic consonant letters (no vowel sign after them): a word ending in one ends in a silent inherent vowel
-// in Hindi and Bengali speech (मदन = Madan, সুমন = Suman).
+// in Hindi and Bengali speech (अमन = Aman, অমিত সেন = Amit Sen).
 const ENDS_IN_CONSONANT = /[\u0915-\u0939\u0958-\u095F\u0995-\u09B9\u09DC-\u09DF][\u093C\u09BC]?$/u;
 // Anusvara before a final ह/হ is "ng" (सिंह = Singh).
 const ANUSVARA_HA = /[\u0902\u0982][हহ]$/u;
@@ -29,10 +29,10 @@ export function romanize(text: string): string {
 function romanizeWord(word: string, chinese: boolean): string {
   const script = scriptOf(word);
   if (script === 'latin' || script === 'other') return word;
-  // A city or country of the concept lexicon is written as English writes it (लखनऊ → Lucknow).
+  // A city or country of the concept lexicon is written as English writes it (दिल्ली → Delhi).
   const english = englishConcept(word);
   if (english) return english;
-  // Initials: "सी.एम." are letter names.
+  // Initials: "आर.के." are letter names.
   const parts = word.split(/(?<=\.)/);
   if (parts.length > 1 || word.endsWith('.')) {
     const letters = parts.map((p) => decodeLetterNames(foldText(p.replace(/\.$/, ''))));
@@ -44,7 +44,7 @@ function romanizeWord(word: string, chinese: boolean): string {
 function wordToLatin(word: string, script: Script, chinese: boolean): string {
   const bare = word.replace(/[.,:;!?'"’)(]+$/u, '');
   if (script === 'cyrillic') {
-    // Palladius: a syllable-final н is "ng" (Баофэн = Baofeng, Гуанчжоу = Guangzhou); нь is "n".
+    // Palladius: a syllable-final н is "ng" (Шэн = Sheng, Шанхай = Shanghai); нь is "n".
     const spelled = chinese ? bare.replace(/н(?![аеёиоуыэюяьАЕЁИОУЫЭЮЯ])/gu, 'нг') : bare;
     return toLatin(spelled, script);
   }
@@ -53,7 +53,7 @@ function wordToLatin(word: string, script: Script, chinese: boolean): string {
   if (ANUSVARA_HA.test(bare)) latin = latin.replace(/nha$/, 'ngh');
   else if (/[\u0902\u0982]$/u.test(bare)) latin = latin.replace(/n$/, 'ng');
   else if (ENDS_IN_CONSONANT.test(bare) && latin.endsWith('a') && latin.length > 2) latin = latin.slice(0, -1);
-  // A medial inherent vowel between single consonants before a vowel is silent too (रामजी = Ramji).
+  // A medial inherent vowel between single consonants before a vowel is silent too (अरविंद = Arvind).
   return latin.replace(/([aeiou])(ch|kh|gh|jh|th|dh|ph|bh|sh|[bcdfghjklmnpqrstvwxz])a([bcdfghjklmnpqrstvwxz])(?=[aeiou])/g, (m, v, c1, c2) =>
     VOWEL.test(v) ? `${v}${c1}${c2}` : m,
   );

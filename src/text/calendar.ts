@@ -1,6 +1,6 @@
 // The one table of month and weekday names in the four languages (every form a news text uses: English
 // abbreviations, Hindi and Bengali spelling variants, Russian cases), the Russian ordinal day words
-// ("Шестого июля"), and how an answer writes a date for each asker. Dates are parsed (src/ingest/dates.ts),
+// ("Девятого мая"), and how an answer writes a date for each asker. Dates are parsed (src/ingest/dates.ts),
 // indexed as concepts (src/text/concepts.ts) and found in passages (src/text/spans/dates.ts) from this table.
 import type { Language } from '../i18n/index.ts';
 
@@ -77,7 +77,7 @@ export function weekdayOf(word: string): number | undefined {
   return WEEKDAY_BY_FORM.get(fold(word));
 }
 
-/** Day of the month written as a Russian ordinal word ("Шестого" → 6, "двадцать первого" as its last word → 1). */
+/** Day of the month written as a Russian ordinal word ("Девятого" → 9, "двадцать первого" as its last word → 1). */
 export function russianOrdinalDay(word: string): number | undefined {
   const w = fold(word);
   for (let i = RU_ORDINAL_STEMS.length - 1; i >= 0; i--) {

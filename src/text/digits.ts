@@ -40,7 +40,7 @@ export function digitValue(char: string): number | undefined {
   return zero === undefined ? undefined : code - zero;
 }
 
-/** Native digits (১৫০, १५०) written as ASCII (150); everything else unchanged. */
+/** Native digits (২৪০, २४०) written as ASCII (240); everything else unchanged. */
 export function asciiDigits(text: string): string {
   return text.replace(NON_ASCII_DIGIT, (d) => String(digitValue(d)));
 }

@@ -1,4 +1,4 @@
-// Dates in sentences of the four languages: "24 सितंबर", "September 24, 2023", "6 июля", "Шестого июля",
+// Dates in sentences of the four languages: "5 अक्टूबर", "September 12, 2022", "3 марта", "Девятого мая",
 // "১৮ অগস্ট ২০২৫", "2023-07-01", a month alone ("নভেম্বরে", "in November"), and a weekday ("on Saturday",
 // "शनिवार को", "в субботу") resolved to the date it names from the article's date.
 import { monthOf, russianOrdinalDay, weekdayOf, YEAR_WORDS } from '../calendar.ts';
@@ -31,7 +31,7 @@ export function findDates(sentence: string, context: SpanContext = {}): Span[] {
     }
     const month = monthIn(tokens[i]!);
     if (month === undefined) continue;
-    // Day before ("24 सितंबर", "Шестого июля") or after ("September 24"), then an optional year.
+    // Day before ("5 अक्टूबर", "Девятого мая") or after ("September 24"), then an optional year.
     const before = tokens[i - 1];
     const after = tokens[i + 1];
     const dayBefore = before && !used.has(i - 1) ? dayOf(before.text) : undefined;

@@ -1,6 +1,6 @@
 // Person names in sentences of the four languages, found after the honorifics and titles that introduce
-// them in news text: "Prof. Nancy IP", "Executive Director Dr Ramji Singh", "निदेशक प्रो. सी.एम. सिंह",
-// "ডিরেক্টর সুমন চক্রবর্তী", "ректор … академик РАН Петр Глыбочко". A run that turns out to hold an
+// them in news text: "Prof. Anil MEHTA", "Executive Director Dr Rita Das", "निदेशक प्रो. आर.के. वर्मा",
+// "ডিরেক্টর অমিত সেন", "ректор … академик РАН Иван Петров". A run that turns out to hold an
 // institution word ("Dr BC Roy … Research Centre") is an institution, not a person.
 import { foldText } from '../fold.ts';
 import { isStopword } from '../stopwords.ts';
@@ -76,9 +76,9 @@ function nameAfter(sentence: string, tokens: Token[], from: number): { from: num
     to = k;
   }
   if (to < from) return undefined;
-  // One upper-case word alone ("РКАМУ", "HKUST") is an organisation's acronym, not a name.
+  // One upper-case word alone ("МГУ", "UNESCO") is an organisation's acronym, not a name.
   if (to === from && /^\p{Lu}{3,}$/u.test(tokens[from]!.text)) return undefined;
-  // Words after the name that still belong to the phrase ("Ramji Singh and …" stops at "and"; "Dr Syama …
+  // Words after the name that still belong to the phrase ("Rita Das and …" stops at "and"; "Dr Rao …
   // Hospital" is caught above). One Indic word alone is often a common noun: keep it only when quoted as a name.
   for (let k = to + 1; k < Math.min(tokens.length, to + 3); k++) {
     if (!/^\s+$/.test(sentence.slice(tokens[k - 1]!.end, tokens[k]!.start))) break;

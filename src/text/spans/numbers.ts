@@ -1,6 +1,6 @@
-// Numbers and quantities in sentences of the four languages: digits of any script ("১৫০ জনকে", "200"),
+// Numbers and quantities in sentences of the four languages: digits of any script ("২০০ জনকে", "200"),
 // grouped digits ("10,000", "10 000"), number words ("three", "пять", "दस", "তিন"), multipliers
-// ("10 тысяч", "2 लाख", "5 million") and qualifiers ("более 70", "more than 70", "200 से अधिक", "প্রায় ৫০").
+// ("5 тысяч", "2 लाख", "5 million") and qualifiers ("более 40", "more than 70", "200 से अधिक", "প্রায় ৫০").
 // Years, days of dates and citation markers are not quantities.
 import { monthOf } from '../calendar.ts';
 import { asciiDigits } from '../digits.ts';
@@ -18,7 +18,7 @@ const NUMBER_WORDS: Record<string, number> = Object.fromEntries(
 // Words that are numbers only as articles or pronouns far too often to be quantities.
 const AMBIGUOUS_WORDS = new Set(['one', 'один', 'एक', 'এক']);
 
-/** Multipliers after a number: "10 тысяч", "2 लाख", "5 million". Matched on lower-case prefixes. */
+/** Multipliers after a number: "5 тысяч", "2 लाख", "5 million". Matched on lower-case prefixes. */
 const MULTIPLIERS: [RegExp, number][] = [
   [/^(thousand|тысяч|тыс|हज़ार|हजार|হাজার)/u, 1e3],
   [/^(lakh|लाख|লাখ|লক্ষ)/u, 1e5],

@@ -1,7 +1,7 @@
 // Organisations in sentences: the article's own named parties (its front matter) wherever a sentence names
-// them, capitalized runs around an institution word ("Foundation for Innovations in Health", "Sir … Hospital",
-// "Healthcare Sector Skill Council"), Russian adjective + noun phrases ("Сеченовского университета"), and
-// quoted names ("‘স্কুল ফর স্কিলস: …’").
+// them, capitalized runs around an institution word ("Society for Rural Health", "Pune City Hospital",
+// "National Nursing Council"), Russian adjective + noun phrases ("Казанского медицинского университета"), and
+// quoted names ("‘সেন্টার ফর রুরাল কেয়ার’").
 import { conceptsOf } from '../concepts.ts';
 import { foldText } from '../fold.ts';
 import { isTitle } from './titles.ts';

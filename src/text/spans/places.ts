@@ -1,6 +1,6 @@
-// Places in sentences: a dateline at the start of an article ("KOLKATA:", "लखनऊ।"), a capitalized name after
-// a locative preposition ("in Guangzhou", "visited Hangzhou", "в Гуанчжоу"), and the cities and countries
-// of the concept lexicon in any script ("लखनऊ", "Москва").
+// Places in sentences: a dateline at the start of an article ("PUNE:", "भोपाल।"), a capitalized name after
+// a locative preposition ("in Nanjing", "visited Wuhan", "в Казани"), and the cities and countries
+// of the concept lexicon in any script ("दिल्ली", "Москва").
 import { monthOf, weekdayOf } from '../calendar.ts';
 import { conceptsOf } from '../concepts.ts';
 import { foldText } from '../fold.ts';

@@ -1,5 +1,5 @@
 // Honorifics and titles that introduce a person's name in the four languages (roles such as director or
-// rector count: news writes "Director VK Tewari", "निदेशक प्रो. …", "ректор … Петр …").
+// rector count: news writes "Director AK Rao", "निदेशक प्रो. …", "ректор … Петр …").
 import { foldText } from '../fold.ts';
 
 /** Honorifics and titles, folded; a trailing "." is optional. Roles (director, rector…) count as titles. */

@@ -14,7 +14,7 @@ export interface DateValue {
 
 export interface NumberValue {
   value: number;
-  /** "более 70", "more than 70", "200 से अधिक"; "около 70", "about 70". */
+  /** "более 40", "more than 40", "200 से अधिक"; "около 40", "about 40". */
   qualifier?: 'more' | 'less' | 'about';
   /** The number was written as a word ("three"): keep its wording for readers of that language. */
   word?: string;
@@ -44,7 +44,7 @@ export interface SpanContext {
   articleDate?: string;
   /** The article's named parties (front matter), found in sentences as organisations. */
   institutions?: readonly string[];
-  /** The sentence opens its article: a dateline ("KOLKATA:", "लखनऊ।") there names the place. */
+  /** The sentence opens its article: a dateline ("PUNE:", "भोपाल।") there names the place. */
   articleStart?: boolean;
 }
 
