@@ -1,7 +1,7 @@
 // Writes typed spans, parties and article notes for the asker: dates spelled out in the asker's language,
 // the asker's digits, names in the asker's script (or Latin), the original kept in brackets when the
 // spelling had to change, and the localized fixed texts.
-import { t, type Language } from '../i18n/index.ts';
+import { LANGUAGES, t, type Language } from '../i18n/index.ts';
 import { monthName, weekdayName } from '../text/calendar.ts';
 import { localDigits } from '../text/digits.ts';
 import { scriptOf, type Script } from '../text/script.ts';
@@ -126,10 +126,21 @@ export function partiesOf(chunk: Pick<StoredChunk, 'institutions' | 'title'>, la
 
 /** "From a Bengali article (Dainik Example, 2025-02-01):" in the asker's language. */
 export function articleNote(chunk: Pick<StoredChunk, 'language' | 'source' | 'date'>, language: Language): string {
-  const languageName = t(language, `common:language.${chunk.language}` as 'common:language.en');
+  const languageName = (LANGUAGES as readonly string[]).includes(chunk.language)
+    ? t(language, `common:language.${chunk.language as Language}`)
+    : otherLanguageName(chunk.language, language);
   return chunk.date
     ? t(language, 'answer:fromArticle', { language: languageName, source: chunk.source, date: chunk.date })
     : t(language, 'answer:fromArticleUndated', { language: languageName, source: chunk.source });
+}
+
+/** A language outside the four, named by ICU in the asker's language (its code when ICU does not know it). */
+function otherLanguageName(code: string, language: Language): string {
+  try {
+    return new Intl.DisplayNames([language], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
 }
 
 /** "The corpus has IIT Pune – AIIMS Nagpur, 2024-03-01." in the asker's language. */

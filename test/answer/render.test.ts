@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { forReader, partiesOf, renderDate, renderSpan, siblingName } from '../../src/answer/render.ts';
+import { articleNote, forReader, partiesOf, renderDate, renderSpan, siblingName } from '../../src/answer/render.ts';
 import { findNumbers } from '../../src/text/spans/numbers.ts';
 import { romanize } from '../../src/answer/romanize.ts';
 
@@ -36,5 +36,10 @@ describe('rendering spans for the asker', () => {
     const chunk = { title: 't', institutions: ['Indian Institute of Science (IISc)', 'IISc', 'भारतीय विज्ञान संस्थान', 'Tata Memorial Centre'] };
     assert.equal(partiesOf(chunk, 'en'), 'IISc – Tata Memorial Centre');
     assert.equal(partiesOf(chunk, 'hi'), 'IISc – भारतीय विज्ञान संस्थान');
+  });
+
+  test('the article-language line in the asker language, also for a language outside the four', () => {
+    assert.equal(articleNote({ language: 'ru', source: 'Wire', date: '2024-01-02' }, 'bn'), 'রুশ ভাষার একটি প্রতিবেদন থেকে (Wire, 2024-01-02):');
+    assert.equal(articleNote({ language: 'fr', source: 'Wire' }, 'en'), 'From a French article (Wire):');
   });
 });
