@@ -6,13 +6,11 @@ import type { Retrieval } from '../retrieve/types.ts';
 import type { ConversationTurn } from '../service/types.ts';
 import { detectLanguage } from '../ingest/language.ts';
 import type { Answer } from './types.ts';
-import { extractiveAnswer } from './extractive.ts';
+import { analyse, extractiveAnswer } from './extractive.ts';
 import { buildGroundedPrompt } from './prompt.ts';
 import { checkGeneratedAnswer, partialDisplayText } from './citations.ts';
 import type { LlmFailureKind } from './llm.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
-import { analyseQuestion } from '../text/question.ts';
-import { isListQuestion } from '../retrieve/intent.ts';
 
 export interface ComposeOptions {
   config: Config;
@@ -31,7 +29,7 @@ export async function composeAnswer(question: string, retrieval: Retrieval, opti
   }
   const logger = options.logger ?? silentLogger;
   // The same analysis as the extractive answer: the model is told what kind of answer is asked for.
-  const analysis = analyseQuestion(question, isListQuestion(question));
+  const analysis = analyse(question);
   const passages = retrieval.passages;
   const started = Date.now();
   let llm: typeof import('./llm.ts') | undefined;

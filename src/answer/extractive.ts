@@ -7,7 +7,8 @@
 // score → select → render. Weights: ANSWER_WEIGHTS in src/config.ts.
 import { ANSWER_WEIGHTS } from '../config.ts';
 import type { Retrieval, Passage } from '../retrieve/types.ts';
-import { t, type Language } from '../i18n/index.ts';
+import { t, toLanguage, type Language } from '../i18n/index.ts';
+import { detectLanguage } from '../ingest/language.ts';
 import type { Answer, Citation } from './types.ts';
 import { splitSentences } from '../ingest/sentences.ts';
 import { createAnalyzer, type Analyzer, type Word } from '../text/analyze.ts';
@@ -59,7 +60,12 @@ interface ScoredSpan {
 
 /** The language the asker reads: the question's (English when it is none of the four). */
 export function askerLanguage(question: string): Language {
-  return analyseQuestion(question).language;
+  return toLanguage(detectLanguage(question));
+}
+
+/** The question's analysis, with the asker's language and whether it asks for a list. */
+export function analyse(question: string): QuestionAnalysis {
+  return analyseQuestion(question, askerLanguage(question), isListQuestion(question));
 }
 
 /** "Not found" in the asker's language; `nearest` adds the line naming the closest collaboration the corpus has. */
@@ -82,7 +88,7 @@ export function citationFor(passage: Passage, n: number): Citation {
 
 export function extractiveAnswer(question: string, retrieval: Retrieval, options: Partial<ExtractiveOptions> = {}): Answer {
   const opts = { ...DEFAULTS, ...options };
-  const analysis = analyseQuestion(question, isListQuestion(question));
+  const analysis = analyse(question);
   if (!retrieval.found || retrieval.passages.length === 0) return notFoundAnswer(question, retrieval.nearest, analysis.language);
   // One analyzer per answer: the question and every sentence share its memo of analysed words, and the same
   // analysis as the lexical index lets an English question meet a Bengali sentence (আইআইটি = iit).

@@ -2,8 +2,7 @@
 // (who, when, where, how many, which, what, yes-no, list), what kind of thing fills it (a person, an
 // organisation, a place, a date, a number), the head noun of "which X" questions, and a year the question
 // is constrained to. Written for chat-style input too: lower case, no punctuation, short forms.
-import { toLanguage, type Language } from '../i18n/index.ts';
-import { detectLanguage } from '../ingest/language.ts';
+import type { Language } from '../i18n/index.ts';
 import { conceptsOf } from './concepts.ts';
 import { foldText } from './fold.ts';
 
@@ -67,10 +66,12 @@ const EXTRA_HEADS: [string, RegExp][] = [
   ['area', /^(area\p{L}*|field\p{L}*|direction\p{L}*|goal\p{L}*|направлени[\p{L}]*|област[\p{L}]*|сфер[\p{L}]*|क्षेत्र[\p{L}\p{M}]*|ক্ষেত্র[\p{L}\p{M}]*)$/u],
 ];
 
-/** Analyses a question (see QuestionAnalysis). */
-export function analyseQuestion(question: string, listQuestion = false): QuestionAnalysis {
+/**
+ * Analyses a question (see QuestionAnalysis). `language` is the asker's, detected by the caller (language
+ * detection lives in src/ingest, to the right of this layer); `listQuestion` whether it asks for several items.
+ */
+export function analyseQuestion(question: string, language: Language, listQuestion = false): QuestionAnalysis {
   const folded = foldText(question).replace(/[’`]/g, "'").replace(/\s+/g, ' ').trim();
-  const language = toLanguage(detectLanguage(question));
   const head = headConcepts(folded);
   const type = answerType(folded, head, listQuestion);
   const year = /(?:^|\D)((?:19|20)\d\d)(?:\D|$)/.exec(folded)?.[1];

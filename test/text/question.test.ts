@@ -2,8 +2,10 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyseQuestion, type AnswerType } from '../../src/text/question.ts';
 import { isListQuestion } from '../../src/retrieve/intent.ts';
+import { detectLanguage } from '../../src/ingest/language.ts';
+import { toLanguage } from '../../src/i18n/index.ts';
 
-const analyse = (q: string) => analyseQuestion(q, isListQuestion(q));
+const analyse = (q: string) => analyseQuestion(q, toLanguage(detectLanguage(q)), isListQuestion(q));
 
 describe('analyseQuestion', () => {
   const cases: [string, AnswerType, string][] = [
