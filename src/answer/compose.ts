@@ -1,6 +1,8 @@
 // Chooses how to answer: the extractive answer by default; an LLM-generated one when LLM_PROVIDER=openai.
 // The LLM path never fails the question: on any failure the extractive answer is returned with a note.
+import { randomBytes } from 'node:crypto';
 import type { Config } from '../config.ts';
+import { t } from '../i18n/index.ts';
 import { silentLogger, type Logger } from '../log.ts';
 import type { Retrieval } from '../retrieve/types.ts';
 import type { ConversationTurn } from '../service/types.ts';
@@ -9,8 +11,6 @@ import type { Answer } from './types.ts';
 import { analyse, extractiveAnswer } from './extractive.ts';
 import { buildGroundedPrompt } from './prompt.ts';
 import { checkGeneratedAnswer, partialDisplayText } from './citations.ts';
-import type { LlmFailureKind } from './llm.ts';
-import { t, type MessageKey } from '../i18n/index.ts';
 
 export interface ComposeOptions {
   config: Config;
@@ -56,25 +56,18 @@ export async function composeAnswer(question: string, retrieval: Retrieval, opti
     return answer;
   } catch (error) {
     const failure = llm && error instanceof llm.LlmFailure ? error : undefined;
+    // The user sees a short note with an error id; the failure itself (which may quote the LLM server, e.g.
+    // "Incorrect API key provided: sk-pr****") goes only to the log, under that id.
+    const errorId = randomBytes(4).toString('hex');
     logger.warn(
-      { kind: failure?.kind ?? 'internal', status: failure?.status, model: config.LLM_MODEL, ms: Date.now() - started, err: failure?.cause ?? error },
+      { errorId, kind: failure?.kind ?? 'internal', status: failure?.status, detail: failure?.message, model: config.LLM_MODEL, ms: Date.now() - started, err: failure?.cause ?? error },
       'LLM answer failed; using the extractive answer',
     );
-    const fallback = extractiveAnswer(question, retrieval);
-    const reason = failure ? t(fallback.language, FAILURE_TEXT[failure.kind], failure.vars) : t(fallback.language, 'answer:llmUnavailable');
-    return { ...fallback, note: t(fallback.language, 'answer:llmFallback', { reason }) };
+    const extractive = extractiveAnswer(question, retrieval);
+    const note = t(extractive.language, failure?.kind === 'timeout' ? 'reliability:llmTimeout' : 'reliability:llmFallback', { errorId });
+    return { ...extractive, note };
   }
 }
-
-/** The asker-language text of each kind of LLM failure (English matches LlmFailure's message). */
-const FAILURE_TEXT: Record<LlmFailureKind, MessageKey> = {
-  timeout: 'answer:llmTimeout',
-  aborted: 'answer:llmAborted',
-  http: 'answer:llmHttp',
-  connection: 'answer:llmConnection',
-  malformed: 'answer:llmMalformed',
-  empty: 'answer:llmEmpty',
-};
 
 /** Forwards only changes of the displayable text, and keeps a failing front-end callback from ending the answer. */
 function partialForwarder(onPartial: (text: string) => void, passageCount: number, logger: Logger): (raw: string) => void {

@@ -16,13 +16,10 @@ export class LlmFailure extends Error {
     readonly kind: LlmFailureKind,
     message: string,
     readonly status?: number,
-    options?: { cause?: unknown; vars?: Record<string, string | number> },
+    options?: { cause?: unknown },
   ) {
     super(message, options);
-    this.vars = options?.vars ?? {};
   }
-  /** The parts of the message, so front ends can say it in the asker's language (answer:llm* texts). */
-  readonly vars: Record<string, string | number>;
 }
 
 type LlmConfig = Pick<Config, 'LLM_BASE_URL' | 'LLM_MODEL' | 'LLM_API_KEY' | 'LLM_TIMEOUT_MS' | 'LLM_TEMPERATURE'>;
@@ -135,19 +132,19 @@ export function toLlmFailure(error: unknown, context: FailureContext): LlmFailur
   const seconds = Math.round(context.timeoutMs / 100) / 10;
   const name = errorName(error);
   if (context.deadline.aborted || name === 'TimeoutError' || name === 'APIConnectionTimeoutError') {
-    return new LlmFailure('timeout', `The language model did not answer within ${seconds} s (LLM_TIMEOUT_MS)`, undefined, { ...cause, vars: { seconds } });
+    return new LlmFailure('timeout', `The language model did not answer within ${seconds} s (LLM_TIMEOUT_MS)`, undefined, cause);
   }
   const status = (error as { status?: unknown } | null)?.status;
   if (typeof status === 'number') {
     // openai's messages start with the status again ("500 model crashed").
     const detail = shortMessage(error).replace(new RegExp(`^${status}\\s+`), '');
-    return new LlmFailure('http', `The language model returned HTTP ${status}${statusHint(status)}: ${detail}`, status, { ...cause, vars: { status, hint: statusHint(status), detail } });
+    return new LlmFailure('http', `The language model returned HTTP ${status}${statusHint(status)}: ${detail}`, status, cause);
   }
   if (name === 'APIConnectionError') {
     const where = context.baseURL ? ` at ${publicOrigin(context.baseURL)}` : '';
-    return new LlmFailure('connection', `Could not reach the language model${where} (check LLM_BASE_URL and that the server is running)`, undefined, { ...cause, vars: { where } });
+    return new LlmFailure('connection', `Could not reach the language model${where} (check LLM_BASE_URL and that the server is running)`, undefined, cause);
   }
-  return new LlmFailure('malformed', `The language model sent a response that could not be read: ${shortMessage(error)}`, undefined, { ...cause, vars: { detail: shortMessage(error) } });
+  return new LlmFailure('malformed', `The language model sent a response that could not be read: ${shortMessage(error)}`, undefined, cause);
 }
 
 function statusHint(status: number): string {

@@ -36,6 +36,8 @@ export interface CollabService {
    */
   reindex(options?: { full?: boolean; allowShrink?: boolean }): Promise<ReindexSummary>;
   readonly reindexing: boolean;
+  /** True while ask() would refuse at once with UserError('service.busy'), so a front end can refuse before acknowledging. */
+  readonly busy?: boolean;
   stats(): Promise<IndexStats>;
   close(): Promise<void>;
 }
