@@ -13,7 +13,7 @@ import type { Answer, Citation } from './types.ts';
 import { splitSentences } from '../ingest/sentences.ts';
 import { createAnalyzer, type Analyzer, type Word } from '../text/analyze.ts';
 import { isListQuestion } from '../retrieve/intent.ts';
-import { documentRef } from '../index/document-ref.ts';
+import { documentRef } from '../types.ts';
 import { analyseQuestion, type QuestionAnalysis } from '../text/question.ts';
 import { findSpans, type Span } from '../text/spans/index.ts';
 import { institutionKinds } from '../text/spans/organisations.ts';

@@ -1,4 +1,4 @@
-import type { Answer, Citation } from '../answer/types.ts';
+import type { Answer, Citation } from '../service/types.ts';
 import { t } from '../i18n/index.ts';
 
 /** "title — source, date, url": the one-line form of a source's article, used in the terminal. */
