@@ -92,7 +92,7 @@ describe('npm run ask with an OpenAI-compatible LLM', { timeout: 180_000 }, () =
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /\(The language model could not answer \(error id [0-9a-f]{8}\); showing the quoted answer instead\.\)/);
     assert.doesNotMatch(run.stdout, /model is loading/, 'the server\'s error text is not shown');
-    assert.match(run.stdout, /^Sources:\n.+ — (Example Health News|Пример Новости), .*\n  \[1\] /m);
+    assert.match(run.stdout, /^Sources:\n.+ — (Example Health News|Пример Новости), .*\n {2}\[1\] /m);
   });
 });
 

@@ -56,7 +56,7 @@ export interface Token {
 }
 
 // Digit groups ("12,500") stay one token; a comma elsewhere separates words.
-const TOKEN = /[\p{L}\p{M}\p{N}]+(?:(?:[.'’\-]|(?<=\p{N}),(?=\p{N}))[\p{L}\p{M}\p{N}]+)*\.?/gu;
+const TOKEN = /[\p{L}\p{M}\p{N}]+(?:(?:[.'’-]|(?<=\p{N}),(?=\p{N}))[\p{L}\p{M}\p{N}]+)*\.?/gu;
 
 export function tokenize(text: string): Token[] {
   return [...text.matchAll(TOKEN)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
