@@ -137,6 +137,47 @@ export const configSchema = z.object({
 
 export type Config = Readonly<z.infer<typeof configSchema>>;
 
+// Extractive answer (src/answer/extractive.ts). Not environment settings: weights of the sentence score and
+// selection shares. Fitted on ../shared/eval/dev.jsonl + dev-2.jsonl, seeds alone and with all 64
+// distractors (hash embedder, k = 5), unless a comment says otherwise.
+export const ANSWER_WEIGHTS = Object.freeze({
+  /** Per question term a sentence contains, times the term's inverse sentence frequency (the base score). */
+  overlap: 1,
+  /** Times the passage's retrieval relevance (0..1): retrieval already judged the passage. */
+  relevance: 0.5,
+  /** Divided by 1 + the passage's rank: earlier passages are better evidence. */
+  rankPrior: 0.3,
+  /** For the article's first sentence: news states who signed what with whom in its lede. */
+  lede: 1,
+  /** For a sentence holding a span of the kind asked for (a date for "when"): it outranks mere word overlap. */
+  span: 3,
+  /** Per question term found around the span (its title, the words before it): "director of the cancer institute". */
+  spanContext: 1.5,
+  /** A sentence is kept when its score is at least this share of the best one's (same article). */
+  keepShare: 0.35,
+  /** … and at least this share for another article's sentence (it must match nearly as well). */
+  otherArticleShare: 0.75,
+  /** List questions: each article's best sentence is shown when it reaches this share of the best. */
+  listShare: 0.3,
+  /** The best article lacks the asked-for span: another one that has it leads when its words-and-priors score
+   * reaches this share of the best (0.5 let distractors lead; 0.7 and 0.85 score the same on dev). */
+  spanArticleShare: 0.7,
+  /** Context points of a span: per question word found around it, and bonuses. */
+  context: Object.freeze({
+    /** A name of the question (acronym, capitalized, a place): says whose director, which side. */
+    namedTerm: 3,
+    /** A generic word (director, hospital, signed). */
+    genericTerm: 1,
+    /** A word the lexicon does not know, e.g. a chat-style lower-case name ("ksssci"). */
+    unknownTerm: 2,
+    /** The name a role word of the question belongs to ("director of X": X) next to the span. */
+    roleOwner: 3,
+    /** An organisation of the kind asked for ("which hospitals" → a hospital). */
+    kind: 3,
+  }),
+});
+
+
 /** A setting that cannot be used; the message names the variable, the value and what is allowed. */
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';

@@ -5,6 +5,7 @@ import type { Passage } from '../retrieve/types.ts';
 import type { Answer } from './types.ts';
 import { citationFor, notFoundAnswer } from './extractive.ts';
 import { NOT_FOUND_MARKER } from './prompt.ts';
+import { digitsValue } from '../text/digits.ts';
 import { splitSentences } from '../ingest/sentences.ts';
 
 export interface CitationRewrite {
@@ -148,19 +149,4 @@ function clusterNumbers(cluster: string, passageCount: number): number[] {
     }
   }
   return numbers;
-}
-
-// Zero code points of the digit sets an answer in our four languages may use (ASCII, Arabic-Indic, extended
-// Arabic-Indic, Devanagari, Bengali, full-width). Other scripts' digits give NaN and are removed as unknown.
-const DIGIT_ZEROS = [0x30, 0x660, 0x6f0, 0x966, 0x9e6, 0xff10];
-
-function digitsValue(digits: string): number {
-  let value = 0;
-  for (const char of digits) {
-    const code = char.codePointAt(0)!;
-    const zero = DIGIT_ZEROS.find((z) => code >= z && code <= z + 9);
-    if (zero === undefined) return Number.NaN;
-    value = value * 10 + (code - zero);
-  }
-  return value;
 }

@@ -8,7 +8,7 @@ import type { Retrieval } from '../retrieve/types.ts';
 import type { ConversationTurn } from '../types.ts';
 import { detectLanguage } from '../ingest/language.ts';
 import type { Answer } from './types.ts';
-import { extractiveAnswer } from './extractive.ts';
+import { analyse, extractiveAnswer } from './extractive.ts';
 import { buildGroundedPrompt } from './prompt.ts';
 import { checkGeneratedAnswer, partialDisplayText } from './citations.ts';
 
@@ -28,6 +28,8 @@ export async function composeAnswer(question: string, retrieval: Retrieval, opti
     return extractiveAnswer(question, retrieval);
   }
   const logger = options.logger ?? silentLogger;
+  // The same analysis as the extractive answer: the model is told what kind of answer is asked for.
+  const analysis = analyse(question);
   const passages = retrieval.passages;
   const started = Date.now();
   let llm: typeof import('./llm.ts') | undefined;
@@ -38,6 +40,7 @@ export async function composeAnswer(question: string, retrieval: Retrieval, opti
       question,
       passages,
       language: detectLanguage(question),
+      answerType: analysis.type,
       ...(options.history ? { history: options.history } : {}),
       historyChars: config.LLM_HISTORY_CHARS,
     });

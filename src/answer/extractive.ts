@@ -1,34 +1,61 @@
-// The offline answer: the sentences of the retrieved passages that best match the question, each followed by
-// the [n] of its passage. No generation, so every word of the answer is a quote from a cited article.
+// The offline answer. Its first line answers the question: the typed span asked for (a date for "when", a
+// name for "who", a number for "how many" …) written for the asker, with its [n]; then the evidence, quoted
+// in the article's language, each sentence with its [n], after a line naming the article's language when
+// it is not the asker's. Every fact shown is a quote or a rewriting of a quoted span.
+//
+// The steps: analyse the question → gather candidate sentences → find spans of the asked-for kind →
+// score → select → render. Weights: ANSWER_WEIGHTS in src/config.ts.
+import { ANSWER_WEIGHTS } from '../config.ts';
 import type { Retrieval, Passage } from '../retrieve/types.ts';
-import { toLanguage, type Language } from '../i18n/index.ts';
+import { t, toLanguage, type Language } from '../i18n/index.ts';
 import { detectLanguage } from '../ingest/language.ts';
 import type { Answer, Citation } from './types.ts';
 import { splitSentences } from '../ingest/sentences.ts';
-import { createAnalyzer } from '../text/analyze.ts';
+import { createAnalyzer, type Analyzer, type Word } from '../text/analyze.ts';
 import { isListQuestion } from '../retrieve/intent.ts';
 import { documentRef } from '../types.ts';
+import { analyseQuestion, type QuestionAnalysis } from '../text/question.ts';
+import { findSpans, type Span } from '../text/spans/index.ts';
+import { institutionKinds } from '../text/spans/organisations.ts';
+import { isTitle } from '../text/spans/titles.ts';
+import { isNamed } from '../retrieve/evidence.ts';
+import { articleNote, nearMissLine, partiesOf, renderSpan } from './render.ts';
+import { findNearMiss } from './near-miss.ts';
 
-export const NOT_FOUND_TEXT = 'I found nothing about that in the corpus.';
+/** The English not-found text (front ends render `t(answer.language, 'answer:notFound')`). */
+export const NOT_FOUND_TEXT = t('en', 'answer:notFound');
 
 export interface ExtractiveOptions {
-  /** Most sentences in the answer. */
+  /** Most evidence sentences in the answer. */
   maxSentences: number;
   /** Most sentences quoted from one passage, so a list question shows several articles. */
   maxPerPassage: number;
-  /** Soft limit on the answer length in characters. */
+  /** Soft limit on the evidence length in characters. */
   maxChars: number;
+  /** Most spans on the first line. */
+  maxSpans: number;
 }
 
-const DEFAULTS: ExtractiveOptions = { maxSentences: 4, maxPerPassage: 2, maxChars: 900 };
+const DEFAULTS: ExtractiveOptions = { maxSentences: 4, maxPerPassage: 2, maxChars: 900, maxSpans: 4 };
 
-interface Candidate {
+/** One sentence of a retrieved passage, as a candidate for the answer. */
+export interface Candidate {
   passageIndex: number;
   order: number;
   text: string;
   /** Weighted count of question terms in the sentence. */
   overlap: number;
+  /** Spans of the asked-for kind, best first, each with its context score. */
+  spans: ScoredSpan[];
+  /** Word overlap and priors only: which article answers best, before spans are counted. */
+  base: number;
   score: number;
+}
+
+interface ScoredSpan {
+  span: Span;
+  /** Question terms in the span's surroundings (title, words before and after). */
+  context: number;
 }
 
 /** The language the asker reads: the question's (English when it is none of the four). */
@@ -36,8 +63,16 @@ export function askerLanguage(question: string): Language {
   return toLanguage(detectLanguage(question));
 }
 
-export function notFoundAnswer(question: string): Answer {
-  return { question, answer: NOT_FOUND_TEXT, found: false, citations: [], language: askerLanguage(question), mode: 'extractive' };
+/** The question's analysis, with the asker's language and whether it asks for a list. */
+export function analyse(question: string): QuestionAnalysis {
+  return analyseQuestion(question, askerLanguage(question), isListQuestion(question));
+}
+
+/** "Not found" in the asker's language; `nearest` adds the line naming the closest collaboration the corpus has. */
+export function notFoundAnswer(question: string, nearest?: Passage['chunk'], language = askerLanguage(question)): Answer {
+  const lines = [t(language, 'answer:notFound')];
+  if (nearest) lines.push(nearMissLine(nearest, language));
+  return { question, answer: lines.join('\n'), found: false, citations: [], language, mode: 'extractive' };
 }
 
 export function citationFor(passage: Passage, n: number): Citation {
@@ -53,63 +88,203 @@ export function citationFor(passage: Passage, n: number): Citation {
 
 export function extractiveAnswer(question: string, retrieval: Retrieval, options: Partial<ExtractiveOptions> = {}): Answer {
   const opts = { ...DEFAULTS, ...options };
-  if (!retrieval.found || retrieval.passages.length === 0) return notFoundAnswer(question);
-
-  const chosen = chooseSentences(question, retrieval.passages, opts);
-  // Number the passages in the order the answer first uses them, and cite only those.
-  const numberOf = new Map<number, number>();
-  const citations: Citation[] = [];
-  const parts: string[] = [];
-  for (const sentence of chosen) {
-    let n = numberOf.get(sentence.passageIndex);
-    if (n === undefined) {
-      n = citations.length + 1;
-      numberOf.set(sentence.passageIndex, n);
-      citations.push(citationFor(retrieval.passages[sentence.passageIndex]!, n));
-    }
-    parts.push(`${sentence.text} [${n}]`);
-  }
-  return { question, answer: parts.join(' '), found: true, citations, language: askerLanguage(question), mode: 'extractive' };
-}
-
-/**
- * Scores every sentence of every passage by the question terms it contains (rarer terms count more), plus a
- * small prior for the passage's rank; then picks greedily with a per-passage cap. Every passage that made it
- * into the retrieval keeps at least its best sentence when there is room, so list questions cite each article.
- */
-function chooseSentences(question: string, passages: Passage[], opts: ExtractiveOptions): Candidate[] {
+  const analysis = analyse(question);
+  if (!retrieval.found || retrieval.passages.length === 0) return notFoundAnswer(question, retrieval.nearest, analysis.language);
   // One analyzer per answer: the question and every sentence share its memo of analysed words, and the same
   // analysis as the lexical index lets an English question meet a Bengali sentence (আইআইটি = iit).
   const analyzer = createAnalyzer({ maxCacheSize: 5_000 });
-  const questionTerms = new Set(analyzer.terms(question).filter((t) => t.length > 1));
+  const nearMiss = findNearMiss(analysis, retrieval.passages, analyzer);
+  if (nearMiss) return notFoundAnswer(question, nearMiss, analysis.language);
+
+  const candidates = gatherCandidates(retrieval.passages);
+  findAnswerSpans(candidates, analysis, retrieval.passages, analyzer);
+  scoreCandidates(candidates, question, retrieval.passages, analyzer);
+  const selection = selectSentences(candidates, analysis, retrieval.passages, opts);
+  return renderAnswer(question, analysis, selection, retrieval.passages, opts);
+}
+
+/** Step 1: every sentence of every passage that states something (datelines and headings say nothing alone). */
+export function gatherCandidates(passages: readonly Passage[]): Candidate[] {
   const candidates: Candidate[] = [];
   passages.forEach((passage, passageIndex) => {
     splitSentences(passage.chunk.text).forEach((s, order) => {
       const text = s.text.trim();
-      // Datelines, headings and fragments ("लखनऊ।", "Key areas:") say nothing on their own.
-      if (isStatement(text)) candidates.push({ passageIndex, order, text, overlap: 0, score: 0 });
+      if (isStatement(text)) candidates.push({ passageIndex, order, text, overlap: 0, spans: [], base: 0, score: 0 });
     });
   });
+  return candidates;
+}
 
+/** Step 2: the spans of the asked-for kind in each sentence, ranked by how well their surroundings match the question. */
+export function findAnswerSpans(candidates: Candidate[], analysis: QuestionAnalysis, passages: readonly Passage[], analyzer: Analyzer): void {
+  const kinds = spanKindsFor(analysis);
+  if (kinds.length === 0) return;
+  const question = questionFocus(analysis.question, analyzer);
+  for (const c of candidates) {
+    const { chunk } = passages[c.passageIndex]!;
+    const context = {
+      ...(chunk.date ? { articleDate: chunk.date } : {}),
+      institutions: chunk.institutions,
+      articleStart: chunk.index === 0 && c.order === 0,
+    };
+    const spans = kinds
+      .flatMap(({ kind, confidence }) => findSpans(kind, c.text, context).map((span) => ({ ...span, confidence: (span.confidence ?? 1) * confidence })))
+      .filter((span) => !namedInQuestion(span, question.terms, analyzer))
+      // "Who …": an organisation answers only where the sentence names no person.
+      .filter((span, _i, all) => analysis.wants !== 'person' || span.kind === 'person' || !all.some((o) => o.kind === 'person'))
+      .filter((span) => analysis.wants !== 'text' || nextToHead(c.text, span, analysis.head, analyzer))
+      .sort((a, b) => a.start - b.start);
+    // A span's surroundings end at the previous span of its kind ("X, director …, and Y, director …").
+    const arounds = spans.map((span, i) =>
+      surroundings(c.text, span, spans.slice(0, i).reverse().find((p) => p.kind === span.kind), spans.slice(i + 1).find((n) => n.kind === span.kind)),
+    );
+    // A term found around every span of the sentence tells them apart no better than nothing.
+    const everywhere = new Set([...question.weights.keys()].filter((term) => arounds.length > 1 && arounds.every((a) => termsOf(a, analyzer).has(term))));
+    c.spans = spans
+      .map((span, i) => {
+        const terms = termsOf(arounds[i]!, analyzer);
+        let score = 0;
+        for (const [term, weight] of question.weights) if (terms.has(term) && !everywhere.has(term)) score += weight;
+        // "director of the cancer institute": the owner of the asked-for role, next to the span.
+        if (question.roleOwner.some((term) => terms.has(term))) score += ROLE_OWNER_BONUS;
+        // "which hospitals": an organisation of the asked-for kind first.
+        if (span.kind === 'organisation' && institutionKinds(span.text).some((k) => analysis.head.includes(k))) score += KIND_BONUS;
+        return { span, context: score };
+      })
+      .filter((s) => s.span.kind !== 'organisation' || kindFits(s.span, analysis.head))
+      .sort((a, b) => rank(b) - rank(a) || a.span.start - b.span.start);
+  }
+}
+
+/** A span's rank among the sentence's spans: its context points, discounted by how sure its kind is. */
+function rank(s: ScoredSpan): number {
+  const confidence = s.span.confidence ?? 1;
+  return confidence * (1 + s.context);
+}
+
+/** Institution kinds the question does not ask for rule an organisation out ("which hospitals" → no universities). */
+function kindFits(span: Span, head: readonly string[]): boolean {
+  // "Which organisation" (any kind) accepts every organisation, even when a word of it also names a kind.
+  const asked = head.filter((h) => h !== 'organisation' && ORGANISATION_KINDS.has(h));
+  if (asked.length === 0 || head.includes('organisation')) return true;
+  return institutionKinds(span.text).some((k) => asked.includes(k));
+}
+const ORGANISATION_KINDS = new Set(['hospital', 'university', 'institute', 'college', 'school', 'centre', 'association', 'council']);
+
+// Context points (see ANSWER_WEIGHTS): a named word of the question counts more than a generic one.
+const { namedTerm: NAMED_TERM, genericTerm: GENERIC_TERM, unknownTerm: UNKNOWN_TERM, roleOwner: ROLE_OWNER_BONUS, kind: KIND_BONUS } = ANSWER_WEIGHTS.context;
+/** Words before a span that still describe it ("the hospital's Executive Director Dr"). */
+const CONTEXT_WORDS = 10;
+const ORGANISATION_BEFORE_WORDS = 4;
+const ORGANISATION_AFTER_WORDS = 5;
+/** What ends the words after a span: punctuation or a conjunction that starts the next item. */
+const CLAUSE_END = /[,;:()]|\s(?:and|or|और|एवं|तथा|या|и|а|или|ও|এবং|আর|বা)\s/u;
+
+/** The span kinds that answer the question, each with how much a span of it is trusted to be the answer. */
+function spanKindsFor(analysis: QuestionAnalysis): { kind: Exclude<QuestionAnalysis['wants'], 'text'>; confidence: number }[] {
+  if (analysis.wants === 'person') return [{ kind: 'person', confidence: 1 }, { kind: 'organisation', confidence: 0.3 }];
+  // "Which national initiative": a quoted or capitalized name next to the asked-for noun.
+  if (analysis.wants === 'text') return analysis.type === 'which' && analysis.head.length > 0 ? [{ kind: 'organisation', confidence: 0.8 }] : [];
+  return [{ kind: analysis.wants, confidence: 1 }];
+}
+
+/**
+ * The words that describe a span: a few before it and after it, never past the neighbouring spans of its
+ * kind ("X, director of A, and Y, director of B"); for a number, what it counts (the words after it).
+ */
+function surroundings(sentence: string, span: Span, previous: Span | undefined, next: Span | undefined): string {
+  const before = sentence.slice(previous ? previous.end : 0, span.start).split(/\s+/).filter(Boolean).slice(-CONTEXT_WORDS).join(' ');
+  const after = sentence.slice(span.end, next ? next.start : undefined).split(CLAUSE_END)[0]!.slice(0, 80);
+  if (span.kind === 'number') return after;
+  // An organisation is described on both sides ("ректор Казанского университета, академик … Иван Петров").
+  if (span.kind === 'organisation') {
+    const wide = sentence.slice(span.end, next ? next.start : undefined).split(/\s+/).filter(Boolean).slice(0, ORGANISATION_AFTER_WORDS).join(' ');
+    return `${before.split(/\s+/).slice(-ORGANISATION_BEFORE_WORDS).join(' ')} ${wide}`;
+  }
+  return `${span.title ?? ''} ${before} ${after.split(/\s+/).slice(0, 4).join(' ')}`;
+}
+
+function nextToHead(sentence: string, span: Span, head: readonly string[], analyzer: Analyzer): boolean {
+  const near = `${sentence.slice(Math.max(0, span.start - 30), span.start)} ${sentence.slice(span.end, span.end + 30)}`;
+  return analyzer.words(near).some((w) => w.concepts.some((c) => head.includes(c.replace(/^#/, ''))));
+}
+
+interface QuestionFocus {
+  terms: Set<string>;
+  /** Term → context weight. */
+  weights: Map<string, number>;
+  /** Terms of the name a role word of the question belongs to ("director of NIMS" → NIMS). */
+  roleOwner: string[];
+}
+
+function questionFocus(question: string, analyzer: Analyzer): QuestionFocus {
+  const words = analyzer.words(question).filter((w) => !w.stopword);
+  const terms = new Set<string>();
+  const weights = new Map<string, number>();
+  for (const w of words) {
+    // Chat-style names are lower case ("ksssci"): a word the lexicon does not know counts between the two.
+    const weight = isNamed(w) ? NAMED_TERM : w.generic || w.concepts.length > 0 ? GENERIC_TERM : UNKNOWN_TERM;
+    for (const term of [...w.terms, ...w.keys, ...w.concepts]) {
+      terms.add(term);
+      weights.set(term, Math.max(weights.get(term) ?? 0, weight));
+    }
+  }
+  const roleAt = words.findIndex((w) => isTitle(w.raw));
+  const owner = roleAt < 0 ? undefined : [words[roleAt + 1], words[roleAt - 1]].find((w) => w && !w.generic && !isTitle(w.raw));
+  return { terms, weights, roleOwner: owner ? [...owner.terms, ...owner.keys] : [] };
+}
+
+function termsOf(text: string, analyzer: Analyzer): Set<string> {
+  return new Set(analyzer.words(text).flatMap((w) => (w.stopword ? [] : [...w.terms, ...w.keys, ...w.concepts])));
+}
+
+/** Step 3: question terms (rarer ones count more), the priors, and the asked-for span. */
+export function scoreCandidates(candidates: Candidate[], question: string, passages: readonly Passage[], analyzer: Analyzer): void {
+  const w = ANSWER_WEIGHTS;
+  const questionTerms = new Set(analyzer.terms(question).filter((term) => term.length > 1));
   const sentenceTerms = candidates.map((c) => new Set(analyzer.terms(c.text)));
   const documentFrequency = new Map<string, number>();
-  for (const terms of sentenceTerms) for (const t of terms) documentFrequency.set(t, (documentFrequency.get(t) ?? 0) + 1);
+  for (const terms of sentenceTerms) for (const term of terms) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
   const total = candidates.length;
-
   candidates.forEach((c, i) => {
     let overlap = 0;
-    for (const t of questionTerms) {
-      if (sentenceTerms[i]!.has(t)) overlap += Math.log(1 + total / (documentFrequency.get(t) ?? 1));
+    for (const term of questionTerms) {
+      if (sentenceTerms[i]!.has(term)) overlap += Math.log(1 + total / (documentFrequency.get(term) ?? 1));
     }
     c.overlap = overlap;
     const passage = passages[c.passageIndex]!;
-    // Priors: retrieval already judged the passage, and news is written as an inverted pyramid: the lede (first
-    // sentence of the article) states who signed what with whom, which most questions about an MoU ask.
+    // News is written as an inverted pyramid: the lede states who signed what with whom.
     const isLede = passage.chunk.index === 0 && c.order === 0;
-    c.score = overlap + 0.5 * passage.relevance + 0.3 / (1 + c.passageIndex) + (isLede ? 1 : 0);
+    const top = c.spans[0];
+    const spanScore = top ? (top.span.confidence ?? 1) * (w.span + w.spanContext * top.context) : 0;
+    c.base = w.overlap * overlap + w.relevance * passage.relevance + w.rankPrior / (1 + c.passageIndex) + (isLede ? w.lede : 0);
+    c.score = c.base + spanScore;
   });
+}
 
+interface Selection {
+  /** The sentence whose spans answer the question (undefined: the answer opens with the best sentence). */
+  lead?: Candidate;
+  /** Evidence sentences, in reading order (article by article, best article first). */
+  evidence: Candidate[];
+}
+
+/** Step 4: the lead sentence and the evidence, greedily with per-passage and length caps. */
+export function selectSentences(candidates: Candidate[], analysis: QuestionAnalysis, passages: readonly Passage[], opts: ExtractiveOptions): Selection {
+  const w = ANSWER_WEIGHTS;
   const byScore = [...candidates].sort((a, b) => b.score - a.score || a.passageIndex - b.passageIndex || a.order - b.order);
+  // The best article is the one whose best sentence matches the question best (words and priors; a span of
+  // the asked-for kind in a weaker article does not promote it). The lead comes from it, so citations stay
+  // numbered best article first.
+  const byBase = [...candidates].sort((a, b) => b.base - a.base || a.passageIndex - b.passageIndex || a.order - b.order);
+  let topDoc = byBase[0] ? passages[byBase[0].passageIndex]!.chunk.docId : undefined;
+  const spanIn = (docId: string | undefined) => byScore.find((c) => c.spans.length > 0 && passages[c.passageIndex]!.chunk.docId === docId);
+  // An article without the asked-for span yields to one that has it and matches nearly as well.
+  if (analysis.type !== 'list' && !spanIn(topDoc)) {
+    const rival = byScore.find((c) => c.spans.length > 0 && c.base >= w.spanArticleShare * (byBase[0]?.base ?? 0));
+    if (rival) topDoc = passages[rival.passageIndex]!.chunk.docId;
+  }
+  const lead = analysis.type === 'list' ? undefined : spanIn(topDoc);
   const best = byScore[0]?.score ?? 0;
   const picked: Candidate[] = [];
   const perPassage = new Map<number, number>();
@@ -117,9 +292,7 @@ function chooseSentences(question: string, passages: Passage[], opts: Extractive
   let chars = 0;
   const take = (c: Candidate): boolean => {
     const key = c.text.toLowerCase();
-    if (seen.has(key)) return false;
-    if ((perPassage.get(c.passageIndex) ?? 0) >= opts.maxPerPassage) return false;
-    if (picked.length >= opts.maxSentences) return false;
+    if (seen.has(key) || (perPassage.get(c.passageIndex) ?? 0) >= opts.maxPerPassage || picked.length >= opts.maxSentences) return false;
     if (picked.length > 0 && chars + c.text.length > opts.maxChars) return false;
     picked.push(c);
     seen.add(key);
@@ -130,37 +303,139 @@ function chooseSentences(question: string, passages: Passage[], opts: Extractive
   // A sentence earns its place by matching the question about as well as the best one. Sentences sharing
   // nothing with the question only fill in from the best passage (a question in another language may share
   // no word with its answer).
-  const relevant = (c: Candidate, share: number) => c.score >= share * best && (c.overlap > 0 || c.passageIndex === 0);
-
+  const relevant = (c: Candidate, share: number) => c.score >= share * best && (c.overlap > 0 || c.passageIndex === 0 || c.spans.length > 0);
   const docOf = (c: Candidate) => passages[c.passageIndex]!.chunk.docId;
-  const bestDoc = byScore[0] ? docOf(byScore[0]) : undefined;
-  if (isListQuestion(question)) {
+  if (lead) take(lead);
+  const bestDoc = topDoc;
+  // Without a lead span the best article's best sentence opens the answer.
+  const opener = byBase.find((c) => docOf(c) === topDoc);
+  if (!lead && opener && analysis.type !== 'list') take(opener);
+  if (analysis.type === 'list' || isListType(analysis)) {
     // A list question names every article retrieval chose: first the best sentence of each.
-    const seenDocs = new Set<string>();
+    const seenDocs = new Set<string>(picked.map(docOf));
     for (const c of byScore) {
-      if (seenDocs.has(docOf(c)) || !(picked.length === 0 || relevant(c, 0.3))) continue;
+      if (seenDocs.has(docOf(c)) || !(picked.length === 0 || relevant(c, w.listShare))) continue;
       if (take(c)) seenDocs.add(docOf(c));
     }
   }
-  // Then the best remaining sentences; another article's only when it matches nearly as well as the best.
   for (const c of byScore) {
-    if (!picked.includes(c) && relevant(c, docOf(c) === bestDoc ? 0.35 : 0.75)) take(c);
+    if (!picked.includes(c) && relevant(c, docOf(c) === bestDoc ? w.keepShare : w.otherArticleShare)) take(c);
   }
-  // Read article by article (best article first), each in its own order.
+  // Read article by article (the best article first, then in order of use), each in its own order.
   const docRank = new Map<string, number>();
-  for (const c of picked) {
-    const docId = passages[c.passageIndex]!.chunk.docId;
-    if (!docRank.has(docId)) docRank.set(docId, docRank.size);
-  }
-  const position = (c: Candidate) => {
-    const chunk = passages[c.passageIndex]!.chunk;
-    return [docRank.get(chunk.docId)!, chunk.index, c.order] as const;
-  };
-  return picked.sort((a, b) => {
+  if (topDoc) docRank.set(topDoc, 0);
+  for (const c of picked) if (!docRank.has(docOf(c))) docRank.set(docOf(c), docRank.size);
+  const position = (c: Candidate) => [docRank.get(docOf(c))!, passages[c.passageIndex]!.chunk.index, c.order] as const;
+  const evidence = picked.sort((a, b) => {
     const [da, ca, oa] = position(a);
     const [db, cb, ob] = position(b);
     return da - db || ca - cb || oa - ob;
   });
+  return lead ? { lead, evidence } : { evidence };
+}
+
+function isListType(analysis: QuestionAnalysis): boolean {
+  return isListQuestion(analysis.question);
+}
+
+/** Step 5: the first line, the article-language note, the quoted evidence; citations numbered by first use. */
+export function renderAnswer(question: string, analysis: QuestionAnalysis, selection: Selection, passages: readonly Passage[], opts: ExtractiveOptions): Answer {
+  const { language } = analysis;
+  const numberOf = new Map<number, number>();
+  const citations: Citation[] = [];
+  const cite = (passageIndex: number): string => {
+    let n = numberOf.get(passageIndex);
+    if (n === undefined) {
+      n = citations.length + 1;
+      numberOf.set(passageIndex, n);
+      citations.push(citationFor(passages[passageIndex]!, n));
+    }
+    return `[${n}]`;
+  };
+  const lines: string[] = [];
+  const noted = new Set<string>();
+  const noteFor = (passageIndex: number) => {
+    const { chunk } = passages[passageIndex]!;
+    if (chunk.language === language || noted.has(chunk.docId)) return;
+    noted.add(chunk.docId);
+    lines.push(articleNote(chunk, language));
+  };
+  let evidence = selection.evidence;
+  if (selection.lead) {
+    const { institutions } = passages[selection.lead.passageIndex]!.chunk;
+    const spans = leadSpans(selection.lead, analysis, opts.maxSpans).map((s) => renderSpan(s, language, institutions));
+    lines.push(`${[...new Set(spans)].join(', ')} ${cite(selection.lead.passageIndex)}`);
+  } else if (analysis.type === 'list') {
+    // One line per article: its parties, then its best sentence.
+    const byDoc = new Map<string, Candidate[]>();
+    for (const c of evidence) {
+      const docId = passages[c.passageIndex]!.chunk.docId;
+      byDoc.set(docId, [...(byDoc.get(docId) ?? []), c]);
+    }
+    for (const group of byDoc.values()) {
+      const first = group[0]!;
+      const { chunk } = passages[first.passageIndex]!;
+      lines.push(`${partiesOf(chunk, language)}: “${first.text}” ${cite(first.passageIndex)}`);
+    }
+    evidence = [...byDoc.values()].flatMap((group) => group.slice(1));
+    if (evidence.length > 0) lines.push(evidence.map((c) => `“${c.text}” ${cite(c.passageIndex)}`).join(' '));
+    return { question, answer: lines.join('\n'), found: true, citations, language, mode: 'extractive' };
+  } else if (evidence[0]) {
+    // No span to give: the best sentence itself answers first.
+    const first = evidence[0];
+    lines.push(`${first.text} ${cite(first.passageIndex)}`);
+    evidence = evidence.slice(1);
+  }
+  const quoted: string[] = [];
+  let lastDoc: string | undefined;
+  for (const c of evidence) {
+    const docId = passages[c.passageIndex]!.chunk.docId;
+    if (docId !== lastDoc && quoted.length > 0) {
+      lines.push(quoted.join(' '));
+      quoted.length = 0;
+    }
+    if (docId !== lastDoc) noteFor(c.passageIndex);
+    lastDoc = docId;
+    quoted.push(`“${c.text}” ${cite(c.passageIndex)}`);
+  }
+  if (quoted.length > 0) lines.push(quoted.join(' '));
+  if (!selection.lead && evidence.length === 0 && selection.evidence[0]) noteFor(selection.evidence[0].passageIndex);
+  return { question, answer: lines.join('\n'), found: true, citations, language, mode: 'extractive' };
+}
+
+/**
+ * The spans that answer. A question that asks for several ("which hospitals", "who signed") gets every span
+ * of the sentence; one that names a role or a side ("the director of X", "for the Chinese side") gets those
+ * whose surroundings match it best.
+ */
+function leadSpans(lead: Candidate, analysis: QuestionAnalysis, max: number): Span[] {
+  const top = lead.spans[0]!;
+  const several = isListQuestion(analysis.question) || (analysis.wants === 'person' && !asksForOne(analysis));
+  const chosen = several
+    ? lead.spans.filter((s) => s.span.kind === top.span.kind && (s.span.confidence ?? 1) >= (top.span.confidence ?? 1) * 0.5 && (!kinded(analysis) || institutionKinds(s.span.text).some((k) => analysis.head.includes(k))))
+    : lead.spans.filter((s) => s.context === top.context && s.span.kind === top.span.kind).slice(0, 1);
+  return chosen.slice(0, max).map((s) => s.span).sort((a, b) => a.start - b.start);
+}
+
+/** "Which hospitals": only organisations of that kind answer. */
+function kinded(analysis: QuestionAnalysis): boolean {
+  return !analysis.head.includes('organisation') && analysis.head.some((h) => ORGANISATION_KINDS.has(h));
+}
+
+/** The question narrows "who" to one: a role word, or a side / nationality that tells the signatories apart. */
+function asksForOne(analysis: QuestionAnalysis): boolean {
+  return analysis.question.split(/[\s,.?!]+/).some((word) => isTitle(word)) || /\b(side|сторон\p{L}*|पक्ष|পক্ষ)\b|от\s+\p{L}+/iu.test(analysis.question);
+}
+
+/** A span the question itself names ("Which foundation supports IIT Pune?" is not answered by IIT Pune). */
+function namedInQuestion(span: Span, questionTerms: ReadonlySet<string>, analyzer: Analyzer): boolean {
+  const words = analyzer.words(span.text).filter((w) => !w.stopword && !w.generic);
+  if (words.length === 0) return span.kind === 'organisation';
+  // Places also by concept: "Russian-Chinese" in the question names России in the article.
+  const termsOf = (w: Word) => (span.kind === 'place' ? [...w.terms, ...w.keys, ...w.concepts] : [...w.terms, ...w.keys]);
+  const named = words.filter((w) => termsOf(w).some((term) => questionTerms.has(term))).length;
+  // An organisation's long name ("Indian Institute of Technology (IIT) Pune") is named by two of its words.
+  return named === words.length || (span.kind === 'organisation' && named >= 2);
 }
 
 const MIN_STATEMENT_CHARS = 25;

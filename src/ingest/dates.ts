@@ -1,55 +1,24 @@
 // Dates as news pages print them ("July 1, 2023", "১৮ অগস্ট ২০২৫ ১৮:৫৫", "24 सितंबर 2023", "6 июля 2023 г."),
-// used to recognise date lines as chrome and to read the stated date of a scraped page.
-
-const MONTH_NAMES: Record<number, string[]> = {
-  1: ['january', 'jan', 'जनवरी', 'জানুয়ারি', 'জানুয়ারী', 'январь', 'января', 'янв'],
-  2: ['february', 'feb', 'फरवरी', 'फ़रवरी', 'ফেব্রুয়ারি', 'ফেব্রুয়ারী', 'февраль', 'февраля', 'фев'],
-  3: ['march', 'mar', 'मार्च', 'মার্চ', 'март', 'марта', 'мар'],
-  4: ['april', 'apr', 'अप्रैल', 'अप्रेल', 'এপ্রিল', 'апрель', 'апреля', 'апр'],
-  5: ['may', 'मई', 'মে', 'май', 'мая'],
-  6: ['june', 'jun', 'जून', 'জুন', 'июнь', 'июня', 'июн'],
-  7: ['july', 'jul', 'जुलाई', 'জুলাই', 'июль', 'июля', 'июл'],
-  8: ['august', 'aug', 'अगस्त', 'অগস্ট', 'আগস্ট', 'অগাস্ট', 'август', 'августа', 'авг'],
-  9: ['september', 'sep', 'sept', 'सितंबर', 'सितम्बर', 'সেপ্টেম্বর', 'сентябрь', 'сентября', 'сен', 'сент'],
-  10: ['october', 'oct', 'अक्टूबर', 'अक्तूबर', 'অক্টোবর', 'октябрь', 'октября', 'окт'],
-  11: ['november', 'nov', 'नवंबर', 'नवम्बर', 'নভেম্বর', 'ноябрь', 'ноября', 'ноя', 'нояб'],
-  12: ['december', 'dec', 'दिसंबर', 'दिसम्बर', 'ডিসেম্বর', 'декабрь', 'декабря', 'дек'],
-};
-
-const MONTH_BY_NAME = new Map<string, number>(
-  Object.entries(MONTH_NAMES).flatMap(([month, names]) =>
-    names.map((name) => [name.normalize('NFC'), Number(month)] as const),
-  ),
-);
+// used to recognise date lines as chrome and to read the stated date of a scraped page. Month and weekday
+// names come from the one calendar table (src/text/calendar.ts), digits from src/text/digits.ts.
+import { monthOf, WEEKDAYS } from '../text/calendar.ts';
+import { asciiDigits } from '../text/digits.ts';
 
 /** Words that may accompany a date on a date line without being content. */
 const DATE_NOISE = new Set(
   [
   'am', 'pm', 'a.m.', 'p.m.', 'ist', 'gmt', 'utc', 'мск', 'г.', 'г', 'года', 'on', 'at', 'updated', 'published',
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
-  'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun',
-  'सोमवार', 'मंगलवार', 'बुधवार', 'गुरुवार', 'शुक्रवार', 'शनिवार', 'रविवार',
-  'সোমবার', 'মঙ্গলবার', 'বুধবার', 'বৃহস্পতিবার', 'শুক্রবার', 'শনিবার', 'রবিবার',
-  'понедельник', 'вторник', 'среда', 'четверг', 'пятница', 'суббота', 'воскресенье',
+  ...Object.values(WEEKDAYS).flat(2).map((word) => word.toLowerCase()),
   ].map((word) => word.normalize('NFC')),
 );
 
-/** Devanagari and Bengali digits to ASCII, so one pattern reads dates in every script. */
-export function toAsciiDigits(text: string): string {
-  return text.replace(/[\u0966-\u096F\u09E6-\u09EF]/g, (digit) => {
-    const code = digit.charCodeAt(0);
-    return String(code - (code >= 0x09e6 ? 0x09e6 : 0x0966));
-  });
-}
+/** Native digits to ASCII, so one pattern reads dates in every script (the one digit table: src/text/digits.ts). */
+export const toAsciiDigits = asciiDigits;
 
 function isoDate(year: number, month: number, day: number): string | undefined {
   const date = new Date(Date.UTC(year, month - 1, day));
   const valid = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
   return valid ? date.toISOString().slice(0, 10) : undefined;
-}
-
-function monthOf(word: string): number | undefined {
-  return MONTH_BY_NAME.get(word.toLowerCase().replace(/\.$/, ''));
 }
 
 /**

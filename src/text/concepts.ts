@@ -9,12 +9,22 @@
 // collaboration news in general, never a seed article's names or phrases. Widened on dev.jsonl + dev-2.jsonl
 // (2026-12). Its contents are hashed into ANALYZER_VERSION, so an edit rebuilds the lexical index.
 import { foldText } from './fold.ts';
+import { MONTHS } from './calendar.ts';
 
 interface ConceptDef {
   id: string;
   generic: boolean;
   forms: string;
 }
+
+// Bengali months take case endings (নভেম্বরে, সেপ্টেম্বরের): their longer forms match as prefixes.
+const MONTH_CONCEPTS: ConceptDef[] = MONTHS.en.map((_, i) => ({
+  id: `m${String(i + 1).padStart(2, '0')}`,
+  generic: true,
+  forms: Object.entries(MONTHS)
+    .flatMap(([language, rows]) => rows[i]!.map((form) => (language === 'bn' && form.length >= 4 ? `${form}*` : form)))
+    .join(' '),
+}));
 
 const CONCEPTS: ConceptDef[] = [
   // Countries, nationalities, regions
@@ -95,19 +105,8 @@ const CONCEPTS: ConceptDef[] = [
   { id: 'develop', generic: true, forms: 'develop* развит* развива* разработ* विकास* विकसित* উন্নয়ন* উন্নতি* বিকাশ*' },
   { id: 'city', generic: true, forms: 'city cities town город* शहर* नगर* শহর* নগর*' },
   { id: 'campus', generic: true, forms: 'campus* кампус* परिसर* ক্যাম্পাস*' },
-  // Months (dates are asked about in every language)
-  { id: 'm01', generic: true, forms: 'january jan январ* जनवरी জানুয়ারি*' },
-  { id: 'm02', generic: true, forms: 'february feb феврал* फरवरी ফেব্রুয়ারি*' },
-  { id: 'm03', generic: true, forms: 'march mar март* मार्च মার্চ' },
-  { id: 'm04', generic: true, forms: 'april apr апрел* अप्रैल এপ্রিল' },
-  { id: 'm05', generic: true, forms: 'may мая мае маю मई মে' },
-  { id: 'm06', generic: true, forms: 'june jun июн* जून জুন' },
-  { id: 'm07', generic: true, forms: 'july jul июл* जुलाई জুলাই' },
-  { id: 'm08', generic: true, forms: 'august aug август* अगस्त আগস্ট অগস্ট' },
-  { id: 'm09', generic: true, forms: 'september sep sept сентябр* सितंबर सितम्बर সেপ্টেম্বর' },
-  { id: 'm10', generic: true, forms: 'october oct октябр* अक्टूबर अक्तूबर অক্টোবর' },
-  { id: 'm11', generic: true, forms: 'november nov ноябр* नवंबर नवम्बर নভেম্বর' },
-  { id: 'm12', generic: true, forms: 'december dec декабр* दिसंबर दिसम्बर ডিসেম্বর' },
+  // Months (dates are asked about in every language): every form of the one calendar table.
+  ...MONTH_CONCEPTS,
 ];
 
 /** The lexicon, for the analyzer version hash. */

@@ -37,7 +37,8 @@ describe('extractiveAnswer', () => {
     );
     assert.equal(answer.found, true);
     assert.equal(answer.mode, 'extractive');
-    assert.match(answer.answer, /It will train 240 nurses in its first year\. \[1\]/);
+    assert.match(answer.answer, /^240 \[1\]\n/, 'the first line is the number asked for, with its [n]');
+    assert.match(answer.answer, /“It will train 240 nurses in its first year\.” \[1\]/, 'then the evidence, quoted');
     assert.doesNotMatch(answer.answer, /four floors/, 'a sentence with nothing of the question is left out when better ones exist');
     assert.deepEqual(
       answer.citations.map((c) => [c.n, c.docId, c.path, c.source]),

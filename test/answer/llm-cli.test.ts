@@ -71,7 +71,8 @@ describe('npm run ask with an OpenAI-compatible LLM', { timeout: 180_000 }, () =
     assert.equal(fake.requests.length, 1);
     assert.match(run.stdout, /^The MoU covers AI tools for reading cancer scans \[1\], tested within two years \[1\]\.$/m);
     const title = promptedTitle(1);
-    assert.match(run.stdout, new RegExp(`^Sources:\\n\\[1\\] ${escapeRegExp(title)} — `, 'm'));
+    // Each article once, its cited passages numbered under it.
+    assert.match(run.stdout, new RegExp(`^Sources:\\n${escapeRegExp(title)} — .*\\n  \\[1\\] `, 'm'));
     assert.doesNotMatch(run.stdout, /^\[2\]/m, 'only the cited passage is listed');
   });
 
@@ -91,7 +92,7 @@ describe('npm run ask with an OpenAI-compatible LLM', { timeout: 180_000 }, () =
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /\(The language model could not answer \(error id [0-9a-f]{8}\); showing the quoted answer instead\.\)/);
     assert.doesNotMatch(run.stdout, /model is loading/, 'the server\'s error text is not shown');
-    assert.match(run.stdout, /^Sources:\n\[1\] .+ — (Example Health News|Пример Новости), /m);
+    assert.match(run.stdout, /^Sources:\n.+ — (Example Health News|Пример Новости), .*\n {2}\[1\] /m);
   });
 });
 

@@ -111,3 +111,16 @@ test('describeLanguage names ISO 639-1 codes and rejects unknown ones', () => {
   assert.equal(describeLanguage('zz'), undefined);
   assert.equal(describeLanguage('not a tag!'), undefined);
 });
+
+describe('the asked-for answer type', () => {
+  const input = (answerType?: 'when' | 'who') => ({ question: 'कब?', passages: [] as never[], language: 'hi', historyChars: 0, ...(answerType ? { answerType } : {}) });
+  test('the rules say what the first sentence must give', () => {
+    const system = buildGroundedPrompt(input('when'))[0]!.content;
+    assert.match(system, /asks for when: the date, written out/);
+    assert.match(system, /Give that first, in your first sentence, with its \[n\]/);
+    assert.match(system, /Write the whole answer in Hindi/);
+  });
+  test('without a type there is no such rule', () => {
+    assert.doesNotMatch(buildGroundedPrompt(input())[0]!.content, /Give that first/);
+  });
+});

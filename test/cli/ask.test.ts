@@ -57,7 +57,7 @@ describe('npm run ask', { timeout: 300_000 }, () => {
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stderr, /No index in .* yet: building it/);
     assert.match(run.stdout, /\[1\]/);
-    assert.match(run.stdout, /^Sources:\n\[1\] .*HKUST.* — Mirage News/m);
+    assert.match(run.stdout, /^Sources:\n.*HKUST.* — Mirage News.*\n {2}\[1\] /m);
   });
 
   test('an empty question is a usage error (exit 2) with the usage', async () => {
