@@ -57,6 +57,7 @@ export interface NameToken {
   concepts: string[];
   generic: boolean;
   ordinal: boolean;
+  cyrillic: boolean;
 }
 
 let shared: Analyzer | undefined;
@@ -69,7 +70,8 @@ function analyzer(): Analyzer {
 export function nameTokens(name: string): NameToken[] {
   return analyzer()
     .words(name)
-    .filter((w) => !w.joined && !NAME_FILLERS.has(w.folded.replace(/\.$/, '')) && !(w.stopword && !w.acronym))
+    // A capitalized function word belongs to the name (All India Institute…); fillers never do.
+    .filter((w) => !w.joined && !NAME_FILLERS.has(w.folded.replace(/\.$/, '')) && !(w.stopword && !w.acronym && !/^\p{Lu}/u.test(w.raw)))
     .map(toToken)
     .filter((t) => t.latin !== '' || t.acronym !== undefined);
 }
@@ -86,6 +88,7 @@ function toToken(word: Word): NameToken {
     concepts: word.concepts,
     generic: word.generic && !ordinal,
     ordinal,
+    cyrillic: word.script === 'cyrillic',
   };
 }
 
@@ -110,9 +113,14 @@ export function nameForms(name: string): string[] {
     const [, before = '', inner = '', after = ''] = paren;
     forms.add(`${before} ${after}`.trim());
     const innerTokens = nameTokens(inner);
-    // "(IIT Kharagpur)" is a complete short form; "(আইআইটি) খড়্গপুর" an acronym that the rest completes.
-    if (innerTokens.length > 1) forms.add(inner.trim());
-    else if (innerTokens.length === 1) forms.add(`${inner} ${after}`.trim());
+    const beforeTokens = nameTokens(before);
+    // "(IIT Kharagpur)" is a short form of what precedes it, "(আইআইটি) খড়্গপুর" an acronym of it that the
+    // rest completes. Anything else in parentheses ("(Moscow)", "(IIT Kharagpur)" after a hospital's name)
+    // only qualifies the name.
+    if (innerTokens.length > 1 && aligns(innerTokens, beforeTokens)) forms.add(inner.trim());
+    else if (innerTokens.length === 1 && innerTokens[0]!.acronym) {
+      forms.add(`${inner} ${after}`.trim());
+    }
   } else {
     forms.add(trimmed);
   }
@@ -123,11 +131,35 @@ export function nameForms(name: string): string[] {
   return [...forms].filter((f) => nameTokens(f).length > 0);
 }
 
+/** A name read once: its folded text and the tokens of each of its forms. */
+export interface PreparedName {
+  folded: string;
+  forms: NameToken[][];
+}
+
+const prepared = new Map<string, PreparedName>();
+/** Bounds the memory of names read (a bot reads users' party input too). */
+const MAX_PREPARED = 20_000;
+
+export function prepareName(name: string): PreparedName {
+  let p = prepared.get(name);
+  if (!p) {
+    p = { folded: foldText(name), forms: nameForms(name).map(nameTokens) };
+    if (prepared.size >= MAX_PREPARED) prepared.clear();
+    prepared.set(name, p);
+  }
+  return p;
+}
+
 /** True when the two names denote the same institution. */
 export function sameParty(a: string, b: string): boolean {
-  if (foldText(a) === foldText(b)) return true;
-  const formsA = nameForms(a).map(nameTokens);
-  const formsB = nameForms(b).map(nameTokens);
+  return samePrepared(prepareName(a), prepareName(b));
+}
+
+export function samePrepared(pa: PreparedName, pb: PreparedName): boolean {
+  if (pa.folded === pb.folded) return true;
+  const formsA = pa.forms;
+  const formsB = pb.forms;
   for (const x of formsA) for (const y of formsB) if (aligns(x, y)) return true;
   return formsA.some((x) => formsB.some((y) => sharesDistinctive(x, y)));
 }
@@ -179,6 +211,9 @@ function sameAcronym(x: string, y: string): boolean {
 /** The acronym spelled by the initials of `run` (every word a content word). */
 function spells(token: NameToken, run: readonly NameToken[]): boolean {
   if (!token.acronym || run.some((t) => t.acronym !== undefined && t.acronym.length > 1)) return false;
+  // A Cyrillic acronym spells Cyrillic words (РКАМУ), a Latin one (also written in Devanagari or Bengali)
+  // the words of a name in any other script: KGMU is not Казанский государственный медицинский университет.
+  if (run.some((t) => t.cyrillic !== token.cyrillic)) return false;
   const initials = run.map((t) => (t.acronym ?? t.latin)[0] ?? '').join('');
   return initials.length === token.acronym.length && soundLetters(initials) === soundLetters(token.acronym);
 }
@@ -199,19 +234,30 @@ function distinctive(tokens: readonly NameToken[]): NameToken[] {
   return tokens.filter((t) => !t.generic || t.ordinal);
 }
 
-/** Word order differs between languages; the distinctive words of the shorter name all occur in the other. */
+/**
+ * Word order differs between languages; the distinctive words of the shorter name all occur in the other.
+ * What is left over must not tell them apart: no place or nationality (Chinese University of Hong Kong is
+ * not Hong Kong University of Science and Technology), and not field words on both sides (Institute of
+ * Technology X is not Institute of Medical Sciences X), while a word of the lexicon left on one side only is
+ * a translation the lexicon does not know (आयुर्विज्ञान = Medical Sciences).
+ */
 function sharesDistinctive(a: readonly NameToken[], b: readonly NameToken[]): boolean {
   const [small, large] = distinctive(a).length <= distinctive(b).length ? [a, b] : [b, a];
   const words = distinctive(small);
   if (words.length < MIN_SHARED_DISTINCTIVE) return false;
   const others = distinctive(large);
+  // Every ordinal on either side must be matched: "First" never joins "Second".
+  if (others.some((o) => o.ordinal && !words.some((w) => tokensMatch(w, o)))) return false;
   // The institution types must agree: a centre of the same two countries is not their association.
   const heads = (tokens: readonly NameToken[]) => new Set(tokens.flatMap((t) => t.concepts).filter((c) => HEAD_CONCEPTS.has(c.slice(1))));
   const largeHeads = heads(large);
   if ([...heads(small)].some((h) => !largeHeads.has(h))) return false;
-  // Every ordinal on either side must be matched: "First" never joins "Second".
-  if (others.some((o) => o.ordinal && !words.some((w) => tokensMatch(w, o)))) return false;
-  return words.every((w) => others.some((o) => tokensMatch(w, o)));
+  if (!words.every((w) => others.some((o) => tokensMatch(w, o)))) return false;
+  const leftSmall = small.filter((t) => !large.some((o) => tokensMatch(t, o)));
+  const leftLarge = large.filter((t) => !small.some((o) => tokensMatch(t, o)));
+  if ([...leftSmall, ...leftLarge].some((t) => t.concepts.length > 0 && !t.generic && !t.ordinal)) return false;
+  const withConcept = (tokens: readonly NameToken[]) => tokens.some((t) => t.concepts.length > 0);
+  return !(withConcept(leftSmall) && withConcept(leftLarge));
 }
 
 /**
