@@ -25,6 +25,8 @@ Options:
   -h, --help              this help`;
 
 async function main(): Promise<number> {
+  // The registry's extraction eval has its own options (scripts/eval-registry.ts).
+  if (process.argv.includes('--registry')) return (await import('./eval-registry.ts')).main(process.argv.slice(2));
   let args;
   try {
     args = parseArgs({

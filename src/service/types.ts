@@ -1,5 +1,20 @@
 import type { Answer } from '../answer/types.ts';
 import type { DocumentRef, EmbedderInfo, ReindexSummary } from '../index/types.ts';
+import type { CollaborationFilter, RegistryEntry } from '../retrieve/registry.ts';
+
+// The collaboration registry, as front ends see it (src/retrieve/registry.ts).
+export type { CollaborationFilter, RegistryEntry as CollaborationRecord } from '../retrieve/registry.ts';
+export { RegistryFilterError } from '../retrieve/registry.ts';
+export { recordLine } from '../answer/registry-answer.ts';
+export { TOPICS, topicById } from '../ingest/records/topics.ts';
+
+export interface CollaborationList {
+  /** False when the live build predates the registry (a reindex adds it). */
+  available: boolean;
+  records: RegistryEntry[];
+  /** The canonical parties the filter's party resolved to (empty when it named none, or none was given). */
+  parties: string[];
+}
 
 export interface ConversationTurn {
   question: string;
@@ -34,5 +49,9 @@ export interface CollabService {
   reindex(options?: { full?: boolean }): Promise<ReindexSummary>;
   readonly reindexing: boolean;
   stats(): Promise<IndexStats>;
+  /** The registry records that pass the filter; rejects with RegistryFilterError for a bad date or topic. */
+  collaborations(filter?: CollaborationFilter): Promise<CollaborationList>;
+  /** Canonical party names matching what a user has typed so far (any script), best first. */
+  parties(prefix: string, limit?: number): Promise<string[]>;
   close(): Promise<void>;
 }
