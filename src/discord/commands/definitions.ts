@@ -2,8 +2,9 @@
 // so `npm run register` can send them without loading the bot. The dispatcher maps each name to a handler.
 import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { collaborationsDefinition } from './collaborations-definition.ts';
 
-export const COMMAND_NAMES = ['ask', 'sources', 'reindex', 'help'] as const;
+export const COMMAND_NAMES = ['ask', 'sources', 'collaborations', 'reindex', 'help'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 export interface DefinitionOptions {
@@ -43,5 +44,5 @@ export function commandDefinitions({ maxQuestionLength }: DefinitionOptions): RE
     .setName('help')
     .setDescription('What this bot does, with example questions.')
     .setContexts(guildOnly);
-  return [ask, sources, reindex, help].map((command) => command.toJSON());
+  return [ask, sources, collaborationsDefinition(), reindex, help].map((command) => command.toJSON());
 }
