@@ -58,6 +58,12 @@ export class RegistryView {
 
   constructor(records: readonly CollabRecord[]) {
     this.clusters = clusterParties(records);
+    // The Latin acronyms written in the registry's names (IIT, HKUST): typed in lower case, they still count.
+    this.acronyms = new Set(
+      this.clusters.flatMap((c) => c.aliases.flatMap((a) => prepareName(a).forms.flat()))
+        .filter((t) => t.acronym !== undefined && scriptOf(t.raw) === 'latin' && t.raw.length >= 2)
+        .map((t) => t.raw.toLowerCase()),
+    );
     const clusterOf = (alias: string) => this.clusters.find((c) => c.aliases.includes(alias))!;
     this.entries = [...records]
       .map((r) => ({ ...r, partyNames: [...new Set(r.parties.map((p) => clusterOf(p.aliases[0] ?? p.name).name))] }))
@@ -83,10 +89,10 @@ export class RegistryView {
 
   /** The canonical parties a written name denotes (usually one; none when it names no party of the registry). */
   resolveParty(written: string): PartyInfo[] {
-    const input = prepareName(written);
+    const input = prepareName(this.withAcronyms(written));
     let found = this.clusters.filter((c) => c.aliases.some((a) => samePrepared(input, prepareName(a))));
     // Partial input ("Kharagpur", "Sechenov"): every party one of whose names contains it, by sound.
-    if (found.length === 0) found = this.clusters.filter((c) => c.aliases.some((a) => containsName(a, written)));
+    if (found.length === 0) found = this.clusters.filter((c) => c.aliases.some((a) => containsName(a, this.withAcronyms(written))));
     return found.map((c) => this.parties.find((p) => p.name === c.name)!);
   }
 
@@ -110,6 +116,18 @@ export class RegistryView {
       .map((x) => x.p.name);
   }
 
+  /**
+   * Typed input with the registry's acronyms in capitals ("iit kgp" → "IIT KGP"): people type names in lower
+   * case, and an acronym is recognized by its capitals.
+   */
+  private withAcronyms(text: string): string {
+    return text.replace(/[\p{L}\p{M}\p{N}]+/gu, (word) =>
+      /^\p{Ll}+$/u.test(word) && (this.acronyms.has(word) || CONSONANTS_ONLY.test(word)) ? word.toUpperCase() : word,
+    );
+  }
+
+  private readonly acronyms: ReadonlySet<string>;
+
   private recordsOfParty(written: string): Set<string> {
     const ids = new Set<string>();
     for (const party of this.resolveParty(written)) {
@@ -120,7 +138,7 @@ export class RegistryView {
 
   /** The parties whose names occur in a text (a question), by aligning each name with a run of its words. */
   partiesIn(text: string): PartyInfo[] {
-    const words = nameTokens(text);
+    const words = nameTokens(this.withAcronyms(text));
     const found: PartyInfo[] = [];
     for (const c of this.clusters) {
       const hit = c.aliases.some((alias) => prepareName(alias).forms.some((form) => occursIn(form, words)));
@@ -262,6 +280,9 @@ function boundary(value: string, which: 'since' | 'until'): string {
 
 /** The general words that ask for the whole registry ("in the corpus", "in the collection"). */
 export const REGISTRY_WORDS = compilePhrases('corpus | collection | database | registry | index | संग्रह | डेटाबेस | সংগ্রহ | ডেটাবেস | корпус* | баз* | коллекци* | реестр*');
+
+/** A short Latin word without vowels is an abbreviation (kgp), whatever its case. */
+const CONSONANTS_ONLY = /^[bcdfghjklmnpqrstvwxz]{2,5}$/;
 
 const views = new WeakMap<object, RegistryView>();
 

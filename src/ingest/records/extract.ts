@@ -21,7 +21,8 @@ export function extractRecords(article: RecordSource): CollabRecord[] {
   const dateEvidence: Evidence = { from: 'front-matter', start: 0, end: 0, text: article.date ?? '' };
   const kind = extractKind(passages);
   const date = extractDate(passages, article.date, dateEvidence);
-  const place = extractPlace(passages, parties.flatMap((p) => p.aliases));
+  const partyNames = parties.flatMap((p) => p.aliases);
+  const place = extractPlace(passages, partyNames);
   const record: CollabRecord = {
     id: `${article.id}#0`,
     docId: article.id,
@@ -35,7 +36,7 @@ export function extractRecords(article: RecordSource): CollabRecord[] {
     ...(kind ? { kind } : {}),
     ...(date ? { date } : {}),
     ...(place ? { place } : {}),
-    areas: extractAreas(passages),
+    areas: extractAreas(passages, partyNames),
     people: extractPeople(passages),
   };
   // An article that names no party and no kind of agreement reports no collaboration.

@@ -7,7 +7,7 @@ import { foldText } from '../../text/fold.ts';
 import { scriptOf } from '../../text/script.ts';
 import { isStopword } from '../../text/stopwords.ts';
 import { compilePhrases, findPhrases, type Phrase } from './phrases.ts';
-import { passageEvidence, type Passage } from './sentences.ts';
+import { PRESENCE_CUES, passageEvidence, type Passage } from './sentences.ts';
 import { TOPIC_PHRASES } from './topics.ts';
 import type { CollabRecord, Evidence, RecordDate, RecordKind, RecordPerson } from './types.ts';
 
@@ -99,11 +99,35 @@ function displayPlace(word: string): string {
 }
 
 /** The topics of the vocabulary the article names, each with the first passage that names it (signing passages first). */
-export function extractAreas(passages: readonly Passage[]): CollabRecord['areas'] {
+/** The first two capitalized words in a row after a Russian role, within its clause: the person's name. */
+function cyrillicNameAfter(p: Passage, words: readonly { folded: string; start: number; end: number }[]): { text: string } | undefined {
+  for (let i = 0; i + 1 < words.length && i <= MAX_CYRILLIC_SKIP; i++) {
+    if (/[,;:()]/.test(p.text.slice(words[i]!.end, words[i + 1]!.start))) return undefined;
+    const a = p.text.slice(words[i]!.start, words[i]!.end);
+    const b = p.text.slice(words[i + 1]!.start, words[i + 1]!.end);
+    const capitalizedWord = (x: string) => /^\p{Lu}\p{Ll}+$/u.test(x);
+    const gapOk = p.text.slice(words[i]!.end, words[i + 1]!.start) === ' ';
+    const institutional = [words[i]!, words[i + 1]!].some((w) => conceptsOf(w.folded).length > 0);
+    if (capitalizedWord(a) && capitalizedWord(b) && gapOk && !institutional && !/(ского|ской|ского|ного|ной)$/u.test(a)) {
+      return { text: `${a} ${b}` };
+    }
+  }
+  return undefined;
+}
+
+export function extractAreas(passages: readonly Passage[], partyNames: readonly string[] = []): CollabRecord['areas'] {
   const ordered = [...passages.filter((p) => p.signing || p.key), ...passages.filter((p) => !p.signing && !p.key)];
+  // A topic word inside a party's name ("… Cancer Hospital") says what the party is, not what the agreement is about.
+  const names = [...new Set(partyNames.flatMap((n) => [n, n.replace(/\s*\([^()]*\)\s*/g, ' ').trim()]))].filter((n) => n.length > 2);
+  const outsideNames = (p: Passage) => {
+    const taken: [number, number][] = [];
+    for (const name of names) for (let at = p.text.indexOf(name); at >= 0; at = p.text.indexOf(name, at + 1)) taken.push([at, at + name.length]);
+    return p.words.filter((w) => !taken.some(([a, b]) => w.start >= a && w.end <= b));
+  };
+  const words = new Map(ordered.map((p) => [p, outsideNames(p)]));
   const areas: CollabRecord['areas'] = [];
   for (const [id, phrases] of TOPIC_PHRASES) {
-    const p = ordered.find((x) => findPhrases(x.words, phrases).length > 0);
+    const p = ordered.find((x) => findPhrases(words.get(x)!, phrases).length > 0);
     if (p) areas.push({ id, evidence: passageEvidence(p) });
   }
   return areas;
@@ -137,8 +161,13 @@ export function extractPeople(passages: readonly Passage[]): RecordPerson[] {
   return people;
 }
 
+/** Words a Russian role may be followed by before the name ("ректор Вересковского университета Иван Петров"). */
+const MAX_CYRILLIC_SKIP = 4;
+
 function nameAfter(p: Passage, from: number): { text: string } | undefined {
   const words = p.words.filter((w) => w.start >= from);
+  const first = words[0] ? p.text.slice(words[0].start, words[0].end) : '';
+  if (scriptOf(first) === 'cyrillic') return cyrillicNameAfter(p, words);
   const picked = [];
   let last = from;
   for (const w of words) {
@@ -147,7 +176,7 @@ function nameAfter(p: Passage, from: number): { text: string } | undefined {
     const raw = p.text.slice(w.start, w.end);
     const script = scriptOf(raw);
     if (isStopword(w.folded) || conceptsOf(w.folded).length > 0) break;
-    if (findPhrases([w], HONORIFICS).length > 0 || findPhrases([w], ROLES).length > 0) break;
+    if (findPhrases([w], HONORIFICS).length > 0 || findPhrases([w], ROLES).length > 0 || findPhrases([w], PRESENCE_CUES).length > 0) break;
     if ((script === 'latin' || script === 'cyrillic') && !/^\p{Lu}/u.test(raw)) break;
     if ((script === 'devanagari' || script === 'bengali') && (acronymOf(w.folded)?.length ?? 0) >= 3) break;
     // An acronym after a title is an institution (академик РАН), skipped in Cyrillic, ends the name elsewhere.

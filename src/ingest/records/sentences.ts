@@ -27,7 +27,7 @@ export interface Passage {
 const SUPPORT_CUES = compilePhrases(
   'support* | assist* | join* hands | tie* up | सहायता | सहयोग* | मदद | সহায়তা | সাহায্য | হাত মিলিয়ে* | поддерж* | содейств*',
 );
-const PRESENCE_CUES = compilePhrases(
+export const PRESENCE_CUES = compilePhrases(
   'presence | present | attended | attend* | उपस्थित* | मौजूद* | शामिल | উপস্থিত* | অংশ নেন | присутств* | участи* | участвова*',
 );
 const KEY_CONCEPTS = new Set(['agreement', 'collaboration', 'sign', 'joint']);

@@ -42,7 +42,7 @@ export const TOPICS: readonly Topic[] = [
     id: 'medical-education',
     label: { en: 'medical education', hi: 'चिकित्सा शिक्षा', bn: 'চিকিৎসা শিক্ষা', ru: 'медицинское образование' },
     phrases:
-      'medical education | medical college* | medical school* | medical programme* | education | teaching | चिकित्सा शिक्षा | शिक्षण | शिक्षा | মেডিক্যাল কলেজ | চিকিৎসা শিক্ষা | শিক্ষা | медицинск* образовани* | образовани* | образовательн* программ*',
+      'medical education | medical programme* | education | teaching | चिकित्सा शिक्षा | शिक्षण | शिक्षा | মেডিক্যাল কলেজ | চিকিৎসা শিক্ষা | শিক্ষা | медицинск* образовани* | образовани* | образовательн* программ*',
   },
   {
     id: 'clinical-services',
