@@ -24,6 +24,7 @@ export interface GoldRecord {
 export const REGISTRY_FIELDS = ['parties', 'kind', 'date', 'place', 'areas'] as const;
 export type RegistryField = (typeof REGISTRY_FIELDS)[number];
 
+/** Precision of a field nothing was extracted for is 1 (nothing wrong), its recall 0 when gold has values. */
 export interface FieldScore {
   /** Extracted values that match gold. */
   correct: number;
@@ -96,7 +97,7 @@ export function scoreRegistry(gold: readonly GoldRecord[], recordsFor: (g: GoldR
   const scores = Object.fromEntries(
     REGISTRY_FIELDS.map((f) => {
       const c = counts[f];
-      return [f, { ...c, precision: c.extracted === 0 ? (c.gold === 0 ? 1 : 0) : c.correct / c.extracted, recall: c.gold === 0 ? 1 : c.correct / c.gold }];
+      return [f, { ...c, precision: c.extracted === 0 ? 1 : c.correct / c.extracted, recall: c.gold === 0 ? 1 : c.correct / c.gold }];
     }),
   ) as RegistryScores;
   return { scores, misses };
