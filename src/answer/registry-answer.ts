@@ -4,14 +4,13 @@
 // lists every matching record, each cited with its article. Otherwise undefined: retrieval answers.
 import { t, toLanguage, type Language } from '../i18n/index.ts';
 import { detectLanguage } from '../ingest/language.ts';
-import { nameTokens, tokensMatch } from '../ingest/records/names.ts';
-import { topicById } from '../ingest/records/topics.ts';
+import { HEAD_CONCEPTS, nameTokens, tokensMatch } from '../ingest/records/names.ts';
+import { TOPIC_PHRASES, topicById } from '../ingest/records/topics.ts';
 import type { Evidence } from '../ingest/records/types.ts';
-import { textWords, findPhrases } from '../ingest/records/phrases.ts';
+import { compilePhrases, findPhrases, textWords } from '../ingest/records/phrases.ts';
 import { isListQuestion } from '../retrieve/intent.ts';
 import { REGISTRY_WORDS, topicsIn, type CollaborationFilter, type PartyInfo, type RegistryEntry, type RegistryView } from '../retrieve/registry.ts';
 import { conceptsOf } from '../text/concepts.ts';
-import { scriptOf } from '../text/script.ts';
 import { isStopword } from '../text/stopwords.ts';
 import type { Answer, Citation } from './types.ts';
 
@@ -28,6 +27,8 @@ export interface RegistryQuestion {
   parties: PartyInfo[];
   /** Every topic named: a record must have all of them. */
   topics: string[];
+  /** Kinds of institution asked for: a record must have another party of one of them. */
+  types: string[];
 }
 
 /** What a question asks the registry for, or undefined when the registry cannot answer it. */
@@ -39,43 +40,60 @@ export function registryQuestion(question: string, view: RegistryView): Registry
   const parties = view.partiesIn(question);
   const topics = topicsIn(question);
   const years = [...question.matchAll(YEAR)].map((m) => m[1]!).sort();
-  if (unmatchedNames(question, parties).length > 0) return undefined;
+  // Every word must be accounted for: a word the registry cannot read ("facilities", "veterinary", a name it
+  // does not know) means the question asks for more than a list of records.
+  if (unexplainedWords(question, parties).length > 0) return undefined;
   const asksAll = words.some((w) => ALL_WORDS.has(w.folded)) || findPhrases(words, REGISTRY_WORDS).length > 0;
-  if (parties.length === 0 && topics.length === 0 && years.length === 0 && !(asksAll && onlyGeneralWords(question))) return undefined;
+  if (parties.length === 0 && topics.length === 0 && years.length === 0 && !asksAll) return undefined;
   const filter: CollaborationFilter = {
     ...(years.length > 0 ? { since: years[0]!, until: years[years.length - 1]! } : {}),
   };
-  return { filter, parties, topics };
+  return { filter, parties, topics, types: askedTypes(question, parties) };
 }
 
 /**
- * Names in the question that are no party of the registry: acronyms, and capitalized words after the
- * first in scripts with letter case. A question about an institution the registry does not know is left to
- * retrieval (which says "not found" when the corpus has nothing).
+ * Words of a question that ask about records (general verbs of mentioning and involving, four languages):
+ * "which agreements involve…", "में किसका उल्लेख है", "কথা বলা হয়েছে", "упоминается".
  */
-function unmatchedNames(question: string, parties: readonly PartyInfo[]): string[] {
+const QUESTION_WORDS = compilePhrases(
+  'involve* | include* | cover* | concern* | mention* | talk* | say* | said | about | made | held | done | happen* | kind* | type* | ' +
+    'शामिल | उल्लेख | बात | हुए | हुआ | हुई | बारे | ' +
+    'কথা | বলা | উল্লেখ | হয়েছে | করেছে | সম্পর্কে | ' +
+    'упомина* | касаю* | заключ* | были | был | была | о | об',
+);
+
+/** Question words no part of the registry accounts for (see registryQuestion). */
+function unexplainedWords(question: string, parties: readonly PartyInfo[]): string[] {
+  const words = textWords(question);
+  const covered = new Set<number>();
+  for (const list of [REGISTRY_WORDS, QUESTION_WORDS, ...TOPIC_PHRASES.values()]) {
+    for (const hit of findPhrases(words, list)) for (const w of words) if (w.start >= hit.start && w.end <= hit.end) covered.add(w.start);
+  }
   const partyTokens = parties.flatMap((p) => [p.name, ...p.aliases]).flatMap(nameTokens);
-  const tokens = nameTokens(question);
-  const rawWords = question.match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
-  const first = rawWords[0];
-  return tokens
-    .filter((tok) => {
-      const script = scriptOf(tok.raw);
-      const capitalized = (script === 'latin' || script === 'cyrillic') && /^\p{Lu}/u.test(tok.raw) && tok.raw !== first;
-      const nameLike = tok.acronym !== undefined || capitalized;
-      if (!nameLike || tok.concepts.length > 0 || isStopword(tok.raw.toLowerCase())) return false;
-      return !partyTokens.some((p) => tokensMatch(tok, p));
+  return words
+    .filter((w) => {
+      if (covered.has(w.start) || isStopword(w.folded) || ALL_WORDS.has(w.folded) || /^\d+$/.test(w.folded)) return false;
+      if (conceptsOf(w.folded).some((c) => c.generic)) return false;
+      const [token] = nameTokens(question.slice(w.start, w.end));
+      if (!token) return false;
+      return !partyTokens.some((p) => tokensMatch(token, p));
     })
-    .map((tok) => tok.raw);
+    .map((w) => question.slice(w.start, w.end));
 }
 
-/** True when every content word of the question is general (agreement, list, corpus…), so it asks for everything. */
-function onlyGeneralWords(question: string): boolean {
-  const words = textWords(question);
-  const general = new Set(findPhrases(words, REGISTRY_WORDS).map((h) => h.start));
-  return words.every(
-    (w) => isStopword(w.folded) || ALL_WORDS.has(w.folded) || general.has(w.start) || conceptsOf(w.folded).some((c) => c.generic) || /^\d+$/.test(w.folded),
-  );
+/**
+ * The kinds of institution the question asks for ("which hospitals…", "किन अस्पतालों…"): institution words
+ * that are not part of a party it names.
+ */
+function askedTypes(question: string, parties: readonly PartyInfo[]): string[] {
+  const partyTokens = parties.flatMap((p) => [p.name, ...p.aliases]).flatMap(nameTokens);
+  const types = new Set<string>();
+  for (const token of nameTokens(question)) {
+    if (partyTokens.some((p) => tokensMatch(token, p))) continue;
+    // "Institution"/"संस्था"/"প্রতিষ্ঠান" asks for any party, not for institutes.
+    for (const c of token.concepts) if (HEAD_CONCEPTS.has(c.slice(1)) && c !== '#institute') types.add(c.slice(1));
+  }
+  return [...types];
 }
 
 /** The records a registry question selects: all detected parties, all detected topics, the years. */
@@ -86,6 +104,11 @@ export function selectRecords(view: RegistryView, query: RegistryQuestion): Regi
     records = records.filter((r) => ids.has(r.id));
   }
   for (const topic of query.topics) records = records.filter((r) => r.areas.some((a) => a.id === topic));
+  if (query.types.length > 0) {
+    const named = new Set(query.parties.map((p) => p.name));
+    const ofType = (name: string) => nameTokens(name).some((t) => t.concepts.some((c) => query.types.includes(c.slice(1))));
+    records = records.filter((r) => r.partyNames.some((n) => !named.has(n) && [n, ...(view.parties.find((p) => p.name === n)?.aliases ?? [])].some(ofType)));
+  }
   return records;
 }
 

@@ -39,10 +39,17 @@ test('"all MoUs", by topic and by year', () => {
   assert.deepEqual(registryAnswer('Which agreements were signed in 2024?', view)!.citations.map((c) => c.docId), ['c', 'b']);
 });
 
+test('"which hospitals…" keeps the records with a hospital among the other parties', () => {
+  assert.deepEqual(registryAnswer('Which hospitals did IIT Dorapur sign MoUs with?', view)!.citations.map((c) => c.docId), ['a']);
+  assert.deepEqual(registryAnswer('आईआईटी दोरापुर ने किन अस्पतालों से समझौते किए?', view)!.citations.map((c) => c.docId), ['a']);
+});
+
 test('retrieval answers what the registry cannot: not a list question, an unknown institution, no match', () => {
   assert.equal(registryAnswer('When did IIT Dorapur sign its agreement with Velmont Hospital?', view), undefined);
   assert.equal(registryAnswer('Which agreements involve Miskatonic University?', view), undefined);
   assert.equal(registryAnswer('Which agreements involve IIT Dorapur and Lorvan Hospital?', view), undefined);
   assert.equal(registryAnswer('Which hospitals are in Dorapur district?', view), undefined);
+  assert.equal(registryAnswer('What facilities will IIT Dorapur set up under its agreement with Velmont Hospital?', view), undefined);
+  assert.equal(registryAnswer('Which agreement covers veterinary training?', view), undefined);
   assert.equal(registryAnswer('Which agreements involve IIT Dorapur?', undefined), undefined);
 });
