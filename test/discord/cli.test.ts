@@ -59,7 +59,7 @@ test('npm run register PUTs the full command list to the guild, idempotently', a
   const global = await runScript('scripts/register-commands.ts', ['--global'], env);
   assert.equal(global.code, 0, global.stderr);
   assert.equal(fake.requests.at(-1)!.path, `/applications/${fake.applicationId}/commands`);
-  assert.equal(fake.commands.global.length, 4);
+  assert.equal(fake.commands.global.length, 5);
 });
 
 test('npm start without DISCORD_TOKEN or DISCORD_CLIENT_ID exits at once with one line naming the variable', async () => {
