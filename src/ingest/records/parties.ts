@@ -9,7 +9,7 @@ import { createAnalyzer } from '../../text/analyze.ts';
 import { findAliases } from '../../text/aliases.ts';
 import { foldText } from '../../text/fold.ts';
 import { compilePhrases, findPhrases, type TextWord } from './phrases.ts';
-import { acronymLeads, HEAD_CONCEPTS, nameTokens, sameParty } from './names.ts';
+import { acronymLeads, aligns, HEAD_CONCEPTS, nameTokens, prepareName, sameParty } from './names.ts';
 import { passageEvidence, type Passage } from './sentences.ts';
 import type { Evidence, RecordParty } from './types.ts';
 
@@ -36,9 +36,14 @@ const INFLECTED_END = /(দের|গুলি|গুলো|ों|ओं)$/u;
 const NATIVE_CONNECTORS = new Set(['ऑफ', 'फॉर', 'অফ', 'ফর'].map(foldText));
 /** Words that introduce a description rather than a name ("एक प्रमुख … संस्थान" = a leading institute). */
 const DESCRIPTIVE = compilePhrases(
-  'a | an | one | leading | major | premier | prominent | renowned | top | एक | प्रमुख | अग्रणी | प्रतिष्ठित | प्रसिद्ध | ' +
-    'একটি | একটা | এক | বিশিষ্ট | প্রধান | নামী | один | одна | одного | одной | ведущ* | крупн* | известн*',
+  'a | an | one | two | both | leading | major | premier | prominent | renowned | top | new | एक | दो | दोनों | प्रमुख | अग्रणी | प्रतिष्ठित | प्रसिद्ध | नए | नया | नई | ' +
+    'একটি | একটা | এক | দুই | উভয় | নতুন | বিশিষ্ট | প্রধান | নামী | один | одна | одного | одной | два | две | оба | обе | нов* | ведущ* | крупн* | известн*',
 );
+/**
+ * Bengali case endings (genitive চীনের, infinitive/locative গড়তে, objective) on a word before an institution
+ * word: that word belongs to the phrase around the name, not to the name ("চীনের ঝেজিয়াং বিশ্ববিদ্যালয়").
+ */
+const BENGALI_CASE_END = /(ের|এর|তে|কে|দের)$/u;
 /** A name in Devanagari or Bengali reaches back at most this many words from its head. */
 const MAX_INDIC_NAME_WORDS = 6;
 /**
@@ -132,6 +137,27 @@ export function mentionsIn(p: Passage): Mention[] {
       if (!before && after) start = k + 1;
     }
     while (start < end && CONNECTORS.has(words[start]!.folded) && words[start]!.folded !== 'the') start++;
+    // "AIIMS Bhubaneswar and IIT Bhubaneswar", "Sechenov University and the University of Cape Town": two
+    // names joined by "and" when each side is a name on its own (an institution word or an acronym first);
+    // "University of Science and Technology" stays one.
+    for (let k = start + 1; k < end; k++) {
+      if (words[k]!.folded !== 'and' && raw(words[k]!) !== '&') continue;
+      const right = words[k + 1]!.folded === 'the' ? k + 2 : k + 1;
+      if (right > end) continue;
+      const isName = (from: number, to: number) =>
+        words.slice(from, to + 1).some((w, n) => isHead(w, words, from + n)) || isAcronymWord(raw(words[from]!));
+      if (isName(start, k - 1) && isName(right, end) && isCapitalized(raw(words[right]!))) {
+        emitLatin(start, k - 1);
+        latinName(right);
+        return j;
+      }
+    }
+    emitLatin(start, end);
+    return j;
+  }
+
+  /** Adds a Latin-script span as a name when it has an institution word, or is an acronym (with its place). */
+  function emitLatin(start: number, end: number): void {
     const span = words.slice(start, end + 1);
     const headed = span.some((w, n) => isHead(w, words, start + n));
     const firstRaw = raw(words[start]!);
@@ -142,7 +168,14 @@ export function mentionsIn(p: Passage): Mention[] {
       else if (end > start && !span.slice(1).some((w) => ROLE_WORDS.has(w.folded))) add(start, end);
       else if (firstRaw.replace(/[^\p{L}]/gu, '').length >= 3) add(start, start, true);
     }
-    return j;
+  }
+
+  /** The word is followed by punctuation, a function word or nothing: "आईआईटी कानपुर ने", "আইআইটি খড়্গপুর।". */
+  function endsClause(word: TextWord): boolean {
+    const index = words.indexOf(word);
+    const after = words[index + 1];
+    if (!after) return true;
+    return !/^[ \-]$/.test(gap(word, after)) || isStopword(after.folded) || CASE_WORDS.has(after.folded);
   }
 
   /** Names without letter case: the words before an institution word, and spelled acronyms with the word after. */
@@ -156,6 +189,7 @@ export function mentionsIn(p: Passage): Mention[] {
         const between = gap(prev, words[start]!);
         if (!/^[ \-]$/.test(between) || isStopword(prev.folded) || ROLE_WORDS.has(prev.folded) || INFLECTED_END.test(prev.folded)) break;
         if (findPhrases([prev], DESCRIPTIVE).length > 0) break;
+        if (script === 'bengali' && BENGALI_CASE_END.test(prev.folded)) break;
         if (script === 'cyrillic' && !isCapitalized(raw(prev)) && !/(ск|ий|ая|ой|ого|их|ых|ый|ое|ые|ей)$/u.test(prev.folded)) break;
         start--;
       }
@@ -185,7 +219,8 @@ export function mentionsIn(p: Passage): Mention[] {
         !CASE_WORDS.has(next.folded) &&
         !ROLE_WORDS.has(next.folded) &&
         conceptsOf(next.folded).length === 0 &&
-        !isAcronymWord(raw(next));
+        !isAcronymWord(raw(next)) &&
+        endsClause(next);
       if (nextOk) add(i, i + 1);
       else add(i, i, true);
     } else if (script === 'cyrillic' && isAcronymWord(r) && r.length >= 3) {
@@ -261,13 +296,24 @@ function distinctMentions(mentions: readonly Mention[]): Mention[] {
   return out;
 }
 
+/**
+ * A mention that only starts a longer name of the same article is that name: a bare acronym (IIT beside IIT
+ * Kharagpur), the long form of the acronym without the place ("Indian Institute of Technology (IIT)"), or the
+ * name without its qualifier ("Huashan Hospital" beside "Huashan Hospital of Fudan University").
+ */
+function startsName(short: string, long: string): boolean {
+  if (long.startsWith(`${short} of `) || long.startsWith(`${short}, `) || long.startsWith(`${short} in `)) return true;
+  const longTokens = nameTokens(long);
+  return prepareName(short).forms.some((form) => {
+    const generic = form.every((t) => t.acronym !== undefined || t.generic || t.concepts.length > 0);
+    return generic && form.length < longTokens.length && aligns(form, longTokens.slice(0, form.length));
+  });
+}
+
 function mergeAbsorbed(clusters: Cluster[]): Cluster[] {
   const result = [...clusters];
   for (const c of clusters) {
-    if (!c.mentions.every((m) => m.acronymOnly)) continue;
-    const acronym = nameTokens(c.names[0]!)[0]?.acronym;
-    if (!acronym) continue;
-    const host = result.find((o) => o !== c && o.names.some((n) => nameTokens(n)[0]?.acronym === acronym && nameTokens(n).length > 1));
+    const host = result.find((o) => o !== c && c.names.every((short) => o.names.some((long) => startsName(short, long))));
     if (host) {
       host.mentions.push(...c.mentions);
       result.splice(result.indexOf(c), 1);
