@@ -9,6 +9,7 @@ import { BUILD_FILES, buildDir, buildsDir, tempBuildDir } from './layout.ts';
 import { corrupt, parseManifest } from './manifest.ts';
 import type { Manifest, StoredChunk } from './types.ts';
 import { VectorStore } from './vector-store.ts';
+import { blameVectorFile } from './vector-files.ts';
 
 export interface BuildContents {
   vectors: VectorStore;
@@ -78,7 +79,7 @@ export async function readBuildVectors(
   try {
     return await VectorStore.load(dir, embeddings, searchEf);
   } catch (error) {
-    throw corrupt(join(dir, 'hnswlib.index'), (error as Error).message);
+    throw await blameVectorFile(dir, error);
   }
 }
 

@@ -13,6 +13,7 @@ import { readBuildChunks, readBuildManifest, WRITE_STEPS, writeBuild } from './b
 import { EmbeddingCache } from './embedding-cache.ts';
 import { embeddingText } from './embedding-text.ts';
 import { acquireReindexLock } from './lock.ts';
+import { assertShrinkAllowed } from './shrink-guard.ts';
 import { newBuildId, readCurrentBuildId, removeBuildsExcept, writeCurrentBuildId } from './layout.ts';
 import { createManifest, describeEmbedder, sameEmbedder } from './manifest.ts';
 import type {
@@ -30,6 +31,8 @@ export interface ReindexOptions {
   embedder: EmbedderHandle;
   /** Rebuild from scratch: no comparison shortcuts, no cached vectors for this embedder. */
   full?: boolean;
+  /** Publish the new build even when it removes more than half of the indexed articles (see shrink-guard.ts). */
+  allowShrink?: boolean;
   onProgress?: ReindexProgress;
   logger?: Logger;
 }
@@ -44,7 +47,8 @@ interface PreviousBuild {
 
 /**
  * Rebuilds the index under INDEX_DIR from CORPUS_DIR. Holds the reindex lock (throws
- * UserError('reindex.alreadyRunning') when another reindex holds it). Files that fail to load are listed
+ * UserError('reindex.alreadyRunning') when another reindex holds it; UserError('reindex.shrink') when it would
+ * remove more than half of the indexed articles without `allowShrink`). Files that fail to load are listed
  * in `failed`; their previously indexed version stays in the index. The new build becomes live only as
  * the very last step, so an interrupted reindex leaves the previous index in place.
  */
@@ -83,10 +87,11 @@ async function buildAndSwap(
   }
 
   progress({ phase: 'load', done: 0, total: 1, detail: config.CORPUS_DIR });
-  const corpus = await loadCorpus(corpusDir);
+  const corpus = await loadCorpus(corpusDir, { maxArticleBytes: config.MAX_ARTICLE_BYTES });
   progress({ phase: 'load', done: 1, total: 1, detail: `${corpus.articles.length} articles` });
 
   const plan = await planDocuments(corpus.articles, corpus.failures, previous, indexDir, config);
+  assertShrinkAllowed({ before: previous?.manifest.documents.length ?? 0, removed: plan.changes.removed.length, after: plan.documents.length, corpusDir: config.CORPUS_DIR, allowShrink: options.allowShrink === true });
 
   const texts = plan.chunks.map(embeddingText);
   const cache = await EmbeddingCache.open(indexDir, embedder.info, { fresh: options.full === true, logger });
