@@ -91,6 +91,20 @@ export const configSchema = z.object({
   /** Salt for hashing user ids in FEEDBACK_LOG; when unset a random one is kept in `<FEEDBACK_LOG>.salt`. */
   FEEDBACK_SALT: optionalText,
 
+  // Bot worker pool: retrieval and answer composition run in worker threads so the bot's event loop only does
+  // I/O and acknowledges every interaction at once (see src/service/pooled.ts).
+  /** Worker threads answering questions, each with its own loaded index (memory grows with each one). */
+  ASK_WORKERS: int(1, 64).default(2),
+  /** Questions one worker works on at once: 1 for extractive answers (CPU-bound); more with an LLM, which mostly waits. */
+  ASK_TASKS_PER_WORKER: int(1, 64).default(1),
+  /** Questions that may wait for a worker; beyond that users are told at once that the bot is busy (small, so a wait stays short). */
+  ASK_QUEUE: int(0, 10_000).default(16),
+  /**
+   * Nice increment of the answer worker threads (Linux, where niceness is per thread): on a busy machine the
+   * event loop that acknowledges interactions gets the CPU first, answers take what is left. 0 = same priority.
+   */
+  ASK_WORKER_NICE: int(0, 19).default(10),
+
   // Logging
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

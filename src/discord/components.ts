@@ -4,7 +4,8 @@ import type { ButtonInteraction } from 'discord.js';
 import { NO_MENTIONS, type BotContext } from './context.ts';
 import { parseCustomId } from './customIds.ts';
 import { renderPassages, renderSourcesPage } from './format.ts';
-import { ANSWER_EXPIRED, FEEDBACK_THANKS } from './messages.ts';
+import { ANSWER_EXPIRED } from './messages.ts';
+import { voteReply } from './feedback.ts';
 
 /** Returns false when the button is not one of this bot's (e.g. from an older version). */
 export async function handleButton(interaction: ButtonInteraction, ctx: BotContext): Promise<boolean> {
@@ -31,7 +32,7 @@ export async function handleButton(interaction: ButtonInteraction, ctx: BotConte
         await interaction.reply({ content: ANSWER_EXPIRED, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
         return true;
       }
-      await ctx.feedback.record({
+      const { outcome } = await ctx.feedback.record({
         vote: action.vote,
         answerId: stored.id,
         question: stored.question,
@@ -40,7 +41,7 @@ export async function handleButton(interaction: ButtonInteraction, ctx: BotConte
         citations: stored.answer.citations,
         userId: interaction.user.id,
       });
-      await interaction.reply({ content: FEEDBACK_THANKS[action.vote], flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+      await interaction.reply({ content: voteReply(interaction.locale, outcome, action.vote), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
       return true;
     }
     case 'sources': {

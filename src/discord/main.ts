@@ -1,6 +1,6 @@
 // `npm start`: the Discord bot. Checks the two required settings before loading anything heavy, loads
 // (or builds) the index through the service, connects, and shuts down cleanly on SIGINT/SIGTERM.
-import { ConfigError, loadConfig, type Config } from '../config.ts';
+import { ConfigError, loadConfig, resolvePath, type Config } from '../config.ts';
 import { isUserError } from '../errors.ts';
 import { createLogger } from '../log.ts';
 import { errorForLog } from './logSafe.ts';
@@ -17,14 +17,25 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
+  // Before anything heavy: an unwritable feedback log would otherwise lose every vote, silently.
+  const { checkFeedbackLogWritable, FeedbackLogError } = await import('./feedback.ts');
+  try {
+    await checkFeedbackLogWritable(resolvePath(config.FEEDBACK_LOG));
+  } catch (error) {
+    if (!(error instanceof FeedbackLogError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+
   const logger = createLogger(config.LOG_LEVEL, 'discord');
   // Imported here so a missing setting is reported at once, without loading the index libraries.
-  const { createService } = await import('../service/service.ts');
+  // The pooled service answers in worker threads, so this event loop only does Discord I/O (acks at once).
+  const { createPooledService } = await import('../service/pooled.ts');
   const { createBot } = await import('./bot.ts');
 
-  let service: Awaited<ReturnType<typeof createService>>;
+  let service: Awaited<ReturnType<typeof createPooledService>>;
   try {
-    service = await createService(config, { logger });
+    service = await createPooledService(config, { logger });
   } catch (error) {
     // A user error (no corpus, unusable index, model unavailable) already says what to do.
     logger.fatal({ err: errorForLog(error) }, isUserError(error) ? error.message : 'could not load the index');

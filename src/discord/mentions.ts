@@ -8,6 +8,7 @@ import { parseCustomId } from './customIds.ts';
 import { renderAnswer } from './format.ts';
 import { mentionUsage } from './messages.ts';
 import { errorForLog } from './logSafe.ts';
+import { refuseBusyMessage, isBusy } from './busy.ts';
 
 /** How many earlier turns a follow-up carries: enough for "and when was it signed?", bounded for retrieval. */
 const MAX_HISTORY_TURNS = 4;
@@ -65,6 +66,7 @@ export async function handleMention(message: Message<true>, ctx: BotContext, sig
     return;
   }
   const question = checkQuestion(raw, ctx.config.MAX_QUESTION_LENGTH);
+  if (ctx.service.busy) return refuseBusyMessage(message, ctx);
   takeRate(ctx, message.author.id);
 
   await channel.sendTyping();
@@ -73,7 +75,11 @@ export async function handleMention(message: Message<true>, ctx: BotContext, sig
   }, TYPING_REFRESH_MS);
   try {
     const history = await historyFor(message, ctx);
-    const answer = await ctx.service.ask(question, { signal, history });
+    const answer = await ctx.service.ask(question, { signal, history }).catch((error: unknown) => {
+      if (isBusy(error)) return undefined;
+      throw error;
+    });
+    if (!answer) return refuseBusyMessage(message, ctx);
     const stored = ctx.answers.add({ question, answer, history });
     const [first, ...rest] = renderAnswer(answer, { answerId: stored.id });
     // failIfNotExists: false — if the question was deleted meanwhile, the answer still reaches the channel.

@@ -28,6 +28,8 @@ export function userErrorText(error: UserError, limits: { maxQuestionLength: num
       return 'The article index is not usable right now; an admin needs to run a reindex. Please try again later.';
     case 'model.unavailable':
       return 'The embedding model is not available right now. Please try again later.';
+    case 'service.busy':
+      return t('en', 'reliability:busy');
   }
 }
 

@@ -7,6 +7,7 @@ import { answer } from './locales/answer.ts';
 import { common } from './locales/common.ts';
 import { indexing } from './locales/indexing.ts';
 import { registry } from './locales/registry.ts';
+import { reliability } from './locales/reliability.ts';
 
 /** The languages the product speaks. */
 export const LANGUAGES = ['en', 'hi', 'bn', 'ru'] as const;
@@ -15,7 +16,7 @@ export type Language = (typeof LANGUAGES)[number];
 /** One namespace: the same keys in every language (English is the reference). */
 export type Namespace<K extends string = string> = Record<Language, Record<K, string>>;
 
-const NAMESPACES = { common, answer, indexing, registry } as const;
+const NAMESPACES = { common, answer, indexing, reliability, registry } as const;
 type Namespaces = typeof NAMESPACES;
 /** `namespace:key`, e.g. `answer:notFound`. */
 export type MessageKey = {

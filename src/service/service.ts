@@ -28,6 +28,8 @@ export interface ServiceDeps {
   onNotice?: (line: string) => void;
   /** Progress of an index build triggered by the service (first run, embedder change, reindex). */
   onProgress?: ReindexProgress;
+  /** False: a missing index is an error instead of being built (the answer workers of ./pooled.ts only load). */
+  buildMissing?: boolean;
 }
 
 /** Loads of the index on first use: once, then again after waiting for another process's build. */
@@ -91,7 +93,7 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
       break;
     } catch (error) {
       if (attempt > FIRST_USE_ATTEMPTS) throw error;
-      if (isUserError(error, 'index.missing')) {
+      if (isUserError(error, 'index.missing') && deps.buildMissing !== false) {
         notice(`No index in ${config.INDEX_DIR} yet: building it from ${config.CORPUS_DIR} with the ${embedder.info.id} embedder.`);
         built = await buildOrWait({});
       } else if (isUserError(error, 'index.embedderMismatch')) {

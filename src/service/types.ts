@@ -51,6 +51,8 @@ export interface CollabService {
    */
   reindex(options?: { full?: boolean; allowShrink?: boolean }): Promise<ReindexSummary>;
   readonly reindexing: boolean;
+  /** True while ask() would refuse at once with UserError('service.busy'), so a front end can refuse before acknowledging. */
+  readonly busy?: boolean;
   stats(): Promise<IndexStats>;
   /** The registry records that pass the filter; rejects with RegistryFilterError for a bad date or topic. */
   collaborations(filter?: CollaborationFilter): Promise<CollaborationList>;

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -77,6 +77,19 @@ test('npm start without DISCORD_TOKEN or DISCORD_CLIENT_ID exits at once with on
   assert.doesNotMatch(noClientId.stderr, /some-token/);
 });
 
+test('npm start with an unwritable FEEDBACK_LOG exits at once with one line naming the variable', async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'collab-feedback-'));
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  // A regular file where the log's folder should be: unwritable for any user, root included.
+  await writeFile(join(dir, 'not-a-folder'), 'x');
+  const path = join(dir, 'not-a-folder', 'feedback.jsonl');
+  const run = await runScript('src/discord/main.ts', [], { DISCORD_TOKEN: 'some-token', DISCORD_CLIENT_ID: '123456789012345678', FEEDBACK_LOG: path });
+  assert.equal(run.code, 1);
+  const lines = run.stderr.trim().split('\n');
+  assert.equal(lines.length, 1, run.stderr);
+  assert.match(lines[0]!, new RegExp(`^FEEDBACK_LOG=${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not writable \\((ENOTDIR|EEXIST)\\): point FEEDBACK_LOG at a file`));
+});
+
 test('npm start loads the index, logs one summary line, answers, and shuts down cleanly on SIGTERM', async (t) => {
   const fake = await FakeDiscord.start();
   const dir = await mkdtemp(join(tmpdir(), 'collab-start-'));
@@ -112,7 +125,9 @@ test('npm start loads the index, logs one summary line, answers, and shuts down 
   const ask = fake.sendSlashCommand({ name: 'ask', options: { question: 'Which hospitals signed an MoU?' } });
   const ack = await fake.waitForRequest(fake.is.callback(ask), { timeoutMs: 10_000 });
   assert.equal(ack.body.type, InteractionResponseType.DeferredChannelMessageWithSource);
-  await fake.waitForRequest(fake.is.editOriginal(ask), { timeoutMs: 20_000 });
+  // Answered by an answer worker of the pooled service: the edit carries the sources, not an apology.
+  const answer = await fake.waitForRequest(fake.is.editOriginal(ask), { timeoutMs: 60_000 });
+  assert.ok(answer.body.embeds?.[0]?.fields?.some((f: { name: string }) => f.name === 'Sources'), JSON.stringify(answer.body));
 
   child.kill('SIGTERM');
   const [code] = await exited;

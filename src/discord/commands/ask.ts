@@ -6,10 +6,13 @@ import { checkQuestion, NO_MENTIONS, takeRate, type BotContext } from '../contex
 import { renderAnswer, renderPartial } from '../format.ts';
 import { createThrottledEditor } from '../progress.ts';
 import { errorForLog } from '../logSafe.ts';
+import { isBusy, refuseBusyInteraction } from '../busy.ts';
 
 export async function handleAsk(interaction: ChatInputCommandInteraction, ctx: BotContext, signal: AbortSignal): Promise<void> {
   // Cheap checks first, answered ephemerally without deferring: only the asker needs to see a refusal.
   const question = checkQuestion(interaction.options.getString('question', true), ctx.config.MAX_QUESTION_LENGTH);
+  // No room for another question: refuse now (before it costs the user's rate budget) rather than answer late.
+  if (ctx.service.busy) return refuseBusyInteraction(interaction, ctx);
   takeRate(ctx, interaction.user.id);
   const isPublic = interaction.options.getBoolean('public') ?? ctx.config.ASK_PUBLIC_DEFAULT;
   const ephemeral = isPublic ? undefined : MessageFlags.Ephemeral;
@@ -24,6 +27,10 @@ export async function handleAsk(interaction: ChatInputCommandInteraction, ctx: B
   let answer: Answer;
   try {
     answer = await ctx.service.ask(question, { signal, onPartial: (text) => progress.push(text) });
+  } catch (error) {
+    if (!isBusy(error)) throw error;
+    await progress.stop();
+    return refuseBusyInteraction(interaction, ctx);
   } finally {
     await progress.stop();
   }
