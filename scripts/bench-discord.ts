@@ -212,7 +212,7 @@ function reindexLoop(config: Config): { stop(): Promise<number> } {
 }
 
 const temp = await mkdtemp(join(tmpdir(), 'collab-bench-discord-'));
-let corpusDir = values.corpus ? resolve(values.corpus) : join(temp, 'corpus');
+const corpusDir = values.corpus ? resolve(values.corpus) : join(temp, 'corpus');
 try {
   if (!values.corpus) {
     console.log(`generating a corpus of ~${values.chunks} chunks in ${corpusDir} ...`);

@@ -12,10 +12,13 @@ const bool = z
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 const num = (min: number, max: number) => z.coerce.number().min(min).max(max);
 const optionalText = z.string().trim().min(1).optional();
+/** Discord ids (snowflakes) are 17–20 digits today; anything else is a copy-paste slip (a name, a truncated id). */
+const DISCORD_ID = /^\d{17,20}$/;
+const discordId = (what: string) => z.string().regex(DISCORD_ID, `${what}: 17–20 digits`);
 const idList = z
   .string()
   .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
-  .pipe(z.array(z.string().regex(/^\d{5,25}$/, 'a comma-separated list of Discord ids (digits)')));
+  .pipe(z.array(z.string().regex(DISCORD_ID, 'a comma-separated list of Discord channel ids, each 17–20 digits')));
 
 /** Largest article file that is indexed (MAX_ARTICLE_BYTES): 2 MB, far above any news article. */
 export const DEFAULT_MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
@@ -78,10 +81,10 @@ export const configSchema = z.object({
 
   // Discord
   DISCORD_TOKEN: optionalText,
-  DISCORD_CLIENT_ID: z.string().regex(/^\d{5,25}$/, 'a Discord application id (digits)').optional(),
-  DISCORD_GUILD_ID: z.string().regex(/^\d{5,25}$/, 'a Discord guild id (digits)').optional(),
+  DISCORD_CLIENT_ID: discordId('a Discord application id (Developer Portal → General Information → Application ID)').optional(),
+  DISCORD_GUILD_ID: discordId('a Discord server id (right-click the server → Copy Server ID)').optional(),
   DISCORD_API_URL: z.url({ protocol: /^https?$/ }).optional(),
-  DISCORD_ADMIN_ROLE_ID: z.string().regex(/^\d{5,25}$/, 'a Discord role id (digits)').optional(),
+  DISCORD_ADMIN_ROLE_ID: discordId('a Discord role id (Server Settings → Roles → Copy Role ID)').optional(),
   DISCORD_CHANNEL_ALLOWLIST: idList.optional(),
   /** Whether /ask answers are visible to the channel when the user does not pass `public`. */
   ASK_PUBLIC_DEFAULT: bool.default(true),

@@ -5,7 +5,7 @@ import type { Config } from '../config.ts';
 import { t } from '../i18n/index.ts';
 import { silentLogger, type Logger } from '../log.ts';
 import type { Retrieval } from '../retrieve/types.ts';
-import type { ConversationTurn } from '../service/types.ts';
+import type { ConversationTurn } from '../types.ts';
 import { detectLanguage } from '../ingest/language.ts';
 import type { Answer } from './types.ts';
 import { extractiveAnswer } from './extractive.ts';

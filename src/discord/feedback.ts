@@ -3,9 +3,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { appendFile, mkdir, open, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { Citation } from '../answer/types.ts';
-import { documentRef } from '../index/document-ref.ts';
-import type { DocumentRef } from '../index/types.ts';
+import { documentRef, type DocumentRef } from '../types.ts';
+import type { Citation } from '../service/types.ts';
 import { t } from '../i18n/index.ts';
 
 export interface FeedbackRecord {

@@ -3,10 +3,33 @@
 import { ConfigError, loadConfig, resolvePath, type Config } from '../config.ts';
 import { isUserError } from '../errors.ts';
 import { createLogger } from '../log.ts';
+import { describeConnectionError } from './connection.ts';
 import { errorForLog } from './logSafe.ts';
 import { requireDiscordCredentials } from './settings.ts';
 
+const USAGE = `Usage: npm start
+
+Runs the Discord bot. It takes no options: it is configured by .env (see .env.example).
+Needs DISCORD_TOKEN and DISCORD_CLIENT_ID; loads the index (building it from CORPUS_DIR first if there is none),
+connects, and answers /ask, /sources, /reindex, /help and mentions. Ctrl+C or SIGTERM stops it gracefully.
+Register the slash commands first with \`npm run register\`.
+
+Options:
+  -h, --help     show this help`;
+
+/** `--help` prints the usage; anything else on the command line is a mistake (exit 2). */
+function handleArguments(args: string[]): void {
+  if (args.length === 0) return;
+  if (args.length === 1 && (args[0] === '--help' || args[0] === '-h')) {
+    process.stdout.write(`${USAGE}\n`);
+    process.exit(0);
+  }
+  process.stderr.write(`npm start takes no arguments (got ${args.join(' ')}); settings go in .env.\n\n${USAGE}\n`);
+  process.exit(2);
+}
+
 async function main(): Promise<void> {
+  handleArguments(process.argv.slice(2));
   let config: Config;
   try {
     config = loadConfig();
@@ -77,7 +100,9 @@ async function main(): Promise<void> {
   try {
     await bot.start();
   } catch (error) {
-    logger.fatal({ err: errorForLog(error) }, 'could not connect to Discord (check DISCORD_TOKEN and DISCORD_API_URL)');
+    // One plain line with the cause and the fix; the details only for LOG_LEVEL=debug.
+    logger.debug({ err: errorForLog(error) }, 'could not connect to Discord');
+    console.error(describeConnectionError(error, config.DISCORD_API_URL));
     await service.close();
     process.exit(1);
   }

@@ -6,12 +6,9 @@ import { cp, mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadConfig, type Config } from '../config.ts';
-import { createEmbeddings } from '../index/embeddings/select.ts';
-import { openIndex } from '../index/store.ts';
-import { listArticleFiles } from '../ingest/load.ts';
 import { silentLogger } from '../log.ts';
-import { retrieveWithDiagnostics, type RankedDocument } from '../retrieve/retrieve.ts';
 import { createService } from '../service/service.ts';
+import type { RankedDocument } from '../service/types.ts';
 import { createBaseline } from './baseline.ts';
 import { loadQuestions, type EvalQuestion } from './questions.ts';
 import { scoreItem, summarize, type ItemScore, type SystemAnswer, type Summary } from './score.ts';
@@ -82,16 +79,15 @@ export async function runEval(options: EvalOptions): Promise<EvalReport> {
     ...(options.embeddings ? { EMBEDDINGS: options.embeddings } : {}),
   });
 
-  const embedder = await createEmbeddings(config, { onWarning: notice });
-  const service = await createService(config, { embedder, logger: silentLogger, onNotice: notice });
+  const service = await createService(config, { logger: silentLogger, onNotice: notice, prepareIndex: false });
+  const embedder = service.embedder;
   try {
     const summary = await service.reindex();
     if (summary.failed.length > 0) notice(`Could not load: ${summary.failed.map((f) => `${f.path} (${f.reason})`).join('; ')}`);
-    const articleTexts = await readArticles(corpusDir);
+    const sources = await service.sources();
+    const articleTexts = await readArticles(corpusDir, sources.map((s) => s.path).sort());
     const articleText = (path: string) => articleTexts.get(path) ?? '';
-
-    const snapshot = options.explain ? await openIndex(config, embedder) : undefined;
-    const pathOf = new Map(snapshot?.manifest.documents.map((d) => [d.id, d.path]));
+    const pathOf = new Map(sources.map((d) => [d.docId, d.path]));
     const items: EvalItem[] = [];
     for (const q of questions) {
       const answer = await service.ask(q.question);
@@ -101,8 +97,8 @@ export async function runEval(options: EvalOptions): Promise<EvalReport> {
         citations: answer.citations.map((c) => ({ docId: c.path, text: c.text })),
       };
       const item: EvalItem = { ...scoreItem(q, result, options.k, articleText), question: q.question, answer: answer.answer };
-      if (snapshot) {
-        const { diagnostics } = await retrieveWithDiagnostics(snapshot, q.question, { k: options.k, config });
+      if (options.explain) {
+        const diagnostics = await service.explain(q.question, options.k);
         item.explain = {
           query: diagnostics.query,
           list: diagnostics.list,
@@ -183,9 +179,10 @@ async function assertDirectory(dir: string, flag: string): Promise<void> {
   if (!info?.isDirectory()) throw new Error(`${flag} ${dir}: not a directory. Pass the folder of article files.`);
 }
 
-async function readArticles(corpusDir: string): Promise<Map<string, string>> {
+/** The raw text of each indexed article (the baseline indexes it uncleaned; scoring looks facts up in it). */
+async function readArticles(corpusDir: string, paths: string[]): Promise<Map<string, string>> {
   const texts = new Map<string, string>();
-  for (const path of await listArticleFiles(corpusDir)) texts.set(path, await readFile(join(corpusDir, path), 'utf8'));
+  for (const path of paths) texts.set(path, await readFile(join(corpusDir, path), 'utf8'));
   return texts;
 }
 

@@ -6,7 +6,7 @@ import { ConfigError, resolvePath, type Config } from '../config.ts';
 import { isUserError } from '../errors.ts';
 import { silentLogger, type Logger } from '../log.ts';
 import { chunkArticle } from '../ingest/chunk.ts';
-import { documentRef } from './document-ref.ts';
+import { describeEmbedder, documentRef } from '../types.ts';
 import { loadCorpus } from '../ingest/load.ts';
 import type { Article, LoadFailure } from '../ingest/types.ts';
 import { readBuildChunks, readBuildManifest, WRITE_STEPS, writeBuild } from './build-files.ts';
@@ -15,7 +15,7 @@ import { embeddingText } from './embedding-text.ts';
 import { acquireReindexLock } from './lock.ts';
 import { assertShrinkAllowed } from './shrink-guard.ts';
 import { newBuildId, readCurrentBuildId, removeBuildsExcept, writeCurrentBuildId } from './layout.ts';
-import { createManifest, describeEmbedder, sameEmbedder } from './manifest.ts';
+import { createManifest, sameEmbedder } from './manifest.ts';
 import type {
   EmbedderHandle,
   Manifest,

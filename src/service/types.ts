@@ -1,5 +1,6 @@
 import type { Answer } from '../answer/types.ts';
-import type { DocumentRef, EmbedderInfo, ReindexSummary } from '../index/types.ts';
+import type { ReindexSummary } from '../index/types.ts';
+import type { ConversationTurn, DocumentRef, EmbedderInfo } from '../types.ts';
 import type { CollaborationFilter, RegistryEntry } from '../retrieve/registry.ts';
 
 // The collaboration registry, as front ends see it (src/retrieve/registry.ts).
@@ -16,10 +17,11 @@ export interface CollaborationList {
   parties: string[];
 }
 
-export interface ConversationTurn {
-  question: string;
-  answer?: string;
-}
+// The data the front ends read, re-exported so that they import the service API and nothing behind it.
+export type { Answer, Citation } from '../answer/types.ts';
+export type { ReindexProgress, ReindexSummary } from '../index/types.ts';
+export type { ConversationTurn, DocumentRef, EmbedderInfo } from '../types.ts';
+export type { RankedDocument, RetrievalDiagnostics } from '../retrieve/retrieve.ts';
 
 export interface AskOptions {
   /** Earlier turns (oldest first) when the question is a follow-up. */

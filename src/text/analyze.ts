@@ -56,7 +56,7 @@ export interface FieldTerms {
 
 const TOKEN = /[\p{L}\p{M}\p{N}]+/gu;
 // Separators that may sit inside a spelled-out acronym: spaces, dots, hyphens.
-const LETTER_GAP = /^[\s.\-]*$/;
+const LETTER_GAP = /^[\s.-]*$/;
 // English possessive: not part of the name (HKUST’s, IIT's).
 const POSSESSIVE = /(?<=\p{L})['’]s\b/gu;
 

@@ -13,6 +13,7 @@ import { loadConfig } from '../../src/config.ts';
 import { createService } from '../../src/service/service.ts';
 import type { CollabService } from '../../src/service/types.ts';
 import { COLLABORATIONS_PAGE_SIZE } from '../../src/discord/commands/collaborations.ts';
+import { escapeText } from '../../src/discord/format.ts';
 import { buttonsOf, type RecordedRequest } from '../fixtures/fake-discord/server.ts';
 import { startHarness, type Harness } from './helpers.ts';
 
@@ -83,7 +84,7 @@ describe('/collaborations with the real registry', () => {
       page = await h.fake.waitForRequest(h.fake.is.editOriginal(press));
     }
     const all = seen.join('\n\n');
-    for (const record of expected) assert.ok(all.includes(record.title.slice(0, 60).replace(/([\\*_~`|[\]<>])/g, '\\$1')), `lists ${record.path}`);
+    for (const record of expected) assert.ok(all.includes(escapeText(record.title.slice(0, 60))), `lists ${record.path}`);
     assert.equal((all.match(/\*\*\d+\.\*\*/g) ?? []).length, expected.length, 'every record once');
   });
 

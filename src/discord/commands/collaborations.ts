@@ -8,7 +8,7 @@ import type { APIEmbed, AutocompleteInteraction, ButtonInteraction, ChatInputCom
 import { t, toLanguage, type Language } from '../../i18n/index.ts';
 import { recordLine, RegistryFilterError, topicById, type CollaborationFilter, type CollaborationList, type CollaborationRecord } from '../../service/types.ts';
 import { NO_MENTIONS, type BotContext } from '../context.ts';
-import { escapeMarkdown, LIMITS, safeUrl, type MessagePart } from '../format.ts';
+import { escapeText as escapeMarkdown, LIMITS, safeUrl, type MessagePart } from '../format.ts';
 
 /** Records per page: five keep one page well inside an embed's 4096-character description. */
 export const COLLABORATIONS_PAGE_SIZE = 5;
