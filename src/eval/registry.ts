@@ -5,11 +5,17 @@
 // same rule (Гуанчжоу = Guangzhou).
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadArticleFile } from '../ingest/load.ts';
-import { extractRecords } from '../ingest/records/extract.ts';
-import { aligns, nameTokens, sameParty } from '../ingest/records/names.ts';
-import type { CollabRecord } from '../ingest/records/types.ts';
-import type { Article } from '../ingest/types.ts';
+import {
+  aligns,
+  extractRecords,
+  listArticleFiles,
+  loadArticleFile,
+  nameTokens,
+  partiesFromFrontMatter,
+  sameParty,
+  type Article,
+  type CollabRecord,
+} from '../service/registry-extraction.ts';
 
 export interface GoldRecord {
   corpus: string;
@@ -130,8 +136,6 @@ export interface RegistryEvalReport {
  * the seeds. The front-matter entries are grouped into parties by the same name rule.
  */
 export async function scoreTextPartiesAgainstFrontMatter(dirs: readonly string[]): Promise<FieldScore & { articles: number; misses: RegistryMiss[] }> {
-  const { listArticleFiles } = await import('../ingest/load.ts');
-  const { partiesFromFrontMatter } = await import('../ingest/records/parties.ts');
   const gold: GoldRecord[] = [];
   const articles = new Map<string, Article>();
   for (const dir of dirs) {

@@ -111,7 +111,7 @@ export function mentionsIn(p: Passage): Mention[] {
     while (j + 1 < words.length) {
       const next = words[j + 1]!;
       const between = gap(words[j]!, next);
-      if (!/^[ \-]$|^ & $/.test(between)) break;
+      if (!/^[ -]$|^ & $/.test(between)) break;
       const r = raw(next);
       if (scriptOf(r) !== 'latin') break;
       if (!isCapitalized(r) && !CONNECTORS.has(next.folded)) break;
@@ -175,7 +175,7 @@ export function mentionsIn(p: Passage): Mention[] {
     const index = words.indexOf(word);
     const after = words[index + 1];
     if (!after) return true;
-    return !/^[ \-]$/.test(gap(word, after)) || isStopword(after.folded) || CASE_WORDS.has(after.folded);
+    return !/^[ -]$/.test(gap(word, after)) || isStopword(after.folded) || CASE_WORDS.has(after.folded);
   }
 
   /** Names without letter case: the words before an institution word, and spelled acronyms with the word after. */
@@ -187,7 +187,7 @@ export function mentionsIn(p: Passage): Mention[] {
       while (start > 0 && i - start < MAX_INDIC_NAME_WORDS - 1) {
         const prev = words[start - 1]!;
         const between = gap(prev, words[start]!);
-        if (!/^[ \-]$/.test(between) || isStopword(prev.folded) || ROLE_WORDS.has(prev.folded) || INFLECTED_END.test(prev.folded)) break;
+        if (!/^[ -]$/.test(between) || isStopword(prev.folded) || ROLE_WORDS.has(prev.folded) || INFLECTED_END.test(prev.folded)) break;
         if (findPhrases([prev], DESCRIPTIVE).length > 0) break;
         if (script === 'bengali' && BENGALI_CASE_END.test(prev.folded)) break;
         if (script === 'cyrillic' && !isCapitalized(raw(prev)) && !/(ск|ий|ая|ой|ого|их|ых|ый|ое|ые|ей)$/u.test(prev.folded)) break;
