@@ -44,8 +44,8 @@ const FIRST_USE_ATTEMPTS = 2;
 export interface LocalService extends CollabService {
   /** The embedder the index is queried with (the eval's baseline embeds with the same one). */
   readonly embedder: EmbedderHandle;
-  /** How retrieval scored the articles for `question` (the eval's --explain), without composing an answer. */
-  explain(question: string, k: number): Promise<RetrievalDiagnostics>;
+  /** The answer to `question` with how retrieval scored the articles for it (the eval's --explain); retrieval runs once. */
+  explain(question: string, k: number): Promise<{ answer: Answer; diagnostics: RetrievalDiagnostics }>;
 }
 
 export async function createService(config: Config, deps: ServiceDeps = {}): Promise<LocalService> {
@@ -131,9 +131,11 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
   return {
     embedder,
 
-    async explain(question: string, k: number): Promise<RetrievalDiagnostics> {
+    async explain(question: string, k: number): Promise<{ answer: Answer; diagnostics: RetrievalDiagnostics }> {
       const snapshot = await snapshots.current();
-      return (await retrieveWithDiagnostics(snapshot, question.trim(), { k, config })).diagnostics;
+      const trimmed = question.trim();
+      const { retrieval, diagnostics } = await retrieveWithDiagnostics(snapshot, trimmed, { k, config });
+      return { answer: await composeAnswer(trimmed, retrieval, { config, logger }), diagnostics };
     },
 
     async ask(question: string, options: AskOptions = {}): Promise<Answer> {

@@ -10,6 +10,9 @@ import { LATIN_LETTER_NAMES } from './letters.ts';
  */
 const INFLECTIONS = ['ের', 'এর', 'র', 'কে', 'তে', 'দের', 'রা', 'ों', 'ओं', 'ने', 'को'].map(foldText);
 
+/** The letter-name and inflection tables, for the analyzer version hash. */
+export const ACRONYM_TABLES = { LATIN_LETTER_NAMES, INFLECTIONS };
+
 interface Entry {
   spelling: string;
   letter: string;

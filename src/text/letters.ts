@@ -1,5 +1,7 @@
 // The English names of the Latin letters as Hindi and Bengali writers spell them (ए बी सी…, এ বি সি…). One table
 // for every rule that needs them: acronyms spelled out (केएसएसएससीआई = KSSSCI) and initials in names ("वी. के.").
+// Source: the standard Hindi and Bengali spellings of the English letter names (as printed in Indian
+// newspapers' acronyms), with the variants in use; hashed into ANALYZER_VERSION (via ACRONYM_TABLES).
 
 /** How the English name of each Latin letter is written. Several spellings are in use for some letters. */
 export const LATIN_LETTER_NAMES: Record<string, { devanagari: string[]; bengali: string[] }> = {
