@@ -44,6 +44,8 @@ export async function readIdList(file: string): Promise<Set<string>> {
 }
 
 async function main(): Promise<number> {
+  // The registry's extraction eval has its own options (scripts/eval-registry.ts).
+  if (process.argv.includes('--registry')) return (await import('./eval-registry.ts')).main(process.argv.slice(2));
   const { values, help, loadConfig } = parseCommandLine(process.argv.slice(2), {
     questions: { type: 'string', multiple: true },
     k: { type: 'string' },

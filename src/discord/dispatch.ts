@@ -6,6 +6,7 @@ import { MessageFlags } from 'discord.js';
 import type { ChatInputCommandInteraction, Interaction, Message, RepliableInteraction } from 'discord.js';
 import { isUserError } from '../errors.ts';
 import { handleAsk } from './commands/ask.ts';
+import { handleCollaborations, handleCollaborationsAutocomplete, handleCollaborationsButton } from './commands/collaborations.ts';
 import type { CommandName } from './commands/definitions.ts';
 import { handleHelp } from './commands/help.ts';
 import { handleReindex } from './commands/reindex.ts';
@@ -30,6 +31,7 @@ interface CommandRoute {
 const COMMANDS: Record<CommandName, CommandRoute> = {
   ask: { handler: handleAsk, restricted: true },
   sources: { handler: handleSources, restricted: true },
+  collaborations: { handler: handleCollaborations, restricted: true },
   reindex: { handler: handleReindex, restricted: true },
   help: { handler: handleHelp, restricted: false },
 };
@@ -86,6 +88,13 @@ export function createDispatcher(ctx: BotContext): Dispatcher {
   }
 
   async function interaction(interaction: Interaction): Promise<void> {
+    if (interaction.isAutocomplete()) {
+      // Suggestions must come within 3 s and have no one to apologize to: a failure is only logged.
+      await handleCollaborationsAutocomplete(interaction, ctx).catch((error: unknown) =>
+        ctx.logger.warn({ err: errorForLog(error), interaction: interaction.id }, 'autocomplete failed'),
+      );
+      return;
+    }
     if (!interaction.isChatInputCommand() && !interaction.isButton()) return;
     const where = {
       interaction: interaction.id,
@@ -96,7 +105,7 @@ export function createDispatcher(ctx: BotContext): Dispatcher {
     const run = ctx.tasks.run(async (signal) => {
       try {
         if (interaction.isChatInputCommand()) await runCommand(interaction, signal);
-        else if (!(await handleButton(interaction, ctx))) {
+        else if (!(await handleCollaborationsButton(interaction, ctx)) && !(await handleButton(interaction, ctx))) {
           await interaction.reply({ content: t(languageOfInteraction(interaction), 'discord:button.unsupported'), flags: MessageFlags.Ephemeral });
         }
       } catch (error) {

@@ -25,6 +25,7 @@ import type {
   StoredChunk,
 } from './types.ts';
 import { VectorStore } from './vector-store.ts';
+import { writeRegistry } from './registry-store.ts';
 
 export interface ReindexOptions {
   embedder: EmbedderHandle;
@@ -110,6 +111,8 @@ async function buildAndSwap(
   await writeBuild(indexDir, buildId, { vectors: store, chunks: plan.chunks, manifest }, (step, index) =>
     progress({ phase: 'write', done: index, total: totalSteps, detail: step }),
   );
+  // The collaboration records of the same documents, written before the switch (see registry-store.ts).
+  await writeRegistry(indexDir, buildId, previous?.buildId, corpus.articles, manifest.documents, { full: options.full === true, logger });
   progress({ phase: 'write', done: WRITE_STEPS.length, total: totalSteps, detail: FINAL_STEPS[0] });
   await cache.save(texts);
   progress({ phase: 'write', done: WRITE_STEPS.length + 1, total: totalSteps, detail: FINAL_STEPS[1] });

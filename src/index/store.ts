@@ -8,11 +8,19 @@ import { readCurrentBuildId } from './layout.ts';
 import { assertSameEmbedder, corrupt } from './manifest.ts';
 import type { EmbedderHandle, IndexSnapshot, Manifest, ScoredChunk, StoredChunk } from './types.ts';
 import type { VectorStore } from './vector-store.ts';
+import type { CollabRecord } from '../ingest/records/types.ts';
+import { readRegistry } from './registry-store.ts';
 
 export { readCurrentBuildId } from './layout.ts';
 
 export class LoadedIndex implements IndexSnapshot {
   readonly chunks: ReadonlyMap<string, StoredChunk>;
+  /** The build's collaboration records (registry-store.ts); undefined for a build made before the registry. */
+  records: readonly CollabRecord[] | undefined;
+
+  registry(): readonly CollabRecord[] | undefined {
+    return this.records;
+  }
 
   constructor(
     readonly buildId: string,
@@ -88,5 +96,7 @@ async function loadBuild(indexDir: string, buildId: string, config: Config, embe
     throw corrupt(`${config.INDEX_DIR}/builds/${buildId}`, `its vectors have ${String(vectors.dimension)} dimensions, the manifest says ${embedder.info.dimension}`);
   }
   const lexical = await readBuildLexical(indexDir, buildId, chunks);
-  return new LoadedIndex(buildId, manifest, chunks, vectors, lexical, embedder);
+  const index = new LoadedIndex(buildId, manifest, chunks, vectors, lexical, embedder);
+  index.records = await readRegistry(indexDir, buildId);
+  return index;
 }

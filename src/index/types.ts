@@ -1,4 +1,5 @@
 import type { Embeddings } from '@langchain/core/embeddings';
+import type { CollabRecord } from '../ingest/records/types.ts';
 import type { DocumentRef, EmbedderInfo } from '../types.ts';
 
 export type { DocumentRef, EmbedderInfo } from '../types.ts';
@@ -52,6 +53,8 @@ export interface IndexSnapshot {
   readonly buildId: string;
   searchDense(query: string, k: number): Promise<ScoredChunk[]>;
   searchLexical(query: string, k: number): ScoredChunk[];
+  /** The build's collaboration records, when it has a registry (src/index/registry-store.ts). */
+  registry?(): readonly CollabRecord[] | undefined;
 }
 
 export interface ReindexSummary {

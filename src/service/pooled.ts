@@ -117,6 +117,9 @@ export async function createPooledService(config: Config, deps: ServiceDeps = {}
       return inner.reindexing;
     },
     stats: () => inner.stats(),
+    // The registry is a lookup in the loaded snapshot: answered here, not in the pool.
+    collaborations: (filter) => inner.collaborations(filter),
+    parties: (prefix, limit) => inner.parties(prefix, limit),
     get busy() {
       return pending >= capacity;
     },

@@ -13,7 +13,12 @@ import { emptyIndexNotice } from './notices.ts';
 import { retrieve, retrieveWithDiagnostics } from '../retrieve/retrieve.ts';
 import { composeAnswer } from '../answer/compose.ts';
 import type { Answer } from '../answer/types.ts';
-import type { AskOptions, CollabService, IndexStats, RetrievalDiagnostics, SourceInfo } from './types.ts';
+import type { AskOptions, CollaborationList, CollabService, IndexStats, RetrievalDiagnostics, SourceInfo } from './types.ts';
+import { registryOf, type CollaborationFilter } from '../retrieve/registry.ts';
+import { registryAnswer } from '../answer/registry-answer.ts';
+
+/** Party names offered at once (Discord shows at most 25 autocomplete choices). */
+const PARTY_SUGGESTIONS = 25;
 
 export interface ServiceDeps {
   logger?: Logger;
@@ -138,6 +143,9 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
       if (trimmed === '') throw new UserError('question.empty', 'The question is empty.');
       // Pin the snapshot: a reindex that lands meanwhile does not change this answer's index.
       const snapshot = await snapshots.current();
+      // List questions ("which agreements…") that the registry can answer get every matching record.
+      const listed = registryAnswer(trimmed, registryOf(snapshot));
+      if (listed) return listed;
       const retrieval = await retrieve(snapshot, trimmed, { k: config.TOP_K, history: options.history, config });
       options.signal?.throwIfAborted();
       return composeAnswer(trimmed, retrieval, {
@@ -174,6 +182,18 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
         embedder: manifest.embedder,
         builtAt: manifest.builtAt,
       };
+    },
+
+    async collaborations(filter: CollaborationFilter = {}): Promise<CollaborationList> {
+      const view = registryOf(await snapshots.current());
+      if (!view) return { available: false, records: [], parties: [] };
+      const parties = filter.party?.trim() ? view.resolveParty(filter.party).map((p) => p.name) : [];
+      return { available: true, records: view.filter(filter), parties };
+    },
+
+    async parties(prefix: string, limit = PARTY_SUGGESTIONS): Promise<string[]> {
+      const view = registryOf(await snapshots.current());
+      return view ? view.suggestParties(prefix, limit) : [];
     },
 
     async close() {

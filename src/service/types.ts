@@ -1,6 +1,21 @@
 import type { Answer } from '../answer/types.ts';
 import type { ReindexSummary } from '../index/types.ts';
 import type { ConversationTurn, DocumentRef, EmbedderInfo } from '../types.ts';
+import type { CollaborationFilter, RegistryEntry } from '../retrieve/registry.ts';
+
+// The collaboration registry, as front ends see it (src/retrieve/registry.ts).
+export type { CollaborationFilter, RegistryEntry as CollaborationRecord } from '../retrieve/registry.ts';
+export { RegistryFilterError } from '../retrieve/registry.ts';
+export { recordLine } from '../answer/registry-answer.ts';
+export { TOPICS, topicById } from '../ingest/records/topics.ts';
+
+export interface CollaborationList {
+  /** False when the live build predates the registry (a reindex adds it). */
+  available: boolean;
+  records: RegistryEntry[];
+  /** The canonical parties the filter's party resolved to (empty when it named none, or none was given). */
+  parties: string[];
+}
 
 // The data the front ends read, re-exported so that they import the service API and nothing behind it.
 export type { Answer, Citation } from '../answer/types.ts';
@@ -41,5 +56,9 @@ export interface CollabService {
   /** True while ask() would refuse at once with UserError('service.busy'), so a front end can refuse before acknowledging. */
   readonly busy?: boolean;
   stats(): Promise<IndexStats>;
+  /** The registry records that pass the filter; rejects with RegistryFilterError for a bad date or topic. */
+  collaborations(filter?: CollaborationFilter): Promise<CollaborationList>;
+  /** Canonical party names matching what a user has typed so far (any script), best first. */
+  parties(prefix: string, limit?: number): Promise<string[]>;
   close(): Promise<void>;
 }

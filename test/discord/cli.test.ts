@@ -41,7 +41,7 @@ test('npm run register PUTs the full command list to the guild, idempotently', a
 
   const first = await runScript('scripts/register-commands.ts', [], env);
   assert.equal(first.code, 0, first.stderr);
-  assert.match(first.stdout, new RegExp(`Registered 4 commands in guild ${fake.guildId}: /ask, /sources, /reindex, /help`));
+  assert.match(first.stdout, new RegExp(`Registered 5 commands in guild ${fake.guildId}: /ask, /sources, /collaborations, /reindex, /help`));
   const afterFirst = structuredClone(fake.commands.guild.get(fake.guildId));
   const second = await runScript('scripts/register-commands.ts', [], env);
   assert.equal(second.code, 0, second.stderr);
@@ -59,7 +59,7 @@ test('npm run register PUTs the full command list to the guild, idempotently', a
   const global = await runScript('scripts/register-commands.ts', ['--global'], env);
   assert.equal(global.code, 0, global.stderr);
   assert.equal(fake.requests.at(-1)!.path, `/applications/${fake.applicationId}/commands`);
-  assert.equal(fake.commands.global.length, 4);
+  assert.equal(fake.commands.global.length, 5);
 });
 
 test('npm start without DISCORD_TOKEN or DISCORD_CLIENT_ID exits at once with one line naming the variable', async () => {

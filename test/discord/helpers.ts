@@ -10,7 +10,7 @@ import { loadConfig, type Config } from '../../src/config.ts';
 import { UserError } from '../../src/errors.ts';
 import type { ReindexSummary } from '../../src/index/types.ts';
 import type { Logger } from '../../src/log.ts';
-import type { AskOptions, CollabService, IndexStats, SourceInfo } from '../../src/service/types.ts';
+import type { AskOptions, CollaborationFilter, CollaborationList, CollabService, IndexStats, SourceInfo } from '../../src/service/types.ts';
 import { createBot, type Bot, type BotOptions } from '../../src/discord/bot.ts';
 import { FakeDiscord, type FakeDiscordOptions } from '../fixtures/fake-discord/server.ts';
 
@@ -83,6 +83,10 @@ export class ScriptedService implements CollabService {
     { docId: 'doc-1', path: 'doc-1.md', title: 'Article 1', source: 'Test Times', date: '2024-05-01', url: 'https://example.org/articles/1', language: 'en', chunks: 3 },
   ];
   summary: ReindexSummary = EMPTY_SUMMARY;
+  /** What collaborations() returns, and the filters it was called with. */
+  collaborationList: CollaborationList = { available: true, records: [], parties: [] };
+  readonly collaborationFilters: CollaborationFilter[] = [];
+  partyNames: string[] = [];
 
   async ask(question: string, options?: AskOptions): Promise<Answer> {
     this.asks.push({ question, options });
@@ -119,6 +123,15 @@ export class ScriptedService implements CollabService {
 
   async stats(): Promise<IndexStats> {
     return { documents: this.sourceList.length, chunks: 3, embedder: EMPTY_SUMMARY.embedder, builtAt: new Date(0).toISOString() };
+  }
+
+  async collaborations(filter: CollaborationFilter = {}): Promise<CollaborationList> {
+    this.collaborationFilters.push(filter);
+    return this.collaborationList;
+  }
+
+  async parties(prefix: string, limit = 25): Promise<string[]> {
+    return this.partyNames.filter((n) => n.toLowerCase().includes(prefix.toLowerCase())).slice(0, limit);
   }
 
   async close(): Promise<void> {

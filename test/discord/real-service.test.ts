@@ -11,7 +11,7 @@ import { InteractionResponseType, MessageFlags, PermissionFlagsBits } from 'disc
 import type { APIEmbed } from 'discord-api-types/v10';
 import { loadConfig } from '../../src/config.ts';
 import { createService } from '../../src/service/service.ts';
-import type { AskOptions, CollabService } from '../../src/service/types.ts';
+import type { AskOptions, CollaborationFilter, CollabService } from '../../src/service/types.ts';
 import type { RecordedRequest } from '../fixtures/fake-discord/server.ts';
 import { createGate, startHarness, type Gate, type Harness } from './helpers.ts';
 
@@ -51,6 +51,8 @@ function gated(service: CollabService): CollabService & { gate: Gate | undefined
       return service.reindexing;
     },
     stats: () => service.stats(),
+    collaborations: (filter?: CollaborationFilter) => service.collaborations(filter),
+    parties: (prefix: string, limit?: number) => service.parties(prefix, limit),
     close: () => service.close(),
   };
   return wrapper;

@@ -21,7 +21,7 @@ describe('a damaged index file is named', () => {
 
   test('every file of a build, damaged alone, is the one the error names', async () => {
     const files = (await readdir(buildDir(ws.indexDir, (await reindex(ws.config, { embedder })).buildId!))).sort();
-    assert.deepEqual(files, ['args.json', 'chunks.json', 'docstore.json', 'hnswlib.index', 'lexical.json', 'manifest.json']);
+    assert.deepEqual(files, ['args.json', 'chunks.json', 'docstore.json', 'hnswlib.index', 'lexical.json', 'manifest.json', 'registry.json']);
     for (const file of files) {
       // A fresh build each time, so only this one file is damaged.
       const { buildId } = await reindex(ws.config, { embedder, full: true });

@@ -16,8 +16,9 @@ const DISCORD_LOCALES: [Locale, Language][] = [
 function described(key: MessageKey): [string, LocalizationMap] {
   return [t('en', key), Object.fromEntries(DISCORD_LOCALES.map(([locale, lang]) => [locale, t(lang, key)]))];
 }
+import { collaborationsDefinition } from './collaborations-definition.ts';
 
-export const COMMAND_NAMES = ['ask', 'sources', 'reindex', 'help'] as const;
+export const COMMAND_NAMES = ['ask', 'sources', 'collaborations', 'reindex', 'help'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 export interface DefinitionOptions {
@@ -65,5 +66,5 @@ export function commandDefinitions({ maxQuestionLength }: DefinitionOptions): RE
     .setDescription(described('discord:command.help')[0])
     .setDescriptionLocalizations(described('discord:command.help')[1])
     .setContexts(guildOnly);
-  return [ask, sources, reindex, help].map((command) => command.toJSON());
+  return [ask, sources, collaborationsDefinition(), reindex, help].map((command) => command.toJSON());
 }

@@ -68,6 +68,8 @@ function counting<S extends CollabService>(service: S, count: number): { service
         return service.busy;
       },
       stats: () => service.stats(),
+      collaborations: (filter) => service.collaborations(filter),
+      parties: (prefix, limit) => service.parties(prefix, limit),
       close: () => service.close(),
     },
   };

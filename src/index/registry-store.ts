@@ -1,0 +1,101 @@
+// The collaboration registry of a build: the records of every indexed article, in one file of the build
+// directory (registry.json). Written by the reindex after the build's other files and before the pointer
+// switch, so the build that goes live always has the records of exactly its articles; an unchanged article
+// (same content hash, same extractor version) keeps its records from the previous build instead of being
+// extracted again.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { EXTRACTOR_VERSION, extractRecords } from '../ingest/records/extract.ts';
+import type { CollabRecord } from '../ingest/records/types.ts';
+import type { Article } from '../ingest/types.ts';
+import type { Logger } from '../log.ts';
+import { writeFileAtomic } from './atomic.ts';
+import { buildDir } from './layout.ts';
+import { corrupt } from './manifest.ts';
+import type { ManifestDocument } from './types.ts';
+
+export const REGISTRY_FILE = 'registry.json';
+const FORMAT_VERSION = 1;
+
+interface StoredDocument {
+  docId: string;
+  contentHash: string;
+  extractor: number;
+  records: CollabRecord[];
+}
+
+interface StoredRegistry {
+  formatVersion: number;
+  documents: StoredDocument[];
+}
+
+export interface RegistryBuildStats {
+  /** Documents whose records were extracted in this build. */
+  extracted: string[];
+  /** Documents whose records were taken over from the previous build. */
+  reused: string[];
+}
+
+/**
+ * Writes the registry of build `buildId`: one entry per document of its manifest. `articles` are the
+ * loaded articles; a document without one (its file failed to load and its previous version is kept) keeps
+ * its previous records. `full` re-extracts everything.
+ */
+export async function writeRegistry(
+  indexDir: string,
+  buildId: string,
+  previousBuildId: string | undefined,
+  articles: readonly Article[],
+  documents: readonly ManifestDocument[],
+  options: { full?: boolean; logger?: Logger } = {},
+): Promise<RegistryBuildStats> {
+  const previous = previousBuildId && !options.full ? await readStoredRegistry(indexDir, previousBuildId).catch(() => undefined) : undefined;
+  const before = new Map(previous?.documents.map((d) => [d.docId, d]) ?? []);
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const stats: RegistryBuildStats = { extracted: [], reused: [] };
+  const stored: StoredDocument[] = [];
+  for (const doc of documents) {
+    const old = before.get(doc.id);
+    const article = byId.get(doc.id);
+    const reusable = old !== undefined && old.contentHash === doc.contentHash && old.extractor === EXTRACTOR_VERSION;
+    if (reusable || (!article && old)) {
+      stored.push(old!);
+      stats.reused.push(doc.id);
+    } else if (article) {
+      stored.push({ docId: doc.id, contentHash: doc.contentHash, extractor: EXTRACTOR_VERSION, records: extractRecords(article) });
+      stats.extracted.push(doc.id);
+    }
+  }
+  const registry: StoredRegistry = { formatVersion: FORMAT_VERSION, documents: stored };
+  await writeFileAtomic(join(buildDir(indexDir, buildId), REGISTRY_FILE), JSON.stringify(registry));
+  options.logger?.debug({ extracted: stats.extracted.length, reused: stats.reused.length }, 'collaboration registry written');
+  return stats;
+}
+
+/** The records of a build, or undefined for a build made before the registry existed. */
+export async function readRegistry(indexDir: string, buildId: string): Promise<CollabRecord[] | undefined> {
+  const registry = await readStoredRegistry(indexDir, buildId);
+  return registry?.documents.flatMap((d) => d.records);
+}
+
+async function readStoredRegistry(indexDir: string, buildId: string): Promise<StoredRegistry | undefined> {
+  const file = join(buildDir(indexDir, buildId), REGISTRY_FILE);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw corrupt(file, (error as Error).message);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw corrupt(file, `it is not valid JSON (${(error as Error).message})`);
+  }
+  const registry = value as Partial<StoredRegistry> | null;
+  if (!registry || registry.formatVersion !== FORMAT_VERSION || !Array.isArray(registry.documents)) {
+    throw corrupt(file, 'it is not a collaboration registry of this version');
+  }
+  return registry as StoredRegistry;
+}

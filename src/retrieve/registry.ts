@@ -1,0 +1,299 @@
+// The registry of a build as the front ends see it: every record with its parties under one canonical
+// name across the corpus (IIT Kharagpur, আইআইটি খড়্গপুর and IIT KGP in three articles are one party), and
+// filtering by party (in any script or alias), topic and date range.
+import { aligns, nameTokens, prepareName, samePrepared, type NameToken } from '../ingest/records/names.ts';
+import { TOPIC_PHRASES, TOPICS } from '../ingest/records/topics.ts';
+import { compilePhrases, findPhrases, textWords } from '../ingest/records/phrases.ts';
+import type { CollabRecord } from '../ingest/records/types.ts';
+import { scriptOf } from '../text/script.ts';
+import { foldText } from '../text/fold.ts';
+import { phoneticKey } from '../text/phonetic.ts';
+import { toLatin } from '../text/transliterate.ts';
+import type { IndexSnapshot } from '../index/types.ts';
+
+export interface CollaborationFilter {
+  /** A party in any script or alias. */
+  party?: string;
+  /** A topic id, or its name in any of the four languages. */
+  topic?: string;
+  /** Dates as YYYY, YYYY-MM or YYYY-MM-DD; inclusive. */
+  since?: string;
+  until?: string;
+}
+
+/** A record with its parties under their registry-wide canonical names. */
+export interface RegistryEntry extends CollabRecord {
+  /** Canonical party names, in the record's order. */
+  partyNames: string[];
+}
+
+export interface PartyInfo {
+  name: string;
+  aliases: string[];
+  records: number;
+}
+
+/** A filter the registry cannot apply; `key` names the problem for the front end's own wording. */
+export class RegistryFilterError extends Error {
+  override readonly name = 'RegistryFilterError';
+  constructor(
+    readonly key: 'badDate' | 'unknownTopic' | 'emptyRange',
+    message: string,
+    readonly values: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+interface PartyCluster {
+  name: string;
+  aliases: string[];
+  recordIds: Set<string>;
+}
+
+export class RegistryView {
+  readonly entries: readonly RegistryEntry[];
+  readonly parties: readonly PartyInfo[];
+  private readonly clusters: PartyCluster[];
+
+  constructor(records: readonly CollabRecord[]) {
+    this.clusters = clusterParties(records);
+    // The Latin acronyms written in the registry's names (IIT, HKUST): typed in lower case, they still count.
+    this.acronyms = new Set(
+      this.clusters.flatMap((c) => c.aliases.flatMap((a) => prepareName(a).forms.flat()))
+        .filter((t) => t.acronym !== undefined && scriptOf(t.raw) === 'latin' && t.raw.length >= 2)
+        .map((t) => t.raw.toLowerCase()),
+    );
+    const clusterOf = (alias: string) => this.clusters.find((c) => c.aliases.includes(alias))!;
+    this.entries = [...records]
+      .map((r) => ({ ...r, partyNames: [...new Set(r.parties.map((p) => clusterOf(p.aliases[0] ?? p.name).name))] }))
+      .sort(compareEntries);
+    this.parties = this.clusters
+      .map((c) => ({ name: c.name, aliases: c.aliases, records: c.recordIds.size }))
+      .sort((a, b) => b.records - a.records || a.name.localeCompare(b.name));
+  }
+
+  /** The records that pass every given filter, newest first (undated last). */
+  filter(filter: CollaborationFilter): RegistryEntry[] {
+    const range = dateRange(filter);
+    const topic = filter.topic?.trim() ? resolveTopic(filter.topic) : undefined;
+    const party = filter.party?.trim();
+    const partyIds = party ? this.recordsOfParty(party) : undefined;
+    return this.entries.filter(
+      (e) =>
+        (!partyIds || partyIds.has(e.id)) &&
+        (!topic || e.areas.some((a) => a.id === topic)) &&
+        (!range || (e.date !== undefined && e.date.value >= range.since && e.date.value <= range.until)),
+    );
+  }
+
+  /** The canonical parties a written name denotes (usually one; none when it names no party of the registry). */
+  resolveParty(written: string): PartyInfo[] {
+    const input = prepareName(this.withAcronyms(written));
+    let found = this.clusters.filter((c) => c.aliases.some((a) => samePrepared(input, prepareName(a))));
+    // Partial input ("Kharagpur", "Sechenov"): every party one of whose names contains it, by sound.
+    if (found.length === 0) found = this.clusters.filter((c) => c.aliases.some((a) => containsName(a, this.withAcronyms(written))));
+    return found.map((c) => this.parties.find((p) => p.name === c.name)!);
+  }
+
+  /** Party names starting with (or containing a word starting with) `prefix`, in any script, for autocomplete. */
+  suggestParties(prefix: string, limit: number): string[] {
+    const typed = foldText(prefix.trim());
+    if (typed === '') return this.parties.slice(0, limit).map((p) => p.name);
+    const typedKey = phoneticKey(toLatin(typed, scriptOf(typed)));
+    const score = (p: PartyInfo): number => {
+      const names = [p.name, ...p.aliases].map(foldText);
+      if (names.some((n) => n.startsWith(typed))) return 3;
+      if (names.some((n) => n.split(/[\s\-(),]+/).some((w) => w.startsWith(typed)))) return 2;
+      if (typedKey.length >= 2 && names.some((n) => n.split(/[\s\-(),]+/).some((w) => phoneticKey(toLatin(w, scriptOf(w))).startsWith(typedKey)))) return 1;
+      return 0;
+    };
+    return this.parties
+      .map((p) => ({ p, s: score(p) }))
+      .filter((x) => x.s > 0)
+      .sort((a, b) => b.s - a.s || b.p.records - a.p.records || a.p.name.localeCompare(b.p.name))
+      .slice(0, limit)
+      .map((x) => x.p.name);
+  }
+
+  /**
+   * Typed input with the registry's acronyms in capitals ("iit kgp" → "IIT KGP"): people type names in lower
+   * case, and an acronym is recognized by its capitals.
+   */
+  private withAcronyms(text: string): string {
+    return text.replace(/[\p{L}\p{M}\p{N}]+/gu, (word) =>
+      /^\p{Ll}+$/u.test(word) && (this.acronyms.has(word) || CONSONANTS_ONLY.test(word)) ? word.toUpperCase() : word,
+    );
+  }
+
+  private readonly acronyms: ReadonlySet<string>;
+
+  private recordsOfParty(written: string): Set<string> {
+    const ids = new Set<string>();
+    for (const party of this.resolveParty(written)) {
+      for (const id of this.clusters.find((c) => c.name === party.name)!.recordIds) ids.add(id);
+    }
+    return ids;
+  }
+
+  /** The parties whose names occur in a text (a question), by aligning each name with a run of its words. */
+  partiesIn(text: string): PartyInfo[] {
+    const words = nameTokens(this.withAcronyms(text));
+    const found: PartyInfo[] = [];
+    for (const c of this.clusters) {
+      const hit = c.aliases.some((alias) => prepareName(alias).forms.some((form) => occursIn(form, words)));
+      if (hit) found.push(this.parties.find((p) => p.name === c.name)!);
+    }
+    return found;
+  }
+}
+
+/** Whether the tokens of a name align with some run of the text's tokens. */
+function occursIn(form: readonly NameToken[], words: readonly NameToken[]): boolean {
+  const distinctive = form.filter((t) => !t.generic);
+  if (distinctive.length === 0) return false;
+  for (let i = 0; i < words.length; i++) {
+    for (let j = i + 1; j <= Math.min(words.length, i + form.length + 4); j++) {
+      if (aligns(form, words.slice(i, j))) return true;
+    }
+  }
+  return false;
+}
+
+/** Whether a partial name (one or a few words) occurs in a party name. */
+function containsName(name: string, partial: string): boolean {
+  const part = nameTokens(partial);
+  if (part.length === 0) return false;
+  return prepareName(name).forms.some((form) => occursIn(part, form) || occurs(part, form));
+}
+
+function occurs(part: readonly NameToken[], form: readonly NameToken[]): boolean {
+  for (let i = 0; i + part.length <= form.length; i++) if (aligns(part, form.slice(i, i + part.length))) return true;
+  return false;
+}
+
+function compareEntries(a: RegistryEntry, b: RegistryEntry): number {
+  const da = a.date?.value ?? '';
+  const db = b.date?.value ?? '';
+  return db.localeCompare(da) || a.title.localeCompare(b.title) || a.id.localeCompare(b.id);
+}
+
+/** Union-find of all party names of all records, by `sameParty`. */
+function clusterParties(records: readonly CollabRecord[]): PartyCluster[] {
+  const names: string[] = [];
+  const recordsOf = new Map<string, Set<string>>();
+  const groupOf = new Map<string, string[]>(); // a record party's aliases, which are one party by extraction
+  for (const r of records) {
+    for (const p of r.parties) {
+      const aliases = p.aliases.length > 0 ? p.aliases : [p.name];
+      for (const a of aliases) {
+        if (!recordsOf.has(a)) names.push(a);
+        recordsOf.set(a, (recordsOf.get(a) ?? new Set()).add(r.id));
+        groupOf.set(a, aliases);
+      }
+    }
+  }
+  const parent = names.map((_, i) => i);
+  const index = new Map(names.map((n, i) => [n, i]));
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const union = (i: number, j: number) => {
+    const a = find(i);
+    const b = find(j);
+    if (a !== b) parent[b] = a;
+  };
+  for (const aliases of groupOf.values()) for (const a of aliases) union(index.get(aliases[0]!)!, index.get(a)!);
+  const preparedNames = names.map(prepareName);
+  for (let i = 0; i < names.length; i++) {
+    for (let j = i + 1; j < names.length; j++) {
+      if (find(i) !== find(j) && samePrepared(preparedNames[i]!, preparedNames[j]!)) union(i, j);
+    }
+  }
+  const byRoot = new Map<number, string[]>();
+  names.forEach((n, i) => byRoot.set(find(i), [...(byRoot.get(find(i)) ?? []), n]));
+  return [...byRoot.values()].map((aliases) => ({
+    name: canonicalName(aliases, recordsOf),
+    aliases,
+    recordIds: new Set(aliases.flatMap((a) => [...recordsOf.get(a)!])),
+  }));
+}
+
+/**
+ * One name per party: a Latin-script form when there is one (the name readers of all four languages can
+ * search), the form that states both the long name and the acronym, the one used by most records, the
+ * shortest such.
+ */
+function canonicalName(aliases: readonly string[], recordsOf: ReadonlyMap<string, Set<string>>): string {
+  const score = (n: string) =>
+    (scriptOf(n) === 'latin' ? 10_000 : 0) + (/\(.+\)/.test(n) ? 1000 : 0) + (recordsOf.get(n)?.size ?? 0) * 10 - n.length / 1000;
+  return [...aliases].sort((a, b) => score(b) - score(a) || a.localeCompare(b))[0]!;
+}
+
+/** A topic id from its id, a label in any language, or a word of its vocabulary. */
+export function resolveTopic(written: string): string {
+  const folded = foldText(written.trim());
+  const byLabel = TOPICS.find((t) => t.id === folded || Object.values(t.label).some((l) => foldText(l) === folded));
+  if (byLabel) return byLabel.id;
+  const words = textWords(written);
+  for (const [id, phrases] of TOPIC_PHRASES) if (findPhrases(words, phrases).length > 0) return id;
+  throw new RegistryFilterError('unknownTopic', `Unknown topic "${written}": use one of ${TOPICS.map((t) => t.id).join(', ')}.`, {
+    topic: written,
+    topics: TOPICS.map((t) => t.id).join(', '),
+  });
+}
+
+/** The topics a text names (a question), by the topic vocabulary. */
+export function topicsIn(text: string): string[] {
+  const words = textWords(text);
+  return [...TOPIC_PHRASES].filter(([, phrases]) => findPhrases(words, phrases).length > 0).map(([id]) => id);
+}
+
+const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+/** The inclusive ISO range of since/until; undefined when neither is given. */
+function dateRange(filter: CollaborationFilter): { since: string; until: string } | undefined {
+  const since = filter.since?.trim() ? boundary(filter.since.trim(), 'since') : undefined;
+  const until = filter.until?.trim() ? boundary(filter.until.trim(), 'until') : undefined;
+  if (!since && !until) return undefined;
+  const range = { since: since ?? '0000-01-01', until: until ?? '9999-12-31' };
+  if (range.since > range.until) {
+    throw new RegistryFilterError('emptyRange', `--since ${filter.since} is after --until ${filter.until}.`, {
+      since: filter.since ?? '',
+      until: filter.until ?? '',
+    });
+  }
+  return range;
+}
+
+function boundary(value: string, which: 'since' | 'until'): string {
+  const m = DATE.exec(value);
+  const valid = m && (!m[2] || (Number(m[2]) >= 1 && Number(m[2]) <= 12)) && (!m[3] || (Number(m[3]) >= 1 && Number(m[3]) <= 31));
+  if (!m || !valid) {
+    throw new RegistryFilterError('badDate', `Invalid ${which} date "${value}": write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2023-07-01).`, {
+      which,
+      value,
+    });
+  }
+  const [, year, month, day] = m;
+  if (which === 'since') return `${year}-${month ?? '01'}-${day ?? '01'}`;
+  return `${year}-${month ?? '12'}-${day ?? '31'}`;
+}
+
+/** The general words that ask for the whole registry ("in the corpus", "in the collection"). */
+export const REGISTRY_WORDS = compilePhrases('corpus | collection | database | registry | index | संग्रह | डेटाबेस | সংগ্রহ | ডেটাবেস | корпус* | баз* | коллекци* | реестр*');
+
+/** A short Latin word without vowels is an abbreviation (kgp), whatever its case. */
+const CONSONANTS_ONLY = /^[bcdfghjklmnpqrstvwxz]{2,5}$/;
+
+const views = new WeakMap<object, RegistryView>();
+
+/** The registry view of a snapshot (built once per snapshot), or undefined when its build has no registry. */
+export function registryOf(snapshot: IndexSnapshot): RegistryView | undefined {
+  const records = snapshot.registry?.();
+  if (!records) return undefined;
+  let view = views.get(snapshot);
+  if (!view) {
+    view = new RegistryView(records);
+    views.set(snapshot, view);
+  }
+  return view;
+}
