@@ -1,4 +1,5 @@
-// BM25 index over the chunks (MiniSearch), persisted beside the vector index and rebuilt with it.
+// BM25 index over the chunks: which analyzed terms go into which field (this part), scored by the generic
+// engine in src/index/bm25.ts, stored per build in SQLite (src/index/build-db.ts) and updated per article.
 // Every chunk is indexed in five fields, all produced by the shared analyzer (src/text/analyze.ts):
 //   text    folded stems and acronyms of the chunk text (the main evidence)
 //   phon    phonetic keys: names across scripts (Глыбочко ~ Glybochko)
@@ -9,27 +10,25 @@
 //           findable by any name of its parties.
 // Queries are analyzed the same way. A query that spells out a long name some article defines
 // ("Indian Institute of Technology") also searches for its acronym (IIT).
-import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
+import { Bm25Engine, packPosting, termFrequencies, type FieldPostings, type PostingSource, type QueryTerm } from './bm25.ts';
 import type { ScoredChunk, StoredChunk } from './types.ts';
 import { ANALYZER_VERSION, KEY_PREFIX, createAnalyzer, type Analyzer } from '../text/analyze.ts';
 import { findAliases, type Alias } from '../text/aliases.ts';
 
-/** Bump when the fields or their contents change; older persisted indexes are rebuilt from the chunks. */
-const FORMAT_VERSION = 2;
-const FORMAT = 'collab-lexical';
-
-type Field = 'text' | 'phon' | 'concept' | 'title' | 'alias';
-const FIELDS: Field[] = ['text', 'phon', 'concept', 'title', 'alias'];
+/** Field order is the field number stored in the postings: append new fields, never reorder. */
+export const FIELDS = ['text', 'phon', 'concept', 'title', 'alias'] as const;
+export type Field = (typeof FIELDS)[number];
 
 /** Field weights, chosen on the dev questions (see README "Evaluation"). */
 const BOOST: Record<Field, number> = { text: 1, phon: 0.5, concept: 0.3, title: 0.5, alias: 0.4 };
+export const FIELD_BOOSTS: readonly number[] = FIELDS.map((f) => BOOST[f]);
 /** A phonetic key this long may match a longer key it starts (Sechenov ~ Сеченовского). */
 const MIN_PREFIX_KEY = 4;
 
-/** What MiniSearch indexes: each field is the space-joined terms the analyzer produced. */
-type IndexedChunk = { id: string } & Record<Field, string>;
+/** Recorded in a build: a build whose lexical entries were made by another analyzer is re-analyzed. */
+export const LEXICAL_VERSION = `${ANALYZER_VERSION}.fields-${FIELDS.join(',')}`;
 
-interface AliasEntry {
+export interface AliasEntry {
   acronym: string;
   /**
    * The expansion's content words, each as its alternative terms (stem, phonetic keys, concepts): a query
@@ -38,105 +37,184 @@ interface AliasEntry {
   words: string[][];
 }
 
-interface PersistedLexical {
-  format: typeof FORMAT;
-  version: number;
-  analyzer: number;
+/** One chunk's terms per field (index = field number). */
+export interface ChunkTerms {
+  chunkId: string;
+  fields: string[][];
+}
+
+/** What one article contributes to the lexical index: its chunks' terms and the aliases it defines. */
+export interface DocumentLexical {
+  chunks: ChunkTerms[];
   aliases: AliasEntry[];
-  index: unknown;
+}
+
+/** Analyzes the chunks of one article (all of them: title and alias fields are per article). */
+export function analyzeDocument(chunks: readonly StoredChunk[], analyzer: Analyzer): DocumentLexical {
+  if (chunks.length === 0) return { chunks: [], aliases: [] };
+  const first = chunks[0]!;
+  const found = documentAliases(chunks, analyzer);
+  const title = allTerms(analyzer, first.title);
+  const names = [...first.institutions, ...found.flatMap((a) => [a.expansion, a.acronym])];
+  const alias = allTerms(analyzer, names.join(' ; '));
+  return {
+    chunks: chunks.map((chunk) => {
+      const terms = analyzer.fieldTerms(chunk.text);
+      const byField: Record<Field, string[]> = { text: terms.text, phon: terms.phon, concept: terms.concept, title, alias };
+      return { chunkId: chunk.id, fields: FIELDS.map((f) => byField[f]) };
+    }),
+    aliases: aliasEntries(found, analyzer),
+  };
+}
+
+/** The postings one chunk adds: per field, its distinct terms with [tf << 16 | field length]. */
+export function chunkPostings(terms: ChunkTerms): { field: number; term: string; packed: number }[] {
+  const out: { field: number; term: string; packed: number }[] = [];
+  terms.fields.forEach((fieldTerms, field) => {
+    const tf = termFrequencies(fieldTerms);
+    // Field length = distinct terms, as MiniSearch counted it (the boosts were tuned with that).
+    for (const [term, count] of tf) out.push({ field, term, packed: packPosting(count, tf.size) });
+  });
+  return out;
+}
+
+/** Distinct terms per field of a chunk: its contribution to the field-length totals. */
+export function fieldLengths(terms: ChunkTerms): number[] {
+  return terms.fields.map((fieldTerms) => new Set(fieldTerms).size);
+}
+
+/** Long-name → acronym entries, looked up by the alternatives of their first word (not a scan of all). */
+export class AliasExpander {
+  private readonly byFirstWord = new Map<string, AliasEntry[]>();
+
+  constructor(entries: Iterable<AliasEntry>) {
+    const seen = new Set<string>();
+    for (const entry of entries) {
+      const key = `${entry.acronym}\u0000${JSON.stringify(entry.words)}`;
+      if (seen.has(key) || entry.words.length === 0) continue;
+      seen.add(key);
+      for (const alternative of new Set(entry.words[0])) {
+        const list = this.byFirstWord.get(alternative);
+        if (list) list.push(entry);
+        else this.byFirstWord.set(alternative, [entry]);
+      }
+    }
+  }
+
+  /** The query terms plus the acronyms of the long names they spell out (each once, in order). */
+  expand(terms: string[]): string[] {
+    const present = new Set(terms);
+    const added = new Set<string>();
+    const tried = new Set<AliasEntry>();
+    for (const term of present) {
+      for (const entry of this.byFirstWord.get(term) ?? []) {
+        if (tried.has(entry)) continue;
+        tried.add(entry);
+        if (!present.has(entry.acronym) && entry.words.every((alternatives) => alternatives.some((t) => present.has(t)))) added.add(entry.acronym);
+      }
+    }
+    return added.size > 0 ? [...terms, ...added] : terms;
+  }
 }
 
 export interface LexicalIndex {
   /** Best first; score is BM25 (higher is better), not bounded. */
   search(query: string, k: number): ScoredChunk[];
-  toJSON(): unknown;
 }
 
-const splitTerms = (text: string) => (text === '' ? [] : text.split(' '));
+/** Resolves an engine ordinal to its chunk (memory or SQLite). */
+export type ChunkResolver = (ordinal: number) => StoredChunk | undefined;
 
-function miniSearchOptions(): Options<IndexedChunk> {
-  // Fields hold pre-analyzed terms, so indexing only splits them.
-  return { idField: 'id', fields: FIELDS, storeFields: [], tokenize: splitTerms, processTerm: (term) => term };
-}
-
-/** Builds the index for a complete set of chunks (all documents: BM25 statistics are corpus-wide). */
-export function buildLexicalIndex(chunks: StoredChunk[]): LexicalIndex {
-  const analyzer = createAnalyzer();
-  const search = new MiniSearch<IndexedChunk>(miniSearchOptions());
-  const aliasesByDoc = documentAliases(chunks, analyzer);
-  const titleTerms = new Map<string, string>();
-  const aliasTerms = new Map<string, string>();
-  for (const chunk of chunks) {
-    if (!titleTerms.has(chunk.docId)) {
-      titleTerms.set(chunk.docId, allTerms(analyzer, chunk.title).join(' '));
-      const names = [...chunk.institutions, ...(aliasesByDoc.get(chunk.docId) ?? []).flatMap((a) => [a.expansion, a.acronym])];
-      aliasTerms.set(chunk.docId, allTerms(analyzer, names.join(' ; ')).join(' '));
-    }
-  }
-  search.addAll(
-    chunks.map((chunk) => {
-      const terms = analyzer.fieldTerms(chunk.text);
-      return {
-        id: chunk.id,
-        text: terms.text.join(' '),
-        phon: terms.phon.join(' '),
-        concept: terms.concept.join(' '),
-        title: titleTerms.get(chunk.docId) ?? '',
-        alias: aliasTerms.get(chunk.docId) ?? '',
-      };
-    }),
-  );
-  const aliases = aliasEntries([...aliasesByDoc.values()].flat(), analyzer);
-  return wrap(search, chunks, aliases, analyzer);
-}
-
-/**
- * Loads a persisted index for the same chunks. An index written by an older version of the analyzer or of
- * this format is rebuilt from the chunks instead (the terms would no longer match the queries').
- */
-export function loadLexicalIndex(json: unknown, chunks: StoredChunk[]): LexicalIndex {
-  if (!isPersisted(json)) {
-    throw new Error('not a lexical index written by this program (expected {format: "collab-lexical", ...}); run `npm run reindex -- --full`');
-  }
-  if (json.version !== FORMAT_VERSION || json.analyzer !== ANALYZER_VERSION) return buildLexicalIndex(chunks);
-  const search = MiniSearch.loadJS<IndexedChunk>(json.index as never, miniSearchOptions());
-  if (search.documentCount !== chunks.length) {
-    throw new Error(`the lexical index holds ${search.documentCount} chunks but the build has ${chunks.length}; run \`npm run reindex -- --full\``);
-  }
-  return wrap(search, chunks, json.aliases, createAnalyzer());
-}
-
-function isPersisted(json: unknown): json is PersistedLexical {
-  if (typeof json !== 'object' || json === null) return false;
-  const value = json as Partial<PersistedLexical>;
-  // Indexes from before the format existed have no `format`; they are rebuilt like an old version.
-  if (value.format === undefined && 'documentCount' in value) return true;
-  return value.format === FORMAT && typeof value.version === 'number' && Array.isArray(value.aliases) && typeof value.index === 'object';
-}
-
-function wrap(search: MiniSearch<IndexedChunk>, chunks: StoredChunk[], aliases: AliasEntry[], analyzer: Analyzer): LexicalIndex {
-  const byId = new Map(chunks.map((c) => [c.id, c]));
-  const options: SearchOptions = {
-    boost: BOOST,
-    tokenize: (query: string) => expandQuery(analyzer.queryTerms(query), aliases),
-    processTerm: (term: string) => term,
-    prefix: (term: string) => term.startsWith(KEY_PREFIX) && term.length > MIN_PREFIX_KEY,
-  };
+/** The query side: analyze, expand aliases, score with the engine, resolve the top k. */
+export function lexicalSearcher(source: PostingSource, aliases: AliasExpander, resolve: ChunkResolver, analyzer = createAnalyzer()): LexicalIndex {
+  const engine = new Bm25Engine(source, FIELD_BOOSTS);
   return {
     search(query, k) {
       if (k <= 0) return [];
-      return search
-        .search(query, options)
-        .slice(0, k)
-        .flatMap((hit) => {
-          const chunk = byId.get(String(hit.id));
-          return chunk ? [{ chunk, score: hit.score, matchedTerms: hit.queryTerms }] : [];
-        });
-    },
-    toJSON(): PersistedLexical {
-      return { format: FORMAT, version: FORMAT_VERSION, analyzer: ANALYZER_VERSION, aliases, index: search.toJSON() };
+      const terms: QueryTerm[] = aliases
+        .expand(analyzer.queryTerms(query))
+        .filter((term) => term !== '')
+        .map((term) => ({ term, prefix: term.startsWith(KEY_PREFIX) && term.length > MIN_PREFIX_KEY }));
+      return engine.search(terms, k).flatMap((hit) => {
+        const chunk = resolve(hit.ordinal);
+        return chunk ? [{ chunk, score: hit.score, matchedTerms: hit.terms }] : [];
+      });
     },
   };
+}
+
+/** Postings held in memory: for tests and in-memory snapshots. */
+export class MemoryPostings implements PostingSource {
+  private readonly index = new Map<string, Map<number, number[]>>();
+  private readonly totals: number[] = FIELDS.map(() => 0);
+  private sortedTerms: string[] | undefined;
+  documentCount = 0;
+
+  add(ordinal: number, terms: ChunkTerms): void {
+    for (const { field, term, packed } of chunkPostings(terms)) {
+      let byField = this.index.get(term);
+      if (!byField) this.index.set(term, (byField = new Map()));
+      let list = byField.get(field);
+      if (!list) byField.set(field, (list = []));
+      list.push(ordinal, packed);
+    }
+    fieldLengths(terms).forEach((length, field) => (this.totals[field]! += length));
+    this.documentCount++;
+    this.sortedTerms = undefined;
+  }
+
+  averageLength(field: number): number {
+    return this.documentCount === 0 ? 0 : this.totals[field]! / this.documentCount;
+  }
+
+  postings(term: string): FieldPostings[] {
+    const byField = this.index.get(term);
+    if (!byField) return [];
+    return [...byField].sort(([a], [b]) => a - b).map(([field, list]) => ({ field, postings: Uint32Array.from(list) }));
+  }
+
+  longerTermsWithPrefix(prefix: string): string[] {
+    this.sortedTerms ??= [...this.index.keys()].sort();
+    const terms = this.sortedTerms;
+    let lo = 0;
+    let hi = terms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (terms[mid]! < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: string[] = [];
+    for (let i = lo; i < terms.length && terms[i]!.startsWith(prefix); i++) if (terms[i] !== prefix) out.push(terms[i]!);
+    return out;
+  }
+}
+
+/** Builds an in-memory index for a complete set of chunks (BM25 statistics are corpus-wide). */
+export function buildLexicalIndex(chunks: readonly StoredChunk[]): LexicalIndex {
+  const analyzer = createAnalyzer();
+  const postings = new MemoryPostings();
+  const aliases: AliasEntry[] = [];
+  const ordered: StoredChunk[] = [];
+  for (const docChunks of groupByDocument(chunks)) {
+    const lexical = analyzeDocument(docChunks, analyzer);
+    aliases.push(...lexical.aliases);
+    lexical.chunks.forEach((terms, i) => {
+      postings.add(ordered.length, terms);
+      ordered.push(docChunks[i]!);
+    });
+  }
+  return lexicalSearcher(postings, new AliasExpander(aliases), (ordinal) => ordered[ordinal], analyzer);
+}
+
+/** Chunks grouped by article, articles in order of first appearance. */
+export function groupByDocument(chunks: readonly StoredChunk[]): StoredChunk[][] {
+  const byDoc = new Map<string, StoredChunk[]>();
+  for (const chunk of chunks) {
+    const list = byDoc.get(chunk.docId);
+    if (list) list.push(chunk);
+    else byDoc.set(chunk.docId, [chunk]);
+  }
+  return [...byDoc.values()];
 }
 
 function allTerms(analyzer: Analyzer, text: string): string[] {
@@ -144,25 +222,15 @@ function allTerms(analyzer: Analyzer, text: string): string[] {
   return [...t.text, ...t.phon, ...t.concept];
 }
 
-/** Aliases per document: "Long Name (ACR)" pairs found in its text (the chunks overlap; duplicates merge). */
-function documentAliases(chunks: StoredChunk[], analyzer: Analyzer): Map<string, Alias[]> {
-  // The institutions are the article's, the same on each of its chunks: read once per article.
-  const texts = new Map<string, string[]>();
-  for (const chunk of chunks) {
-    const parts = texts.get(chunk.docId);
-    if (parts) parts.push(chunk.text);
-    else texts.set(chunk.docId, [chunk.text, ...chunk.institutions]);
-  }
-  const result = new Map<string, Alias[]>();
-  for (const [docId, parts] of texts) {
-    const seen = new Map<string, Alias>();
-    for (const part of parts) for (const alias of findAliases(part, analyzer)) seen.set(`${alias.acronym}\u0000${alias.expansion}`, alias);
-    result.set(docId, [...seen.values()]);
-  }
-  return result;
+/** "Long Name (ACR)" pairs found in an article's chunks and institutions (the chunks overlap; duplicates merge). */
+function documentAliases(chunks: readonly StoredChunk[], analyzer: Analyzer): Alias[] {
+  const seen = new Map<string, Alias>();
+  const parts = [...chunks.map((c) => c.text), ...(chunks[0]?.institutions ?? [])];
+  for (const part of parts) for (const alias of findAliases(part, analyzer)) seen.set(`${alias.acronym}\u0000${alias.expansion}`, alias);
+  return [...seen.values()];
 }
 
-/** Corpus-wide long-name → acronym entries, for expanding queries that spell a name out. */
+/** Long-name → acronym entries, for expanding queries that spell a name out. */
 function aliasEntries(aliases: Alias[], analyzer: Analyzer): AliasEntry[] {
   const entries = new Map<string, AliasEntry>();
   for (const alias of aliases) {
@@ -176,12 +244,4 @@ function aliasEntries(aliases: Alias[], analyzer: Analyzer): AliasEntry[] {
     entries.set(`${entry.acronym}\u0000${JSON.stringify(words)}`, entry);
   }
   return [...entries.values()];
-}
-
-function expandQuery(terms: string[], aliases: AliasEntry[]): string[] {
-  const present = new Set(terms);
-  const added = aliases
-    .filter((a) => !present.has(a.acronym) && a.words.every((alternatives) => alternatives.some((t) => present.has(t))))
-    .map((a) => a.acronym);
-  return added.length > 0 ? [...terms, ...new Set(added)] : terms;
 }

@@ -1,11 +1,17 @@
 // The manifest of a build: which embedder built it, and per document the content hash and chunk ids.
 // It is what a reindex compares against, and what refuses a query with a different embedder.
 import { UserError } from '../errors.ts';
-import type { EmbedderInfo, Manifest, ManifestDocument } from './types.ts';
+import type { ChunkingSettings, EmbedderInfo, Manifest, ManifestDocument } from './types.ts';
 
-export const MANIFEST_FORMAT_VERSION = 1;
+/** 2: builds hold vectors.hnsw + index.sqlite (before: HNSWLib files and chunks/lexical JSON). */
+export const MANIFEST_FORMAT_VERSION = 2;
 
-export function createManifest(embedder: EmbedderInfo, documents: ManifestDocument[], builtAt = new Date()): Manifest {
+export function createManifest(
+  embedder: EmbedderInfo,
+  documents: ManifestDocument[],
+  builtAt = new Date(),
+  chunking?: ChunkingSettings,
+): Manifest {
   const sorted = [...documents].sort((a, b) => a.path.localeCompare(b.path));
   return {
     formatVersion: MANIFEST_FORMAT_VERSION,
@@ -13,6 +19,7 @@ export function createManifest(embedder: EmbedderInfo, documents: ManifestDocume
     builtAt: builtAt.toISOString(),
     documents: sorted,
     chunkCount: sorted.reduce((n, d) => n + d.chunkIds.length, 0),
+    ...(chunking ? { chunking } : {}),
   };
 }
 

@@ -1,9 +1,13 @@
-// Loading the live build as an immutable snapshot that answers dense and lexical searches.
+// Loading the live build as an immutable snapshot that answers dense and lexical searches. Opening reads the
+// manifest and the graph; chunk texts and postings stay in the build's SQLite file and are read when a
+// question needs them, so a snapshot costs about the vectors' size in memory and opens in well under a second
+// even at 100k chunks. Several threads or processes may open the same build at once (read-only SQLite).
 import type { Config } from '../config.ts';
 import { resolvePath } from '../config.ts';
 import { UserError, isUserError } from '../errors.ts';
-import { readBuildChunks, readBuildLexical, readBuildManifest, readBuildVectors } from './build-files.ts';
-import type { LexicalIndex } from './lexical.ts';
+import type { BuildReader } from './build-db.ts';
+import { openBuildReader, readBuildManifest, readBuildVectors } from './build-files.ts';
+import { AliasExpander, LEXICAL_VERSION, buildLexicalIndex, lexicalSearcher, type LexicalIndex } from './lexical.ts';
 import { readCurrentBuildId } from './layout.ts';
 import { assertSameEmbedder, corrupt } from './manifest.ts';
 import type { EmbedderHandle, IndexSnapshot, Manifest, ScoredChunk, StoredChunk } from './types.ts';
@@ -11,28 +15,98 @@ import type { VectorStore } from './vector-store.ts';
 
 export { readCurrentBuildId } from './layout.ts';
 
+/** Chunks recently read, kept parsed: a question reads the same few chunks several times. */
+const CHUNK_CACHE_SIZE = 2048;
+
+/** The chunks of a build as a ReadonlyMap, read from SQLite on demand (an LRU keeps the recent ones). */
+class ChunkMap implements ReadonlyMap<string, StoredChunk> {
+  private readonly recent = new Map<string, StoredChunk>();
+
+  constructor(
+    private readonly reader: BuildReader,
+    readonly size: number,
+  ) {}
+
+  get(id: string): StoredChunk | undefined {
+    const hit = this.recent.get(id);
+    if (hit) {
+      this.recent.delete(id);
+      this.recent.set(id, hit);
+      return hit;
+    }
+    const chunk = this.reader.chunkById(id);
+    if (chunk) this.remember(chunk);
+    return chunk;
+  }
+
+  byOrdinal(ordinal: number): StoredChunk | undefined {
+    const chunk = this.reader.chunkByOrdinal(ordinal);
+    if (chunk) this.remember(chunk);
+    return chunk;
+  }
+
+  has(id: string): boolean {
+    return this.get(id) !== undefined;
+  }
+
+  *entries(): MapIterator<[string, StoredChunk]> {
+    for (const { chunk } of this.reader.chunkRows()) yield [chunk.id, chunk];
+  }
+
+  *keys(): MapIterator<string> {
+    for (const [id] of this.entries()) yield id;
+  }
+
+  *values(): MapIterator<StoredChunk> {
+    for (const [, chunk] of this.entries()) yield chunk;
+  }
+
+  [Symbol.iterator](): MapIterator<[string, StoredChunk]> {
+    return this.entries();
+  }
+
+  forEach(callback: (value: StoredChunk, key: string, map: ReadonlyMap<string, StoredChunk>) => void, thisArg?: unknown): void {
+    for (const [id, chunk] of this.entries()) callback.call(thisArg, chunk, id, this);
+  }
+
+  private remember(chunk: StoredChunk): void {
+    this.recent.set(chunk.id, chunk);
+    if (this.recent.size > CHUNK_CACHE_SIZE) this.recent.delete(this.recent.keys().next().value!);
+  }
+}
+
 export class LoadedIndex implements IndexSnapshot {
-  readonly chunks: ReadonlyMap<string, StoredChunk>;
+  readonly chunks: ChunkMap;
+  private readonly lexical: LexicalIndex;
 
   constructor(
     readonly buildId: string,
     readonly manifest: Manifest,
-    chunkList: readonly StoredChunk[],
+    private readonly reader: BuildReader,
     /** The dense index (exposed for diagnostics and tests: `vectors.ef`). */
     readonly vectors: VectorStore,
-    private readonly lexical: LexicalIndex,
     private readonly embedder: EmbedderHandle,
   ) {
-    this.chunks = new Map(chunkList.map((c) => [c.id, c]));
+    this.chunks = new ChunkMap(reader, reader.documentCount);
+    this.lexical =
+      reader.meta.lexicalVersion === LEXICAL_VERSION
+        ? lexicalSearcher(reader, new AliasExpander(reader.aliasEntries()), (ordinal) => this.chunks.byOrdinal(ordinal))
+        : // Built by another analyzer: its terms would not match the queries'. Re-analyzed in memory until the
+          // next reindex stores the new terms.
+          buildLexicalIndex([...reader.chunkRows()].map((r) => r.chunk));
   }
 
   /** Nearest chunks by cosine similarity of the question's embedding, best first. */
   async searchDense(query: string, k: number): Promise<ScoredChunk[]> {
     if (k <= 0 || this.vectors.size === 0) return [];
     const vector = await this.embedder.embeddings.embedQuery(query);
-    const hits = await this.vectors.search(vector, k);
-    return hits.flatMap(({ chunkId, similarity }) => {
-      const chunk = this.chunks.get(chunkId);
+    return this.searchVector(vector, k);
+  }
+
+  /** Nearest chunks to an already computed query vector. */
+  searchVector(vector: readonly number[], k: number): ScoredChunk[] {
+    return this.vectors.search(vector, k).flatMap(({ ordinal, similarity }) => {
+      const chunk = this.chunks.byOrdinal(ordinal);
       return chunk ? [{ chunk, score: similarity }] : [];
     });
   }
@@ -40,6 +114,16 @@ export class LoadedIndex implements IndexSnapshot {
   searchLexical(query: string, k: number): ScoredChunk[] {
     if (k <= 0) return [];
     return this.lexical.search(query, k);
+  }
+
+  /** Per-article derived records of `kind` stored with this build. */
+  records(kind: string): { docId: string; data: unknown }[] {
+    return this.reader.records(kind);
+  }
+
+  /** Releases the database connection (the graph goes with the object). */
+  close(): void {
+    this.reader.close();
   }
 }
 
@@ -76,17 +160,19 @@ async function loadBuild(indexDir: string, buildId: string, config: Config, embe
   const manifest = await readBuildManifest(indexDir, buildId);
   // Checked before loading the graph: a mismatch is refused without reading the large files.
   assertSameEmbedder(manifest, embedder.info, config.INDEX_DIR);
-  const chunks = await readBuildChunks(indexDir, buildId);
-  const vectors = await readBuildVectors(indexDir, buildId, embedder.embeddings, config.SEARCH_EF);
-  if (vectors.size !== chunks.length || manifest.chunkCount !== chunks.length) {
-    throw corrupt(
-      `${config.INDEX_DIR}/builds/${buildId}`,
-      `it holds ${vectors.size} vectors, ${chunks.length} chunks and a manifest of ${manifest.chunkCount} chunks`,
-    );
+  const reader = openBuildReader(indexDir, buildId);
+  try {
+    const vectors = readBuildVectors(indexDir, buildId, embedder.info.dimension, config.SEARCH_EF, reader.meta.deletedSlots);
+    const chunks = reader.documentCount;
+    if (vectors.size !== chunks || manifest.chunkCount !== chunks) {
+      throw corrupt(
+        `${config.INDEX_DIR}/builds/${buildId}`,
+        `it holds ${vectors.size} vectors, ${chunks} chunks and a manifest of ${manifest.chunkCount} chunks`,
+      );
+    }
+    return new LoadedIndex(buildId, manifest, reader, vectors, embedder);
+  } catch (error) {
+    reader.close();
+    throw error;
   }
-  if (chunks.length > 0 && vectors.dimension !== embedder.info.dimension) {
-    throw corrupt(`${config.INDEX_DIR}/builds/${buildId}`, `its vectors have ${String(vectors.dimension)} dimensions, the manifest says ${embedder.info.dimension}`);
-  }
-  const lexical = await readBuildLexical(indexDir, buildId, chunks);
-  return new LoadedIndex(buildId, manifest, chunks, vectors, lexical, embedder);
 }
