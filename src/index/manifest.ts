@@ -31,6 +31,14 @@ export function parseManifest(text: string, file: string): Manifest {
   } catch (error) {
     throw corrupt(file, `it is not valid JSON (${(error as Error).message})`);
   }
+  if (typeof value.formatVersion === 'number' && value.formatVersion < MANIFEST_FORMAT_VERSION) {
+    // An index from an older version of the program is treated like no index: the first run rebuilds it.
+    throw new UserError(
+      'index.missing',
+      `The index build ${file} was written by an older version of collab-bot (format ${value.formatVersion}); run \`npm run reindex\` to rebuild it in the current format.`,
+      { file, outdated: true },
+    );
+  }
   if (value.formatVersion !== MANIFEST_FORMAT_VERSION) {
     throw corrupt(file, `it has format version ${String(value.formatVersion)}, this version reads ${MANIFEST_FORMAT_VERSION}`);
   }

@@ -389,8 +389,8 @@ async function readPreviousBuild(indexDir: string, logger: Logger): Promise<Prev
     if (buildId === undefined) return undefined;
     return { buildId, manifest: await readBuildManifest(indexDir, buildId) };
   } catch (error) {
-    if (!isUserError(error, 'index.corrupt')) throw error;
-    logger.warn({ err: error }, 'the current index cannot be read; building a new one from scratch');
+    if (!isUserError(error, 'index.corrupt') && !isUserError(error, 'index.missing')) throw error;
+    logger.warn({ err: error }, 'the current index cannot be read or is in an older format; building a new one from scratch');
     return undefined;
   }
 }

@@ -36,9 +36,14 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
     if (reindexRun) throw new UserError('reindex.alreadyRunning', 'A reindex is already running; try again when it has finished.');
     // Loaded on first use: the ingest pipeline behind it (HTML and front-matter parsing, chunking) is only
     // needed to build an index, and importing it costs every start-up a few hundred ms.
-    const run = import('../index/reindex.ts').then(({ reindex: build }) =>
-      build(config, { embedder, full: options.full ?? false, logger, onProgress: deps.onProgress }),
-    );
+    const full = options.full ?? false;
+    // A reindex runs in a worker thread so questions keep being answered meanwhile; an embedder handed in by
+    // the caller (tests) cannot cross threads, so it runs here.
+    const run = deps.embedder
+      ? import('../index/reindex.ts').then(({ reindex: build }) => build(config, { embedder, full, logger, onProgress: deps.onProgress }))
+      : import('../index/reindex-thread.ts').then(({ reindexInThread }) =>
+          reindexInThread({ config, embedder: embedder.info, full }, { logger, ...(deps.onProgress ? { onProgress: deps.onProgress } : {}) }),
+        );
     reindexRun = run;
     try {
       const summary = await run;
