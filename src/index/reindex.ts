@@ -123,7 +123,7 @@ async function buildAndSwap(
     ...extra,
   });
 
-  if (base && plan.touched.size === 0 && (await lexicalVersionOf(indexDir, base.buildId)) === LEXICAL_VERSION) {
+  if (base && plan.articles.length === 0 && plan.touched.size === 0 && (await lexicalVersionOf(indexDir, base.buildId)) === LEXICAL_VERSION) {
     const summary = summaryOf(base.manifest, base.buildId, 0, { unchangedBuild: true });
     logger.debug({ summary }, 'reindex: nothing changed, the live build stays');
     return summary;

@@ -3,7 +3,7 @@
 // later additions reuse, and a graph with too many deleted slots is compacted.
 import { describe, test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdir, rm, stat, utimes } from 'node:fs/promises';
+import { readdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { BuildReader } from '../../src/index/build-db.ts';
@@ -73,6 +73,23 @@ describe('incremental reindex', () => {
     assert.equal(touched.unchangedBuild, true);
     assert.deepEqual(await fileStamps(ws.indexDir), before);
     assert.deepEqual(embedder.embeddings.embeddedTexts, []);
+  });
+
+  test('an added article alone is a change: added to the live build\'s copy, nothing else embedded', async () => {
+    const first = await reindex(ws.config, { embedder });
+    embedder.embeddings.reset();
+    await writeFile(
+      join(ws.corpusDir, 'kazan-pharmacology.md'),
+      '---\ntitle: Kazan and Sechenov open a pharmacology school\nsource: Test Wire\nlanguage: en\n---\nKazan Federal University and Sechenov University will open a school of clinical pharmacology.\n',
+    );
+    const next = await reindex(ws.config, { embedder });
+    assert.deepEqual(next.added, ['kazan-pharmacology']);
+    assert.notEqual(next.buildId, first.buildId);
+    assert.equal(next.embedded, embedder.embeddings.embeddedTexts.length);
+    assert.ok(embedder.embeddings.embeddedTexts.every((t) => t.startsWith('Kazan and Sechenov open a pharmacology school')));
+    const snapshot = await openIndex(ws.config, embedder);
+    assert.equal(snapshot.searchLexical('pharmacology Kazan', 1)[0]?.chunk.docId, 'kazan-pharmacology');
+    assert.equal(snapshot.chunks.size, first.chunks + next.embedded);
   });
 
   test('one changed article replaces only its own chunks; the others keep their slots and vectors', async () => {
