@@ -8,6 +8,9 @@ import { ArticleLoadError, listArticleFiles, loadArticleFile, slugFromFileName }
 import type { Article, LoadFailure } from '../ingest/types.ts';
 import type { FileStamp, ManifestDocument } from './types.ts';
 
+/** Files stat'ed at once. */
+const STAT_BATCH = 64;
+
 export interface ScannedArticle {
   article: Article;
   file: FileStamp;
@@ -32,20 +35,31 @@ export async function scanCorpus(corpusDir: string, previous: readonly ManifestD
   const byPath = new Map(previous?.map((d) => [d.path, d]) ?? []);
   const scan: CorpusScan = { articles: [], unchanged: [], failures: [], rehashed: 0 };
   const pathById = new Map<string, string>();
+  const paths: string[] = [];
   for (const path of await listArticleFiles(corpusDir)) {
     // The id is claimed before loading, so the later of two same-named files fails even if the first does.
     const id = slugFromFileName(path);
     const firstPath = pathById.get(id);
-    if (firstPath !== undefined) {
-      scan.failures.push({ path, reason: `duplicate article id "${id}": ${firstPath} already uses it (rename one of the files)` });
-      continue;
+    if (firstPath !== undefined) scan.failures.push({ path, reason: `duplicate article id "${id}": ${firstPath} already uses it (rename one of the files)` });
+    else {
+      pathById.set(id, path);
+      paths.push(path);
     }
-    pathById.set(id, path);
+  }
+  // Stats are independent: issued a batch at a time rather than one after the other.
+  const stamps: (Awaited<ReturnType<typeof stat>> | Error)[] = [];
+  for (let start = 0; start < paths.length; start += STAT_BATCH) {
+    const batch = paths.slice(start, start + STAT_BATCH).map((path) => stat(join(corpusDir, path)).catch((error: unknown) => error as Error));
+    stamps.push(...(await Promise.all(batch)));
+  }
+  for (const [i, path] of paths.entries()) {
+    const id = slugFromFileName(path);
     const absolute = join(corpusDir, path);
     try {
-      const info = await stat(absolute);
+      const info = stamps[i]!;
+      if (info instanceof Error) throw info;
       const before = byPath.get(path);
-      const stamp = { size: info.size, mtimeMs: info.mtimeMs };
+      const stamp = { size: Number(info.size), mtimeMs: Number(info.mtimeMs) };
       if (before?.file && before.id === id && before.file.size === stamp.size && before.file.mtimeMs === stamp.mtimeMs) {
         scan.unchanged.push(before);
         continue;
