@@ -65,14 +65,46 @@ export function bm25(tf: number, df: number, documentCount: number, fieldLength:
   return idf * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * fieldLength) / averageLength)));
 }
 
-interface Accumulated {
-  score: number;
-  terms: string[];
-  /** Order of first match: ties keep it, like the stable sort MiniSearch used. */
-  order: number;
+/**
+ * Per-query scratch space indexed by ordinal: typed arrays instead of maps, because a common term touches a
+ * large share of the corpus and a map update per posting dominated the search time.
+ */
+class Scratch {
+  total = new Float64Array(0);
+  termScore = new Float64Array(0);
+  /** 0 = not matched yet, else 1 + order of first match (ties keep it, like MiniSearch's stable sort). */
+  order = new Int32Array(0);
+  /** Distinct query terms matched. */
+  matched = new Uint16Array(0);
+  termTouched = new Int32Array(0);
+  termSeen = new Uint8Array(0);
+  /** Which distinct query terms each document matched: `words` bits per document. */
+  bits = new Uint32Array(0);
+
+  ensure(size: number, words: number): void {
+    if (this.total.length < size) {
+      const capacity = Math.max(size, Math.ceil(this.total.length * 1.5));
+      this.total = new Float64Array(capacity);
+      this.termScore = new Float64Array(capacity);
+      this.order = new Int32Array(capacity);
+      this.matched = new Uint16Array(capacity);
+      this.termTouched = new Int32Array(capacity);
+      this.termSeen = new Uint8Array(capacity);
+    }
+    if (this.bits.length < this.total.length * words) this.bits = new Uint32Array(this.total.length * words);
+  }
+}
+
+interface TermLists {
+  term: string;
+  /** How often the term occurs in the query (each occurrence scores again, as in MiniSearch). */
+  multiplicity: number;
+  lists: { postings: FieldPostings[]; weight: number }[];
 }
 
 export class Bm25Engine {
+  private readonly scratch = new Scratch();
+
   constructor(
     private readonly source: PostingSource,
     /** Boost per field number. */
@@ -82,41 +114,99 @@ export class Bm25Engine {
   /** The `k` best documents for the query terms (duplicates count twice, as in MiniSearch), best first. */
   search(query: readonly QueryTerm[], k: number): EngineHit[] {
     if (k <= 0 || query.length === 0 || this.source.documentCount === 0) return [];
-    const results = new Map<number, Accumulated>();
+    const terms = this.fetch(query);
+    let maxOrdinal = -1;
+    for (const t of terms) for (const { postings } of t.lists) for (const { postings: p } of postings) for (let i = 0; i < p.length; i += 2) if (p[i]! > maxOrdinal) maxOrdinal = p[i]!;
+    if (maxOrdinal < 0) return [];
+    const words = Math.ceil(terms.length / 32);
+    const scratch = this.scratch;
+    scratch.ensure(maxOrdinal + 1, words);
+    const { total, order, matched, bits } = scratch;
+    const hitOrder: number[] = [];
+    terms.forEach((t, termIndex) => {
+      this.scoreTerm(t, (ordinal, score) => {
+        if (order[ordinal] === 0) {
+          hitOrder.push(ordinal);
+          order[ordinal] = hitOrder.length;
+          total[ordinal] = score;
+        } else total[ordinal] = total[ordinal]! + score;
+        const word = ordinal * words + (termIndex >> 5);
+        const bit = 1 << (termIndex & 31);
+        if ((bits[word]! & bit) === 0) {
+          bits[word] = bits[word]! | bit;
+          matched[ordinal] = matched[ordinal]! + 1;
+        }
+      });
+    });
+    const best = topK(hitOrder, (ordinal) => total[ordinal]! * matched[ordinal]!, k);
+    const hits = best.map((ordinal) => ({
+      ordinal,
+      score: total[ordinal]! * matched[ordinal]!,
+      terms: terms.filter((_, t) => (bits[ordinal * words + (t >> 5)]! & (1 << (t & 31))) !== 0).map((t) => t.term),
+    }));
+    for (const ordinal of hitOrder) {
+      order[ordinal] = 0;
+      matched[ordinal] = 0;
+      bits.fill(0, ordinal * words, ordinal * words + words);
+    }
+    return hits;
+  }
+
+  /** Postings of each distinct query term and of the longer terms its prefix matches. */
+  private fetch(query: readonly QueryTerm[]): TermLists[] {
+    const byTerm = new Map<string, TermLists>();
     for (const q of query) {
-      const perTerm = new Map<number, number>();
-      this.addTerm(perTerm, q.term, 1);
+      const known = byTerm.get(q.term);
+      if (known) {
+        known.multiplicity++;
+        continue;
+      }
+      const lists: TermLists['lists'] = [{ postings: this.source.postings(q.term), weight: 1 }];
       if (q.prefix) {
         for (const longer of this.source.longerTermsWithPrefix(q.term)) {
           const distance = longer.length - q.term.length;
-          this.addTerm(perTerm, longer, (PREFIX_WEIGHT * longer.length) / (longer.length + PREFIX_DECAY * distance));
+          lists.push({ postings: this.source.postings(longer), weight: (PREFIX_WEIGHT * longer.length) / (longer.length + PREFIX_DECAY * distance) });
         }
       }
-      for (const [ordinal, score] of perTerm) {
-        const existing = results.get(ordinal);
-        if (existing === undefined) results.set(ordinal, { score, terms: [q.term], order: results.size });
-        else {
-          existing.score += score;
-          if (!existing.terms.includes(q.term)) existing.terms.push(q.term);
+      byTerm.set(q.term, { term: q.term, multiplicity: 1, lists });
+    }
+    return [...byTerm.values()];
+  }
+
+  /** One query term's score per document (its exact and prefix matches summed), reported in first-touch order. */
+  private scoreTerm(t: TermLists, emit: (ordinal: number, score: number) => void): void {
+    const { termScore, termTouched, termSeen } = this.scratch;
+    let count = 0;
+    const documentCount = this.source.documentCount;
+    const { k: k1, b, d } = BM25_PARAMS;
+    for (const { postings, weight } of t.lists) {
+      for (const { field, postings: p } of postings) {
+        const boost = this.boosts[field] ?? 0;
+        if (boost === 0) continue;
+        const df = p.length / 2;
+        // The parts of BM25+ that do not depend on the document, hoisted out of the loop.
+        const idf = Math.log(1 + (documentCount - df + 0.5) / (df + 0.5));
+        const scale = weight * boost * idf;
+        const average = this.source.averageLength(field);
+        const base = k1 * (1 - b);
+        const perLength = average > 0 ? (k1 * b) / average : Infinity;
+        for (let i = 0; i < p.length; i += 2) {
+          const ordinal = p[i]!;
+          const packed = p[i + 1]!;
+          const tf = packed >>> 16;
+          const score = scale * (d + (tf * (k1 + 1)) / (tf + base + perLength * (packed & 0xffff)));
+          if (termSeen[ordinal] === 0) {
+            termSeen[ordinal] = 1;
+            termScore[ordinal] = score;
+            termTouched[count++] = ordinal;
+          } else termScore[ordinal] = termScore[ordinal]! + score;
         }
       }
     }
-    return topK(results, k);
-  }
-
-  private addTerm(into: Map<number, number>, term: string, weight: number): void {
-    const documentCount = this.source.documentCount;
-    for (const { field, postings } of this.source.postings(term)) {
-      const boost = this.boosts[field] ?? 0;
-      if (boost === 0) continue;
-      const df = postings.length / 2;
-      const average = this.source.averageLength(field);
-      for (let i = 0; i < postings.length; i += 2) {
-        const ordinal = postings[i]!;
-        const packed = postings[i + 1]!;
-        const score = weight * boost * bm25(unpackTf(packed), df, documentCount, unpackLength(packed), average);
-        into.set(ordinal, (into.get(ordinal) ?? 0) + score);
-      }
+    for (let i = 0; i < count; i++) {
+      const ordinal = termTouched[i]!;
+      termSeen[ordinal] = 0;
+      emit(ordinal, t.multiplicity === 1 ? termScore[ordinal]! : termScore[ordinal]! * t.multiplicity);
     }
   }
 }
@@ -124,27 +214,24 @@ export class Bm25Engine {
 /** Selection by insertion pays off only while the kept list is short; beyond this a full sort is cheaper. */
 const INSERTION_LIMIT = 64;
 
-/** Final score = summed score × distinct query terms matched; the k best (ties in order of first match). */
-function topK(results: Map<number, Accumulated>, k: number): EngineHit[] {
-  type Ranked = EngineHit & { order: number };
-  const better = (a: Ranked, b: Ranked) => a.score > b.score || (a.score === b.score && a.order < b.order);
-  const ranked = (ordinal: number, acc: Accumulated): Ranked => ({ ordinal, score: acc.score * acc.terms.length, terms: acc.terms, order: acc.order });
-  let best: Ranked[] = [];
-  if (k > INSERTION_LIMIT) {
-    for (const [ordinal, acc] of results) best.push(ranked(ordinal, acc));
-    best.sort((a, b) => b.score - a.score || a.order - b.order);
-    best = best.slice(0, k);
-  } else {
-    for (const [ordinal, acc] of results) {
-      const hit = ranked(ordinal, acc);
-      if (best.length === k && !better(hit, best[best.length - 1]!)) continue;
-      let at = best.length;
-      while (at > 0 && better(hit, best[at - 1]!)) at--;
-      best.splice(at, 0, hit);
-      if (best.length > k) best.pop();
-    }
+/** The k best of `candidates` (in first-match order, which breaks ties) by `score`. */
+function topK(candidates: readonly number[], score: (ordinal: number) => number, k: number): number[] {
+  if (k > INSERTION_LIMIT || k >= candidates.length) {
+    const ranked = candidates.map((ordinal, order) => ({ ordinal, order, score: score(ordinal) }));
+    ranked.sort((a, b) => b.score - a.score || a.order - b.order);
+    return ranked.slice(0, k).map((r) => r.ordinal);
   }
-  return best.map(({ ordinal, score, terms }) => ({ ordinal, score, terms }));
+  const best: { ordinal: number; score: number }[] = [];
+  for (const ordinal of candidates) {
+    const value = score(ordinal);
+    // Strictly better only: an equal score that came later stays behind (stable).
+    if (best.length === k && !(value > best[best.length - 1]!.score)) continue;
+    let at = best.length;
+    while (at > 0 && value > best[at - 1]!.score) at--;
+    best.splice(at, 0, { ordinal, score: value });
+    if (best.length > k) best.pop();
+  }
+  return best.map((b) => b.ordinal);
 }
 
 /** Counts term frequencies of one field: what a posting stores. */

@@ -49,7 +49,8 @@ function toBuffer(postings: Uint32Array): Buffer {
 }
 
 function fromBuffer(blob: Buffer): Uint32Array {
-  // Copied: the blob's offset in its pool need not be 4-byte aligned.
+  if (blob.byteOffset % 4 === 0) return new Uint32Array(blob.buffer, blob.byteOffset, blob.byteLength / 4);
+  // Copied when the blob's offset in its pool is not 4-byte aligned.
   const out = new Uint32Array(blob.byteLength / 4);
   new Uint8Array(out.buffer).set(blob);
   return out;
@@ -107,6 +108,16 @@ export class BuildReader implements PostingSource {
     for (const row of this.db.prepare('SELECT ordinal, data FROM chunks ORDER BY ordinal').iterate() as IterableIterator<{ ordinal: number; data: string }>) {
       yield { ordinal: row.ordinal, chunk: JSON.parse(row.data) as StoredChunk };
     }
+  }
+
+  /** Ordinal, id, article and position of every chunk, without reading the chunks' texts. */
+  directory(): { ordinal: number; id: string; docId: string; index: number }[] {
+    return this.db.prepare("SELECT ordinal, id, doc_id AS docId, json_extract(data, '$.index') AS \"index\" FROM chunks ORDER BY ordinal").all() as {
+      ordinal: number;
+      id: string;
+      docId: string;
+      index: number;
+    }[];
   }
 
   aliasEntries(): AliasEntry[] {

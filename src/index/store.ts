@@ -18,43 +18,70 @@ export { readCurrentBuildId } from './layout.ts';
 /** Chunks recently read, kept parsed: a question reads the same few chunks several times. */
 const CHUNK_CACHE_SIZE = 2048;
 
-/** The chunks of a build as a ReadonlyMap, read from SQLite on demand (an LRU keeps the recent ones). */
+/**
+ * The chunks of a build as a ReadonlyMap. Ids, articles and positions of all chunks are held in memory (a few
+ * bytes each); the rest of a chunk (text, title, citation fields) is read from SQLite the first time one of
+ * those fields is used. A search hit therefore costs nothing until its text is wanted: retrieval looks at
+ * every lexical hit's article but reads the text of a few passages only.
+ */
 class ChunkMap implements ReadonlyMap<string, StoredChunk> {
-  private readonly recent = new Map<string, StoredChunk>();
+  private readonly recent = new Map<number, StoredChunk>();
+  private readonly ordinalById = new Map<string, number>();
+  private readonly ids: string[] = [];
+  private readonly docIds: string[] = [];
+  private readonly positions: number[] = [];
 
-  constructor(
-    private readonly reader: BuildReader,
-    readonly size: number,
-  ) {}
-
-  get(id: string): StoredChunk | undefined {
-    const hit = this.recent.get(id);
-    if (hit) {
-      this.recent.delete(id);
-      this.recent.set(id, hit);
-      return hit;
+  constructor(private readonly reader: BuildReader) {
+    for (const row of reader.directory()) {
+      this.ordinalById.set(row.id, row.ordinal);
+      this.ids[row.ordinal] = row.id;
+      this.docIds[row.ordinal] = row.docId;
+      this.positions[row.ordinal] = row.index;
     }
-    const chunk = this.reader.chunkById(id);
-    if (chunk) this.remember(chunk);
-    return chunk;
   }
 
+  get size(): number {
+    return this.ordinalById.size;
+  }
+
+  get(id: string): StoredChunk | undefined {
+    const ordinal = this.ordinalById.get(id);
+    return ordinal === undefined ? undefined : this.byOrdinal(ordinal);
+  }
+
+  /** The chunk with this ordinal; its text and citation fields load on first use. */
   byOrdinal(ordinal: number): StoredChunk | undefined {
-    const chunk = this.reader.chunkByOrdinal(ordinal);
-    if (chunk) this.remember(chunk);
-    return chunk;
+    const id = this.ids[ordinal];
+    if (id === undefined) return undefined;
+    const load = () => this.load(ordinal);
+    // Own enumerable getters: spreading, JSON and structured clone (worker threads) see plain fields.
+    return {
+      id,
+      docId: this.docIds[ordinal]!,
+      index: this.positions[ordinal]!,
+      get path() { return load().path; },
+      get title() { return load().title; },
+      get source() { return load().source; },
+      get date() { return load().date; },
+      get url() { return load().url; },
+      get language() { return load().language; },
+      get institutions() { return load().institutions; },
+      get text() { return load().text; },
+      get start() { return load().start; },
+      get end() { return load().end; },
+    };
   }
 
   has(id: string): boolean {
-    return this.get(id) !== undefined;
+    return this.ordinalById.has(id);
   }
 
   *entries(): MapIterator<[string, StoredChunk]> {
-    for (const { chunk } of this.reader.chunkRows()) yield [chunk.id, chunk];
+    for (const [id, ordinal] of this.ordinalById) yield [id, this.byOrdinal(ordinal)!];
   }
 
   *keys(): MapIterator<string> {
-    for (const [id] of this.entries()) yield id;
+    yield* this.ordinalById.keys();
   }
 
   *values(): MapIterator<StoredChunk> {
@@ -69,9 +96,17 @@ class ChunkMap implements ReadonlyMap<string, StoredChunk> {
     for (const [id, chunk] of this.entries()) callback.call(thisArg, chunk, id, this);
   }
 
-  private remember(chunk: StoredChunk): void {
-    this.recent.set(chunk.id, chunk);
+  private load(ordinal: number): StoredChunk {
+    let chunk = this.recent.get(ordinal);
+    if (chunk) {
+      this.recent.delete(ordinal);
+    } else {
+      chunk = this.reader.chunkByOrdinal(ordinal);
+      if (!chunk) throw new Error(`chunk ${ordinal} vanished from its build (${this.ids[ordinal] ?? '?'})`);
+    }
+    this.recent.set(ordinal, chunk);
     if (this.recent.size > CHUNK_CACHE_SIZE) this.recent.delete(this.recent.keys().next().value!);
+    return chunk;
   }
 }
 
@@ -87,7 +122,7 @@ export class LoadedIndex implements IndexSnapshot {
     readonly vectors: VectorStore,
     private readonly embedder: EmbedderHandle,
   ) {
-    this.chunks = new ChunkMap(reader, reader.documentCount);
+    this.chunks = new ChunkMap(reader);
     this.lexical =
       reader.meta.lexicalVersion === LEXICAL_VERSION
         ? lexicalSearcher(reader, new AliasExpander(reader.aliasEntries()), (ordinal) => this.chunks.byOrdinal(ordinal))
