@@ -15,6 +15,7 @@ import type { BuildWriter } from './build-db.ts';
 import { documentRef } from './document-ref.ts';
 import { finishBuild, openBuildReader, readBuildManifest, startBuild, WRITE_STEPS, type OpenBuild } from './build-files.ts';
 import { scanCorpus, type ScannedArticle } from './corpus-scan.ts';
+import { ARTICLE_RECORD_STEPS, type ArticleRecordStep } from './article-records.ts';
 import { EmbeddingCache } from './embedding-cache.ts';
 import { embeddingText } from './embedding-text.ts';
 import { LEXICAL_VERSION, analyzeDocument, groupByDocument } from './lexical.ts';
@@ -38,6 +39,8 @@ export interface ReindexOptions {
   full?: boolean;
   onProgress?: ReindexProgress;
   logger?: Logger;
+  /** Per-article record steps (default: ARTICLE_RECORD_STEPS of src/index/article-records.ts). */
+  recordSteps?: readonly ArticleRecordStep[];
 }
 
 /** Write-phase steps after the build directory is complete. */
@@ -143,7 +146,7 @@ async function buildAndSwap(
     for (const docId of plan.touched) forgotten.push(...removeDocument(build, docId, analyzer));
     const keptFromPrevious = base ? [] : await previousChunksOf(indexDir, previous, plan.keptDocuments);
     const additions = [...newDocuments, ...keptFromPrevious];
-    embedded = await addDocuments(build, additions, cache, embedder, analyzer, progress);
+    embedded = await addDocuments(build, additions, cache, embedder, analyzer, progress, options.recordSteps ?? ARTICLE_RECORD_STEPS);
     if (build.vectors.deletedShare > COMPACTION_DELETED_SHARE) {
       build.vectors = compactVectors(build, embedder.info.dimension, config.SEARCH_EF);
       compacted = true;
@@ -255,6 +258,8 @@ function planChanges(
 interface DocumentChunks {
   docId: string;
   chunks: StoredChunk[];
+  /** The parsed article (absent for chunks kept from the previous build). */
+  article?: Article;
   /** The manifest entry the new build records (undefined: already in plan.documents). */
   document?: ManifestDocument;
 }
@@ -271,7 +276,7 @@ function chunksOf(article: Article, chunking: ChunkingSettings, file?: ScannedAr
       end: chunk.end,
     }),
   );
-  return { docId: article.id, chunks, ...(file ? { document: manifestDocument(article, chunks, file) } : {}) };
+  return { docId: article.id, chunks, article, ...(file ? { document: manifestDocument(article, chunks, file) } : {}) };
 }
 
 function manifestDocument(article: Article, chunks: readonly StoredChunk[], file: ScannedArticle['file']): ManifestDocument {
@@ -296,6 +301,7 @@ async function addDocuments(
   embedder: EmbedderHandle,
   analyzer: Analyzer,
   progress: ReindexProgress,
+  recordSteps: readonly ArticleRecordStep[],
 ): Promise<number> {
   const total = documents.reduce((n, d) => n + d.chunks.length, 0);
   let done = 0;
@@ -316,11 +322,20 @@ async function addDocuments(
     for (const doc of batch) {
       const ordinals = build.writer.addDocument(doc.docId, doc.chunks, analyzeDocument(doc.chunks, analyzer));
       for (const ordinal of ordinals) build.vectors.add(ordinal, result.vectors[i++]!);
+      writeArticleRecords(build.writer, doc, recordSteps);
     }
     done += size;
     progress({ phase: 'embed', done, total });
   }
   return embedded;
+}
+
+/** Per-article derived records (src/index/article-records.ts), stored with the article's chunks. */
+function writeArticleRecords(writer: BuildWriter, doc: DocumentChunks, steps: readonly ArticleRecordStep[]): void {
+  for (const step of steps) {
+    const record = step.derive({ docId: doc.docId, chunks: doc.chunks, ...(doc.article ? { article: doc.article } : {}) });
+    if (record !== undefined) writer.putRecord(doc.docId, step.kind, record);
+  }
 }
 
 /** Re-analyzes every stored chunk (the analyzer or the fields changed); vectors are untouched. */

@@ -189,4 +189,30 @@ describe('incremental reindex', () => {
     assert.equal(next.embedded, 0);
     assert.deepEqual((await openIndex(ws.config, embedder)).searchLexical('Сеченовский университет', 3).map((h) => h.chunk.id), expected);
   });
+
+  test('per-article records follow their article: kept when unchanged, re-derived when changed, dropped when removed', async () => {
+    let derived: string[] = [];
+    const recordSteps = [
+      {
+        kind: 'probe',
+        derive: ({ docId, chunks, article }: { docId: string; chunks: readonly { text: string }[]; article?: { title: string } }) => {
+          derived.push(docId);
+          return { chunks: chunks.length, title: article?.title, words: chunks.map((c) => c.text).join(' ').split(/\s+/).length };
+        },
+      },
+    ];
+    await reindex(ws.config, { embedder, recordSteps });
+    assert.deepEqual(derived.sort(), ['hkust-hospitals', 'iit-aiims', 'msu-sechenov']);
+    const before = new Map((await openIndex(ws.config, embedder)).records('probe').map((r) => [r.docId, r.data]));
+
+    derived = [];
+    await editArticle(ws, 'msu-sechenov.md', 'Соглашение рассчитано на пять лет и будет продлено.');
+    await rm(join(ws.corpusDir, 'iit-aiims.md'));
+    await reindex(ws.config, { embedder, recordSteps });
+    assert.deepEqual(derived, ['msu-sechenov'], 'only the changed article is derived again');
+    const after = new Map((await openIndex(ws.config, embedder)).records('probe').map((r) => [r.docId, r.data]));
+    assert.deepEqual([...after.keys()], ['hkust-hospitals', 'msu-sechenov']);
+    assert.deepEqual(after.get('hkust-hospitals'), before.get('hkust-hospitals'));
+    assert.notDeepEqual(after.get('msu-sechenov'), before.get('msu-sechenov'));
+  });
 });
