@@ -7,19 +7,23 @@ import { reindex } from '../src/index/reindex.ts';
 import type { ReindexSummary } from '../src/index/types.ts';
 import { createProgressReporter, formatReindexSummary } from '../src/cli/progress.ts';
 import { createLogger } from '../src/log.ts';
+import { emptyIndexNotice } from '../src/service/notices.ts';
 
 const USAGE = `Usage: npm run reindex -- [options]
 
 Indexes the articles of the corpus. Incremental: only new or changed articles are embedded; deleted ones
 leave the index. The new index replaces the old one only when it is complete.
-Exits 1 when a file failed to load (the other files are still indexed), 2 on a usage or configuration error.
+Exits 1 when a file failed to load (the other files are still indexed), or when the reindex would remove
+more than half of the indexed articles (an empty or wrong corpus folder, a disk that is not mounted: the
+index is left as it was); 2 on a usage or configuration error.
 
 Options:
-  --full         rebuild from scratch, recomputing every embedding
+  --full          rebuild from scratch, recomputing every embedding
+  --allow-shrink  publish the new index even if it removes more than half of the indexed articles
 ${COMMON_HELP}`;
 
 async function main(): Promise<number> {
-  const cli = parseCommandLine(process.argv.slice(2), { full: { type: 'boolean' } });
+  const cli = parseCommandLine(process.argv.slice(2), { full: { type: 'boolean' }, 'allow-shrink': { type: 'boolean' } });
   if (cli.help) {
     process.stdout.write(`${USAGE}\n`);
     return EXIT.ok;
@@ -34,6 +38,7 @@ async function main(): Promise<number> {
     summary = await reindex(config, {
       embedder,
       full: cli.values.full === true,
+      allowShrink: cli.values['allow-shrink'] === true,
       logger,
       onProgress: (event) => progress.update(event),
     });
@@ -42,6 +47,7 @@ async function main(): Promise<number> {
   }
 
   process.stdout.write(`${formatReindexSummary(summary)}\n`);
+  if (summary.documents === 0) process.stderr.write(`${emptyIndexNotice(config)}\n`);
   if (summary.failed.length > 0) {
     process.stderr.write(`${summary.failed.length} file(s) could not be loaded:\n`);
     for (const failure of summary.failed) {

@@ -1,5 +1,7 @@
 // The one place where settings are read: dotenv + a zod schema. Every entry point calls loadConfig()
 // once and passes the result down; nothing else reads process.env.
+import { constants } from 'node:fs';
+import { access, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import dotenv from 'dotenv';
 import { z } from 'zod';
@@ -14,6 +16,9 @@ const idList = z
   .string()
   .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
   .pipe(z.array(z.string().regex(/^\d{5,25}$/, 'a comma-separated list of Discord ids (digits)')));
+
+/** Largest article file that is indexed (MAX_ARTICLE_BYTES): 2 MB, far above any news article. */
+export const DEFAULT_MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
 
 /** Every variable the product reads, with its default. `.env.example` documents the same list. */
 export const configSchema = z.object({
@@ -34,6 +39,12 @@ export const configSchema = z.object({
   // Chunking (characters)
   CHUNK_SIZE: int(200, 8000).default(700),
   CHUNK_OVERLAP: int(0, 2000).default(120),
+
+  // Ingest and index robustness
+  /** A larger article file is reported by name and skipped instead of stalling the reindex. */
+  MAX_ARTICLE_BYTES: int(1024, 1024 ** 3).default(DEFAULT_MAX_ARTICLE_BYTES),
+  /** How long a first run waits for another process's index build (seconds) before giving up with one line. */
+  INDEX_WAIT_SECONDS: int(1, 86_400).default(600),
 
   // Retrieval
   TOP_K: int(1, 50).default(5),
@@ -153,3 +164,47 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 export function resolvePath(path: string): string {
   return resolve(process.cwd(), path);
 }
+
+// Folder settings (INDEX_DIR, CORPUS_DIR, MODEL_DIR, FEEDBACK_LOG's folder): when the file system refuses a
+// path, the user must read which setting is wrong and how to fix it, not a bare ENOTDIR.
+
+/**
+ * What is wrong with `path` as a folder, in words, or undefined when it is a usable folder (or absent: then
+ * it is created). `write`: the folder must be writable too.
+ */
+export async function folderProblem(path: string, options: { write?: boolean } = {}): Promise<string | undefined> {
+  const info = await stat(path).catch((statError: NodeJS.ErrnoException) => statError);
+  if (info instanceof Error) {
+    if (info.code === 'ENOENT') return undefined;
+    if (info.code === 'ENOTDIR') return `${path} is inside a file: a part of that path is a file, not a folder`;
+    if (info.code === 'EACCES' || info.code === 'EPERM') return `${path} cannot be accessed (permission denied)`;
+    return `${path} cannot be used (${info.code ?? info.message})`;
+  }
+  if (!info.isDirectory()) return `${path} is a file, not a folder`;
+  const mode = constants.R_OK | constants.X_OK | (options.write ? constants.W_OK : 0);
+  const denied = await access(path, mode).then(
+    () => undefined,
+    (accessError: NodeJS.ErrnoException) => accessError.code,
+  );
+  if (denied === 'EROFS') return `${path} is on a read-only file system`;
+  if (denied !== undefined) return `${path} cannot be ${options.write ? 'written' : 'read'} (permission denied)`;
+  return undefined;
+}
+
+/**
+ * A ConfigError naming `variable` when `path` (the folder it configures) is the reason `error` happened;
+ * `error` itself otherwise. `flag` is the command-line option that overrides the variable, if any.
+ */
+export async function folderSettingError(
+  variable: string,
+  path: string,
+  error: unknown,
+  options: { flag?: string; write?: boolean; createdIfMissing?: boolean } = {},
+): Promise<unknown> {
+  const problem = await folderProblem(path, options);
+  if (problem === undefined) return error;
+  const flag = options.flag ? ` (or ${options.flag})` : '';
+  const created = options.createdIfMissing ? ' (it is created if missing)' : '';
+  return new ConfigError(variable, `Invalid ${variable}: ${problem}. Point ${variable}${flag} at a folder${created}; fix it in .env or the environment.`);
+}
+

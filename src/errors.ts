@@ -8,6 +8,7 @@ export type UserErrorId =
   | 'index.missing'
   | 'index.corrupt'
   | 'reindex.alreadyRunning'
+  | 'reindex.shrink'
   | 'model.unavailable'
   | 'permission.denied'
   | 'rateLimited';

@@ -2,6 +2,7 @@
 // error messages.
 import type { APIEmbed } from 'discord.js';
 import type { UserError } from '../errors.ts';
+import { t } from '../i18n/index.ts';
 
 export function userErrorText(error: UserError, limits: { maxQuestionLength: number }): string {
   switch (error.id) {
@@ -17,6 +18,8 @@ export function userErrorText(error: UserError, limits: { maxQuestionLength: num
     }
     case 'reindex.alreadyRunning':
       return 'A reindex is already running; its summary will be posted when it finishes. No need to start another.';
+    case 'reindex.shrink':
+      return t('en', 'indexing:shrinkRefused', { removed: Number(error.context['removed']), before: Number(error.context['before']) });
     case 'permission.denied':
       return 'Only members with the Manage Server permission (or the bot admin role) can do that.';
     case 'index.missing':

@@ -5,6 +5,7 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import { answer } from './locales/answer.ts';
 import { common } from './locales/common.ts';
+import { indexing } from './locales/indexing.ts';
 
 /** The languages the product speaks. */
 export const LANGUAGES = ['en', 'hi', 'bn', 'ru'] as const;
@@ -13,7 +14,7 @@ export type Language = (typeof LANGUAGES)[number];
 /** One namespace: the same keys in every language (English is the reference). */
 export type Namespace<K extends string = string> = Record<Language, Record<K, string>>;
 
-const NAMESPACES = { common, answer } as const;
+const NAMESPACES = { common, answer, indexing } as const;
 type Namespaces = typeof NAMESPACES;
 /** `namespace:key`, e.g. `answer:notFound`. */
 export type MessageKey = {

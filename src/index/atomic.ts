@@ -1,12 +1,15 @@
 // Crash-safe file primitives. A reader must only ever see the old or the new content of a file,
 // never a torn one, even when the writer is killed mid-way: write a temp file, fsync, rename, fsync dir.
+import { rmSync } from 'node:fs';
 import { open, readdir, rename, rm } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
+import { cleanupOnInterrupt } from './cleanup.ts';
 
 /** Replaces `path` with `data` atomically (same directory temp file + fsync + rename). */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const done = cleanupOnInterrupt(() => rmSync(temp, { force: true }));
   try {
     const handle = await open(temp, 'wx');
     try {
@@ -19,6 +22,8 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   } catch (error) {
     await rm(temp, { force: true });
     throw error;
+  } finally {
+    done();
   }
   await fsyncDirectory(dirname(path));
 }

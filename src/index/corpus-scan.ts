@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ArticleLoadError, listArticleFiles, loadArticleFile, slugFromFileName } from '../ingest/load.ts';
+import { ArticleLoadError, loadArticleFile, slugFromFileName, walkCorpus, type LoadOptions } from '../ingest/load.ts';
 import type { Article, LoadFailure } from '../ingest/types.ts';
 import type { FileStamp, ManifestDocument } from './types.ts';
 
@@ -31,12 +31,17 @@ export function hashBytes(bytes: Buffer): string {
 }
 
 /** Scans `corpusDir` against `previous` documents (by path); without them every file is loaded. */
-export async function scanCorpus(corpusDir: string, previous: readonly ManifestDocument[] | undefined): Promise<CorpusScan> {
+export async function scanCorpus(
+  corpusDir: string,
+  previous: readonly ManifestDocument[] | undefined,
+  options: LoadOptions = {},
+): Promise<CorpusScan> {
   const byPath = new Map(previous?.map((d) => [d.path, d]) ?? []);
-  const scan: CorpusScan = { articles: [], unchanged: [], failures: [], rehashed: 0 };
+  const listing = await walkCorpus(corpusDir);
+  const scan: CorpusScan = { articles: [], unchanged: [], failures: [...listing.problems], rehashed: 0 };
   const pathById = new Map<string, string>();
   const paths: string[] = [];
-  for (const path of await listArticleFiles(corpusDir)) {
+  for (const path of listing.files) {
     // The id is claimed before loading, so the later of two same-named files fails even if the first does.
     const id = slugFromFileName(path);
     const firstPath = pathById.get(id);
@@ -71,7 +76,7 @@ export async function scanCorpus(corpusDir: string, previous: readonly ManifestD
         scan.rehashed++;
         continue;
       }
-      scan.articles.push({ article: await loadArticleFile(absolute, corpusDir), file });
+      scan.articles.push({ article: await loadArticleFile(absolute, corpusDir, options), file });
     } catch (error) {
       const reason = error instanceof ArticleLoadError ? error.reason : `cannot read the file: ${(error as Error).message}`;
       scan.failures.push({ path, reason });

@@ -13,6 +13,7 @@
 import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { folderSettingError } from '../config.ts';
 import { UserError } from '../errors.ts';
 import { writeFileAtomic } from './atomic.ts';
 
@@ -33,6 +34,11 @@ export function buildsDir(indexDir: string): string {
 
 export function buildDir(indexDir: string, buildId: string): string {
   return join(indexDir, BUILDS_DIR, buildId);
+}
+
+/** A temp build dir's name (`.tmp-<buildId>`): what an interrupted reindex leaves in builds/. */
+export function isTempBuildName(name: string): boolean {
+  return name.startsWith(TEMP_PREFIX);
 }
 
 export function tempBuildDir(indexDir: string, buildId: string): string {
@@ -67,7 +73,7 @@ export async function readCurrentBuildId(indexDir: string): Promise<string | und
     text = await readFile(pointerPath(indexDir), 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
+    throw await folderSettingError('INDEX_DIR', indexDir, error, { flag: '--index', createdIfMissing: true });
   }
   let buildId: unknown;
   try {

@@ -1,11 +1,17 @@
 // An exclusive lock on INDEX_DIR so two reindex processes never build and swap at the same time.
 // The lock file is created complete (written to a temp name, then hard-linked, which fails if it
 // exists), so another process never reads a half-written owner. A lock whose owner process is gone
-// (killed reindex) is stale and taken over.
+// (killed reindex) is stale and taken over. While held, an interrupt (SIGINT, SIGTERM) removes the
+// holder's temp build and the lock before the process ends; on taking the lock, the leftovers of killed
+// runs are removed (src/index/cleanup.ts).
+import { rmSync } from 'node:fs';
 import { link, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { folderSettingError } from '../config.ts';
 import { UserError } from '../errors.ts';
+import { cleanupOnInterrupt, removeIfUnchangedSync, removeLeftovers, removeTempBuildsSync } from './cleanup.ts';
 import { lockPath } from './layout.ts';
 
 export interface LockOwner {
@@ -16,23 +22,54 @@ export interface LockOwner {
 
 export interface HeldLock {
   readonly path: string;
+  /** Names of the leftovers of killed runs removed on taking the lock. */
+  readonly removedLeftovers: readonly string[];
   release(): Promise<void>;
 }
 
-/** Takes the reindex lock or throws UserError('reindex.alreadyRunning') naming the running process. */
+/**
+ * Takes the reindex lock or throws UserError('reindex.alreadyRunning') naming the running process. Then
+ * removes the leftovers of killed runs, and until release() an interrupt removes this run's temp build and
+ * the lock.
+ */
 export async function acquireReindexLock(indexDir: string): Promise<HeldLock> {
-  await mkdir(indexDir, { recursive: true });
+  try {
+    await mkdir(indexDir, { recursive: true });
+  } catch (error) {
+    throw await folderSettingError('INDEX_DIR', indexDir, error, { flag: '--index', write: true, createdIfMissing: true });
+  }
   const path = lockPath(indexDir);
   const owner: LockOwner = { pid: process.pid, hostname: hostname(), startedAt: new Date().toISOString() };
   const ownerText = `${JSON.stringify(owner)}\n`;
   const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}`;
-  await writeFile(temp, ownerText);
+  let held = false;
+  const stopCleanup = cleanupOnInterrupt(() => {
+    rmSync(temp, { force: true });
+    if (!held) return;
+    removeTempBuildsSync(indexDir); // ours: nobody else writes builds while we hold the lock
+    removeIfUnchangedSync(path, ownerText);
+  });
+  try {
+    await writeFile(temp, ownerText);
+  } catch (error) {
+    stopCleanup();
+    throw error;
+  }
   try {
     // Two attempts: the second follows the removal of a stale lock.
     for (let attempt = 0; attempt < 2; attempt += 1) {
       try {
         await createExclusive(temp, path, ownerText);
-        return { path, release: () => releaseLock(path, ownerText) };
+        held = true;
+        const removedLeftovers = await removeLeftovers(indexDir, isProcessAlive).catch(() => []);
+        return {
+          path,
+          removedLeftovers,
+          release: async () => {
+            await releaseLock(path, ownerText);
+            stopCleanup();
+          },
+        };
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       }
@@ -43,8 +80,43 @@ export async function acquireReindexLock(indexDir: string): Promise<HeldLock> {
     }
     const current = await readLockFile(path);
     throw alreadyRunning(path, current?.owner);
+  } catch (error) {
+    stopCleanup();
+    throw error;
   } finally {
     await rm(temp, { force: true });
+  }
+}
+
+export interface WaitOptions {
+  timeoutMs: number;
+  /** How often the lock file is looked at. */
+  pollMs?: number;
+}
+
+/** Between two looks at a lock held by another process: short, since a look is one small file read. */
+const DEFAULT_POLL_MS = 250;
+
+/**
+ * Waits until nobody holds the reindex lock (released, or its owner is gone). Throws
+ * UserError('reindex.alreadyRunning') after `timeoutMs`, saying who still holds it and what to do.
+ */
+export async function waitForReindexLock(indexDir: string, options: WaitOptions): Promise<void> {
+  const path = lockPath(indexDir);
+  const started = Date.now();
+  for (;;) {
+    const current = await readLockFile(path);
+    if (current === undefined || isStale(current.owner, current.ageMs)) return;
+    if (Date.now() - started >= options.timeoutMs) {
+      const seconds = Math.round(options.timeoutMs / 1000);
+      throw new UserError(
+        'reindex.alreadyRunning',
+        `Gave up after waiting ${seconds} s (INDEX_WAIT_SECONDS) for the index build of ${describeOwner(current.owner)}, which is still running. ` +
+          `Run the command again when it has finished, or raise INDEX_WAIT_SECONDS; if no reindex is running, delete ${path}.`,
+        { lockPath: path, owner: current.owner },
+      );
+    }
+    await sleep(Math.min(options.pollMs ?? DEFAULT_POLL_MS, Math.max(1, options.timeoutMs - (Date.now() - started))));
   }
 }
 
@@ -135,8 +207,12 @@ async function removeStaleLock(path: string, staleText: string): Promise<void> {
   }
 }
 
+function describeOwner(owner: LockOwner | undefined): string {
+  return owner ? `process ${owner.pid} on ${owner.hostname}, started ${owner.startedAt}` : 'another process';
+}
+
 function alreadyRunning(path: string, owner: LockOwner | undefined): UserError {
-  const who = owner ? `process ${owner.pid} on ${owner.hostname}, started ${owner.startedAt}` : 'another process';
+  const who = describeOwner(owner);
   return new UserError(
     'reindex.alreadyRunning',
     `A reindex is already running (${who}). Wait for it to finish; if no reindex is running, delete ${path}.`,

@@ -21,6 +21,7 @@ try {
   const summary = await reindex(request.config, {
     embedder,
     full: request.full,
+    allowShrink: request.allowShrink === true,
     logger,
     onProgress: (event) => post({ type: 'progress', event }),
   });

@@ -13,6 +13,8 @@ export interface ThreadRequest {
   /** The caller's embedder: the thread creates the same kind and refuses to run with another one. */
   embedder: EmbedderInfo;
   full: boolean;
+  /** Publish even when the build removes more than half of the articles (src/index/shrink-guard.ts). */
+  allowShrink?: boolean;
 }
 
 export type ThreadMessage =

@@ -20,6 +20,7 @@ import { EmbeddingCache } from './embedding-cache.ts';
 import { embeddingText } from './embedding-text.ts';
 import { LEXICAL_VERSION, analyzeDocument, groupByDocument } from './lexical.ts';
 import { acquireReindexLock } from './lock.ts';
+import { assertShrinkAllowed } from './shrink-guard.ts';
 import { newBuildId, readCurrentBuildId, removeBuildsExcept, writeCurrentBuildId } from './layout.ts';
 import { createManifest, describeEmbedder, sameEmbedder } from './manifest.ts';
 import type {
@@ -37,6 +38,8 @@ export interface ReindexOptions {
   embedder: EmbedderHandle;
   /** Rebuild from scratch: no comparison shortcuts, no cached vectors for this embedder. */
   full?: boolean;
+  /** Publish the new build even when it removes more than half of the indexed articles (see shrink-guard.ts). */
+  allowShrink?: boolean;
   onProgress?: ReindexProgress;
   logger?: Logger;
   /** Per-article record steps (default: ARTICLE_RECORD_STEPS of src/index/article-records.ts). */
@@ -63,7 +66,8 @@ interface PreviousBuild {
 
 /**
  * Rebuilds the index under INDEX_DIR from CORPUS_DIR. Holds the reindex lock (throws
- * UserError('reindex.alreadyRunning') when another reindex holds it). Files that fail to load are listed
+ * UserError('reindex.alreadyRunning') when another reindex holds it; UserError('reindex.shrink') when it would
+ * remove more than half of the indexed articles without `allowShrink`). Files that fail to load are listed
  * in `failed`; their previously indexed version stays in the index. The new build becomes live only as
  * the very last step, so an interrupted reindex leaves the previous index in place.
  */
@@ -108,10 +112,17 @@ async function buildAndSwap(
   const base = previous !== undefined && fullReason === undefined ? previous : undefined;
 
   progress({ phase: 'load', done: 0, total: 1, detail: config.CORPUS_DIR });
-  const scan = await scanCorpus(corpusDir, base?.manifest.documents);
+  const scan = await scanCorpus(corpusDir, base?.manifest.documents, { maxArticleBytes: config.MAX_ARTICLE_BYTES });
   progress({ phase: 'load', done: 1, total: 1, detail: `${scan.articles.length + scan.unchanged.length} articles` });
 
   const plan = planChanges(scan.articles, scan.unchanged, scan.failures, previous, base !== undefined);
+  assertShrinkAllowed({
+    before: previous?.manifest.documents.length ?? 0,
+    removed: plan.changes.removed.length,
+    after: plan.documents.length + plan.articles.length,
+    corpusDir: config.CORPUS_DIR,
+    allowShrink: options.allowShrink === true,
+  });
   const summaryOf = (manifest: Manifest, buildId: string, embedded: number, extra: Partial<ReindexSummary> = {}): ReindexSummary => ({
     ...plan.changes,
     failed: plan.failed,

@@ -41,10 +41,18 @@ function graphemeBoundaryBefore(text: string, from: number, limit: number): numb
 function cutPosition(text: string, start: number, end: number, size: number): number {
   const limit = start + size;
   if (end <= limit) return end;
-  const window = text.slice(start, limit + 1);
-  const lastSpace = window.search(/\s\S*$/u);
+  const lastSpace = lastWhitespaceAtOrBefore(text, start, limit) - start;
   if (lastSpace > size * MIN_SPACE_CUT_FILL) return start + lastSpace;
   return graphemeBoundaryBefore(text, start, limit);
+}
+
+/**
+ * Index of the last whitespace character in text[from..limit], or -1. A backward scan: a regex such as
+ * /\s\S*$/ retries from every position of a window without spaces, quadratic in the window size.
+ */
+function lastWhitespaceAtOrBefore(text: string, from: number, limit: number): number {
+  for (let i = Math.min(limit, text.length - 1); i >= from; i--) if (/\s/u.test(text[i]!)) return i;
+  return -1;
 }
 
 /** Splits an over-long sentence into pieces of at most `size` characters, trimmed of whitespace. */

@@ -2,8 +2,10 @@
 // pages, all cleaned by the same rules. A file that cannot be loaded becomes a LoadFailure with a
 // specific reason; the other files still load.
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, readlink, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
+import { DEFAULT_MAX_ARTICLE_BYTES, folderSettingError } from '../config.ts';
+import { decodeArticleBytes } from './bytes.ts';
 import { dateFromRemovedLines, sourceFromRemovedLines } from './byline.ts';
 import { cleanArticleText, type CleanedArticle } from './clean.ts';
 import { FrontMatterError, parseMarkdownArticle } from './front-matter.ts';
@@ -71,7 +73,9 @@ export function computeContentHash(article: Omit<Article, 'contentHash'>): strin
 
 /** A title for a page without a headline: its first sentence, shortened at a word boundary. */
 function titleFromBody(body: string): string | undefined {
-  const first = splitSentences(body)[0]?.text;
+  // Only the first line is split: the title needs its first sentence, not the whole (maybe large) body.
+  const firstLine = body.trimStart().split('\n', 1)[0] ?? '';
+  const first = splitSentences(firstLine)[0]?.text;
   if (!first || first.length <= MAX_DERIVED_TITLE_LENGTH) return first;
   const cut = first.slice(0, MAX_DERIVED_TITLE_LENGTH);
   const lastSpace = cut.lastIndexOf(' ');
@@ -131,17 +135,42 @@ function describeReadError(error: unknown): string {
   return `cannot read the file${code ? ` (${code})` : ''}: ${(error as Error).message}`;
 }
 
+export interface LoadOptions {
+  /** Larger files are reported instead of loaded (MAX_ARTICLE_BYTES). */
+  maxArticleBytes?: number;
+}
+
+function formatMegabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** The file's text: refused when it is too large, binary, or not UTF-8, with the reason in words. */
+async function readArticleText(absPath: string, path: string, maxBytes: number): Promise<string> {
+  let bytes: Buffer;
+  try {
+    const size = (await stat(absPath)).size;
+    if (size > maxBytes) {
+      throw new ArticleLoadError(
+        path,
+        `the file is ${formatMegabytes(size)}, more than MAX_ARTICLE_BYTES (${formatMegabytes(maxBytes)}); split it into smaller articles or raise MAX_ARTICLE_BYTES`,
+      );
+    }
+    bytes = await readFile(absPath);
+  } catch (error) {
+    if (error instanceof ArticleLoadError) throw error;
+    throw new ArticleLoadError(path, describeReadError(error));
+  }
+  const decoded = decodeArticleBytes(bytes);
+  if (!decoded.ok) throw new ArticleLoadError(path, decoded.reason);
+  return decoded.text;
+}
+
 /** Loads, cleans and identifies one article file. Throws ArticleLoadError with a specific reason. */
-export async function loadArticleFile(absPath: string, corpusDir: string): Promise<Article> {
+export async function loadArticleFile(absPath: string, corpusDir: string, options: LoadOptions = {}): Promise<Article> {
   const path = toCorpusPath(absPath, corpusDir);
   const id = slugFromFileName(absPath);
   if (!id) throw new ArticleLoadError(path, 'the file name has no letters or digits to make an article id from');
-  let text: string;
-  try {
-    text = (await readFile(absPath, 'utf8')).replace(/^\uFEFF/, '');
-  } catch (error) {
-    throw new ArticleLoadError(path, describeReadError(error));
-  }
+  const text = await readArticleText(absPath, path, options.maxArticleBytes ?? DEFAULT_MAX_ARTICLE_BYTES);
   let draft: ArticleDraft;
   try {
     draft = readDraft(text, extname(absPath).toLowerCase(), id);
@@ -166,22 +195,117 @@ function isArticleFile(name: string): boolean {
   return ARTICLE_EXTENSIONS.includes(extname(name).toLowerCase()) && !IGNORED_FILE_NAMES.has(name.toLowerCase());
 }
 
-/** Article files under `corpusDir` (hidden files and folders skipped), as sorted corpus-relative paths. */
-export async function listArticleFiles(corpusDir: string): Promise<string[]> {
-  const found: string[] = [];
-  async function walk(dir: string): Promise<void> {
-    for (const entry of await readdir(dir, { withFileTypes: true })) {
-      if (entry.name.startsWith('.')) continue;
-      const full = join(dir, entry.name);
-      if (entry.isDirectory()) await walk(full);
-      else if (entry.isFile() && isArticleFile(entry.name)) found.push(toCorpusPath(full, corpusDir));
-    }
-  }
-  await walk(corpusDir);
-  // Code-unit order, not locale order: the same on every machine.
-  return found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+/** What a walk of the corpus found: article files, and entries it could not use (links, unreadable folders). */
+export interface CorpusListing {
+  /** Sorted corpus-relative paths (through symbolic links where the article is linked). */
+  files: string[];
+  problems: LoadFailure[];
 }
 
+/**
+ * Article files under `corpusDir` (hidden files and folders skipped). Symbolic links are followed, to files
+ * and to folders; a link that is broken, loops back to a folder that contains it, or reaches a file or
+ * folder already listed is reported in `problems`, never silently dropped. Plain files and folders are
+ * walked first, so that a file reached both directly and through a link is indexed under its own name.
+ */
+export async function walkCorpus(corpusDir: string): Promise<CorpusListing> {
+  const files: string[] = [];
+  const problems: LoadFailure[] = [];
+  const seenFiles = new Map<string, string>(); // real path -> corpus path
+  const seenDirs = new Map<string, string>(); // real path -> full path
+  const links: { full: string; ancestors: ReadonlySet<string> }[] = [];
+  const problem = (full: string, reason: string) => problems.push({ path: toCorpusPath(full, corpusDir), reason });
+
+  const addFile = async (full: string): Promise<void> => {
+    const real = await realpath(full);
+    const already = seenFiles.get(real);
+    if (already !== undefined) {
+      problem(full, `it is the same file as ${already} (through a symbolic link); indexed once, as ${already}`);
+      return;
+    }
+    seenFiles.set(real, toCorpusPath(full, corpusDir));
+    files.push(toCorpusPath(full, corpusDir));
+  };
+
+  /** Walks plain entries; links are queued for after the plain tree. */
+  async function walk(dir: string, ancestors: ReadonlySet<string>): Promise<void> {
+    let entries;
+    try {
+      // Sorted, so that the same link wins on every machine when two reach one file.
+      entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    } catch (error) {
+      if (dir === corpusDir) throw await folderSettingError('CORPUS_DIR', resolve(corpusDir), error, { flag: '--corpus' });
+      problem(dir, `cannot read the folder (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); its articles are not indexed`);
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const full = join(dir, entry.name);
+      if (entry.isSymbolicLink()) links.push({ full, ancestors });
+      else if (entry.isDirectory()) await enterFolder(full, ancestors);
+      else if (entry.isFile() && isArticleFile(entry.name)) await addFile(full);
+    }
+  }
+
+  async function enterFolder(full: string, ancestors: ReadonlySet<string>): Promise<void> {
+    const real = await realpath(full);
+    seenDirs.set(real, full);
+    await walk(full, new Set([...ancestors, real]));
+  }
+
+  async function followLink({ full, ancestors }: { full: string; ancestors: ReadonlySet<string> }): Promise<void> {
+    const target = await linkTarget(full);
+    if ('reason' in target) return void problem(full, target.reason);
+    if (target.isFile) {
+      if (isArticleFile(basename(full))) await addFile(full);
+      return;
+    }
+    if (!target.isDirectory) return;
+    const real = await realpath(full);
+    const already = seenDirs.get(real);
+    if (ancestors.has(real)) {
+      const where = toCorpusPath(already ?? real, corpusDir) || 'the corpus folder';
+      return void problem(full, `the symbolic link loops back to ${where}, which contains it; not followed`);
+    }
+    if (already !== undefined) {
+      return void problem(full, `it is the same folder as ${toCorpusPath(already, corpusDir)} (through a symbolic link); its articles are indexed once, from there`);
+    }
+    await enterFolder(full, ancestors);
+  }
+
+  const root = await realpath(corpusDir).catch(async (error: unknown) => {
+    throw await folderSettingError('CORPUS_DIR', resolve(corpusDir), error, { flag: '--corpus' });
+  });
+  seenDirs.set(root, corpusDir);
+  await walk(corpusDir, new Set([root]));
+  // Links found inside linked folders join the queue as those are walked.
+  for (let i = 0; i < links.length; i++) await followLink(links[i]!);
+  return { files: sortPaths(files), problems };
+}
+
+/** Code-unit order, not locale order: the same on every machine. */
+function sortPaths(paths: string[]): string[] {
+  return paths.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** What a symbolic link points at, or why it cannot be followed. */
+async function linkTarget(full: string): Promise<{ isDirectory: boolean; isFile: boolean } | { reason: string }> {
+  try {
+    const info = await stat(full);
+    return { isDirectory: info.isDirectory(), isFile: info.isFile() };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const target = await readlink(full).catch(() => '?');
+    if (code === 'ENOENT') return { reason: `it is a symbolic link to ${target}, which does not exist; fix or remove the link` };
+    if (code === 'ELOOP') return { reason: `it is a symbolic link to ${target} that loops (links pointing at each other); fix or remove the link` };
+    return { reason: `it is a symbolic link to ${target} that cannot be followed (${code ?? (error as Error).message})` };
+  }
+}
+
+/** Article files under `corpusDir` as sorted corpus-relative paths (see walkCorpus for what is reported). */
+export async function listArticleFiles(corpusDir: string): Promise<string[]> {
+  return (await walkCorpus(corpusDir)).files;
+}
 async function assertDirectory(corpusDir: string): Promise<void> {
   const info = await stat(corpusDir).catch(() => undefined);
   if (!info?.isDirectory()) {
@@ -190,12 +314,13 @@ async function assertDirectory(corpusDir: string): Promise<void> {
 }
 
 /** Loads every article under `corpusDir`; failures (including duplicate ids) are reported, not thrown. */
-export async function loadCorpus(corpusDir: string): Promise<CorpusLoad> {
+export async function loadCorpus(corpusDir: string, options: LoadOptions = {}): Promise<CorpusLoad> {
   await assertDirectory(corpusDir);
   const articles: Article[] = [];
-  const failures: LoadFailure[] = [];
+  const listing = await walkCorpus(corpusDir);
+  const failures: LoadFailure[] = [...listing.problems];
   const pathById = new Map<string, string>();
-  for (const path of await listArticleFiles(corpusDir)) {
+  for (const path of listing.files) {
     // The id is claimed before loading, so the later of two same-named files fails even if the first does.
     const id = slugFromFileName(path);
     const firstPath = pathById.get(id);
@@ -205,7 +330,7 @@ export async function loadCorpus(corpusDir: string): Promise<CorpusLoad> {
     }
     pathById.set(id, path);
     try {
-      articles.push(await loadArticleFile(join(corpusDir, path), corpusDir));
+      articles.push(await loadArticleFile(join(corpusDir, path), corpusDir, options));
     } catch (error) {
       const reason = error instanceof ArticleLoadError ? error.reason : (error as Error).message;
       failures.push({ path, reason });

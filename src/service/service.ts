@@ -1,12 +1,15 @@
 // The service both front ends call: ask, list sources, reindex. It owns the current index snapshot and swaps
 // in a new one when a reindex (from this process or another) publishes a new build.
-import type { Config } from '../config.ts';
+import { resolvePath, type Config } from '../config.ts';
 import { silentLogger, type Logger } from '../log.ts';
 import { UserError, isUserError } from '../errors.ts';
 import type { EmbedderHandle, IndexSnapshot, ReindexProgress, ReindexSummary } from '../index/types.ts';
 import { createEmbeddings } from '../index/embeddings/select.ts';
 import { openIndex, readCurrentBuildId } from '../index/store.ts';
 import { documentRef } from '../index/document-ref.ts';
+import { guardReindexInterrupt } from '../index/cleanup.ts';
+import { waitForReindexLock } from '../index/lock.ts';
+import { emptyIndexNotice } from './notices.ts';
 import { retrieve } from '../retrieve/retrieve.ts';
 import { composeAnswer } from '../answer/compose.ts';
 import type { Answer } from '../answer/types.ts';
@@ -22,6 +25,9 @@ export interface ServiceDeps {
   onProgress?: ReindexProgress;
 }
 
+/** Loads of the index on first use: once, then again after waiting for another process's build. */
+const FIRST_USE_ATTEMPTS = 2;
+
 export async function createService(config: Config, deps: ServiceDeps = {}): Promise<CollabService> {
   const logger = deps.logger ?? silentLogger;
   const notice = (line: string) => {
@@ -32,24 +38,28 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
   const snapshots = new SnapshotHolder(config, embedder, logger);
   let reindexRun: Promise<ReindexSummary> | undefined;
 
-  async function reindex(options: { full?: boolean } = {}): Promise<ReindexSummary> {
+  async function reindex(options: { full?: boolean; allowShrink?: boolean } = {}): Promise<ReindexSummary> {
     if (reindexRun) throw new UserError('reindex.alreadyRunning', 'A reindex is already running; try again when it has finished.');
     // Loaded on first use: the ingest pipeline behind it (HTML and front-matter parsing, chunking) is only
     // needed to build an index, and importing it costs every start-up a few hundred ms.
     const full = options.full ?? false;
+    const allowShrink = options.allowShrink ?? false;
     // A reindex runs in a worker thread so questions keep being answered meanwhile; an embedder handed in by
     // the caller (tests) cannot cross threads, so it runs here.
     const run = deps.embedder
-      ? import('../index/reindex.ts').then(({ reindex: build }) => build(config, { embedder, full, logger, onProgress: deps.onProgress }))
+      ? import('../index/reindex.ts').then(({ reindex: build }) => build(config, { embedder, full, allowShrink, logger, onProgress: deps.onProgress }))
       : import('../index/reindex-thread.ts').then(({ reindexInThread }) =>
-          reindexInThread({ config, embedder: embedder.info, full }, { logger, ...(deps.onProgress ? { onProgress: deps.onProgress } : {}) }),
+          reindexInThread({ config, embedder: embedder.info, full, allowShrink }, { logger, ...(deps.onProgress ? { onProgress: deps.onProgress } : {}) }),
         );
     reindexRun = run;
+    // Ctrl+C / SIGTERM while it runs (here or in a worker thread): its temp build and lock go with the process.
+    const endGuard = guardReindexInterrupt(resolvePath(config.INDEX_DIR));
     try {
       const summary = await run;
       await snapshots.refresh();
       return summary;
     } finally {
+      endGuard();
       reindexRun = undefined;
     }
   }
@@ -58,18 +68,44 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
     for (const failure of summary.failed) notice(`Not indexed: ${failure.path}: ${failure.reason}`);
   }
 
-  // First use: build the index if there is none, or rebuild it if it was made by another embedder.
-  try {
-    await snapshots.refresh();
-  } catch (error) {
-    if (isUserError(error, 'index.missing')) {
-      notice(`No index in ${config.INDEX_DIR} yet: building it from ${config.CORPUS_DIR} with the ${embedder.info.id} embedder.`);
-      reportFailures(await reindex());
-    } else if (isUserError(error, 'index.embedderMismatch')) {
-      notice(`${error.message.split(';')[0]}; rebuilding it with ${embedder.info.id}.`);
-      reportFailures(await reindex({ full: true }));
-    } else {
-      throw error;
+  /**
+   * A first-use build, or undefined when another process holds the reindex lock: then this waits (at most
+   * INDEX_WAIT_SECONDS) for that build instead of failing, so two first runs at once both answer.
+   */
+  async function buildOrWait(options: { full?: boolean }): Promise<ReindexSummary | undefined> {
+    try {
+      return await reindex(options);
+    } catch (error) {
+      if (!isUserError(error, 'reindex.alreadyRunning') || error.context['lockPath'] === undefined) throw error;
+      notice(`Another process is building the index in ${config.INDEX_DIR}; waiting for it (at most ${config.INDEX_WAIT_SECONDS} s, INDEX_WAIT_SECONDS).`);
+      await waitForReindexLock(resolvePath(config.INDEX_DIR), { timeoutMs: config.INDEX_WAIT_SECONDS * 1000 });
+      return undefined;
+    }
+  }
+
+  // First use: build the index if there is none, or rebuild it if it was made by another embedder. After
+  // waiting for another process's build, the index is loaded again (and built here if that build failed).
+  for (let attempt = 1; ; attempt += 1) {
+    let built: ReindexSummary | undefined;
+    try {
+      await snapshots.refresh();
+      break;
+    } catch (error) {
+      if (attempt > FIRST_USE_ATTEMPTS) throw error;
+      if (isUserError(error, 'index.missing')) {
+        notice(`No index in ${config.INDEX_DIR} yet: building it from ${config.CORPUS_DIR} with the ${embedder.info.id} embedder.`);
+        built = await buildOrWait({});
+      } else if (isUserError(error, 'index.embedderMismatch')) {
+        notice(`${error.message.split(';')[0]}; rebuilding it with ${embedder.info.id}.`);
+        built = await buildOrWait({ full: true });
+      } else {
+        throw error;
+      }
+    }
+    if (built) {
+      reportFailures(built);
+      if (built.documents === 0) notice(emptyIndexNotice(config));
+      break;
     }
   }
 

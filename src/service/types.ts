@@ -30,8 +30,11 @@ export interface IndexStats {
 export interface CollabService {
   ask(question: string, options?: AskOptions): Promise<Answer>;
   sources(): Promise<SourceInfo[]>;
-  /** Incremental by default; rejects with UserError('reindex.alreadyRunning') while one runs. */
-  reindex(options?: { full?: boolean }): Promise<ReindexSummary>;
+  /**
+   * Incremental by default; rejects with UserError('reindex.alreadyRunning') while one runs, and with
+   * UserError('reindex.shrink') when it would remove more than half of the articles unless `allowShrink`.
+   */
+  reindex(options?: { full?: boolean; allowShrink?: boolean }): Promise<ReindexSummary>;
   readonly reindexing: boolean;
   stats(): Promise<IndexStats>;
   close(): Promise<void>;

@@ -3,7 +3,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -114,5 +114,17 @@ describe('npm run ask', { timeout: 300_000 }, () => {
       assert.equal(json.citations[0]!.n, 1);
       assert.ok(json.citations.every((c) => json.answer.includes(`[${c.n}]`)), `${q.id}: every listed source is cited in the answer`);
     }
+  });
+
+  test('INDEX_DIR or MODEL_DIR pointing at a file: one line naming the variable, not ENOTDIR', async () => {
+    const file = join(workDir, 'not-a-folder');
+    await writeFile(file, 'x');
+    const index = await ask(['Which hospitals did HKUST sign MoUs with?'], { ...env, INDEX_DIR: file });
+    assert.equal(index.code, 2, index.stderr);
+    assert.match(index.stderr, /^Invalid INDEX_DIR: \S*not-a-folder is a file, not a folder\. Point INDEX_DIR \(or --index\) at a folder/);
+    assert.doesNotMatch(index.stderr, /ENOTDIR/);
+    const model = await ask(['Which hospitals did HKUST sign MoUs with?'], { ...env, EMBEDDINGS: 'local', MODEL_DIR: file, ALLOW_MODEL_DOWNLOAD: 'false' });
+    assert.equal(model.code, 1, model.stderr);
+    assert.match(model.stderr, /^Invalid MODEL_DIR: \S*not-a-folder is a file, not a folder\. Point MODEL_DIR at a folder/);
   });
 });

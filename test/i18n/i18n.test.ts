@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { LANGUAGES, t, toLanguage } from '../../src/i18n/index.ts';
 import { answer } from '../../src/i18n/locales/answer.ts';
 import { common } from '../../src/i18n/locales/common.ts';
+import { indexing } from '../../src/i18n/locales/indexing.ts';
 
 test('each language has its own text; unknown languages fall back to English', () => {
   assert.equal(t('en', 'answer:notFound'), 'I found nothing about that in the corpus.');
@@ -22,7 +23,7 @@ test('Discord locales and ISO codes map to a product language', () => {
 });
 
 test('every namespace has every key in every language, none empty', () => {
-  for (const table of [answer, common] as Record<string, Record<string, string>>[]) {
+  for (const table of [answer, common, indexing] as Record<string, Record<string, string>>[]) {
     const keys = Object.keys(table['en']!).sort();
     for (const language of LANGUAGES) {
       assert.deepEqual(Object.keys(table[language]!).sort(), keys, language);

@@ -135,7 +135,7 @@ describe('incremental reindex', () => {
     const first = await reindex(ws.config, { embedder });
     await rm(join(ws.corpusDir, 'iit-aiims.md'));
     await rm(join(ws.corpusDir, 'hkust-hospitals.md'));
-    const next = await reindex(ws.config, { embedder });
+    const next = await reindex(ws.config, { embedder, allowShrink: true });
     assert.deepEqual(next.removed, ['hkust-hospitals', 'iit-aiims']);
     const share = (first.chunks - next.chunks) / first.chunks;
     assert.ok(share > COMPACTION_DELETED_SHARE, `fixture must remove more than the threshold (${share})`);

@@ -173,3 +173,21 @@ describe('chunkArticle', () => {
     }
   });
 });
+
+describe('chunkArticle on long input', () => {
+  test('text without any whitespace is cut into pieces of at most `size`, covering it all', () => {
+    const body = 'ক'.repeat(60_000);
+    const { chunks } = chunk(body, { size: 500, overlap: 0 });
+    assert.ok(chunks.every((c) => c.text.length <= 500 && c.text.length > 0));
+    assert.equal(chunks.map((c) => c.text).join(''), body);
+  });
+
+  test('chunks of a long article are the same whether its paragraphs come alone or together', () => {
+    const paragraph = 'Prof. Rao signed the MoU with the hospital. The agreement runs for five years and covers training.';
+    const body = Array.from({ length: 400 }, (_, i) => `${paragraph} Item ${i}.`).join('\n\n');
+    const { chunks } = chunk(body, { size: 300, overlap: 60 });
+    const { chunks: firstPart } = chunk(body.slice(0, body.indexOf('Item 9.') + 'Item 9.'.length), { size: 300, overlap: 60 });
+    // The first chunks do not depend on how much text follows them.
+    assert.deepEqual(chunks.slice(0, firstPart.length - 1), firstPart.slice(0, -1));
+  });
+});

@@ -1,4 +1,4 @@
-import { copyFile, cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -247,5 +247,52 @@ describe('hard-wrapped .txt pages', () => {
       'Northfield University signed a memorandum of understanding with City Hospital on Tuesday to collaborate on clinical research, training and patient care in the region.',
       'Under the agreement, medical students will intern at the hospital and the two institutions will set up a joint laboratory.',
     ]);
+  });
+});
+
+describe('bad bytes, large files and symbolic links', () => {
+  const article = (title: string) => `---\ntitle: ${title}\nsource: S\n---\n${BODY}`;
+
+  test('binary, non-UTF-8 and oversized files are reported by name with the reason; the others load', async () => {
+    const corpus = await mkdtemp(join(dir, 'bytes-'));
+    await writeFile(join(corpus, 'good.md'), article('Good'));
+    await writeFile(join(corpus, 'binary.txt'), Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0x01, 0xff, 0x10]));
+    await writeFile(join(corpus, 'latin1.md'), Buffer.concat([Buffer.from(article('Caf')), Buffer.from([0xe9])]));
+    await writeFile(join(corpus, 'huge.md'), article('Huge') + 'More text here. '.repeat(200));
+    const { articles, failures } = await loadCorpus(corpus, { maxArticleBytes: 2048 });
+    assert.deepEqual(articles.map((a) => a.path), ['good.md']);
+    assert.deepEqual(failures.map((f) => f.path).sort(), ['binary.txt', 'huge.md', 'latin1.md']);
+    const byPath = new Map(failures.map((f) => [f.path, f.reason]));
+    assert.match(byPath.get('binary.txt')!, /looks binary/);
+    assert.match(byPath.get('latin1.md')!, /not valid UTF-8/);
+    assert.match(byPath.get('huge.md')!, /MAX_ARTICLE_BYTES \(0\.0 MB\)/);
+  });
+
+  test('links to files and folders are followed; broken links, loops and second names are reported', async () => {
+    const corpus = await mkdtemp(join(dir, 'links-'));
+    const outside = await mkdtemp(join(dir, 'outside-'));
+    await mkdir(join(corpus, 'sub'));
+    await writeFile(join(corpus, 'sub', 'plain.md'), article('Plain'));
+    await writeFile(join(outside, 'elsewhere.md'), article('Elsewhere'));
+    await mkdir(join(outside, 'folder'));
+    await writeFile(join(outside, 'folder', 'in-linked-folder.md'), article('In a linked folder'));
+    await symlink(join(outside, 'elsewhere.md'), join(corpus, 'linked.md'));
+    await symlink(join(outside, 'folder'), join(corpus, 'linked-folder'));
+    await symlink(join(outside, 'folder'), join(corpus, 'linked-folder-again'));
+    await symlink(join(corpus, 'sub'), join(corpus, 'a-sub-alias')); // a second name for a plain folder
+    await symlink(join(corpus, 'sub', 'plain.md'), join(corpus, 'sub', 'aa-alias.md'));
+    await symlink(join(outside, 'missing.md'), join(corpus, 'broken.md'));
+    await symlink(corpus, join(corpus, 'sub', 'loop'));
+
+    const { articles, failures } = await loadCorpus(corpus);
+    assert.deepEqual(articles.map((a) => a.path), ['linked-folder/in-linked-folder.md', 'linked.md', 'sub/plain.md']);
+    const byPath = new Map(failures.map((f) => [f.path, f.reason]));
+    assert.deepEqual([...byPath.keys()].sort(), ['a-sub-alias', 'broken.md', 'linked-folder-again', 'sub/aa-alias.md', 'sub/loop']);
+    assert.match(byPath.get('broken.md')!, /symbolic link to .*missing\.md, which does not exist/);
+    assert.match(byPath.get('sub/loop')!, /loops back to the corpus folder/);
+    assert.match(byPath.get('linked-folder-again')!, /same folder as linked-folder/);
+    // The plain file and folder keep their own names, though their links sort first.
+    assert.match(byPath.get('sub/aa-alias.md')!, /same file as sub\/plain\.md/);
+    assert.match(byPath.get('a-sub-alias')!, /same folder as sub /);
   });
 });

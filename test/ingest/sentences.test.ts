@@ -69,3 +69,36 @@ describe('splitSentences', () => {
     assert.deepEqual(splitSentences(' \n\n '), []);
   });
 });
+
+describe('splitSentences on long texts', () => {
+  const sample = 'Prof. V. K. Rao said the MoU runs for 5 years. निदेशक डॉ. सी.एम. सिंह ने कहा। Встреча прошла в 2023 г. в Москве.';
+  const expectedOfSample = texts(sample);
+
+  test('a text of many paragraphs splits exactly as its paragraphs do one by one', () => {
+    const paragraphs = Array.from({ length: 300 }, (_, i) => `${sample} Paragraph ${i} ends here.`);
+    const text = paragraphs.join('\n\n');
+    let offset = 0;
+    const oneByOne = paragraphs.flatMap((paragraph) => {
+      const shifted = splitSentences(paragraph).map((s) => ({ ...s, start: s.start + offset, end: s.end + offset }));
+      offset += paragraph.length + 2;
+      return shifted;
+    });
+    assert.deepEqual(splitSentences(text), oneByOne);
+  });
+
+  test('one line far longer than a segmenting window keeps every sentence whole, with exact offsets', () => {
+    const copies = 2000; // ~230k characters on one line
+    const text = Array.from({ length: copies }, () => sample).join(' ');
+    const sentences = splitSentences(text);
+    assert.equal(sentences.length, copies * expectedOfSample.length);
+    sentences.forEach((s, i) => {
+      assert.equal(s.text, expectedOfSample[i % expectedOfSample.length]);
+      assert.equal(text.slice(s.start, s.end), s.text);
+    });
+  });
+
+  test('a chain of initials longer than any window is merged into one sentence', () => {
+    const text = `${'A. B. '.repeat(5000)}Rao signed.`;
+    assert.deepEqual(texts(text), [text]);
+  });
+});

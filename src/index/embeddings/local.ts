@@ -6,6 +6,7 @@ import { join, relative, resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import { HuggingFaceTransformersEmbeddings } from '@langchain/community/embeddings/huggingface_transformers';
 import type { DataType, PretrainedModelOptions } from '@huggingface/transformers';
+import { folderProblem } from '../../config.ts';
 import { UserError } from '../../errors.ts';
 import type { EmbedderHandle } from '../types.ts';
 
@@ -88,6 +89,15 @@ class PrefixedTransformersEmbeddings extends HuggingFaceTransformersEmbeddings {
  */
 export async function createLocalEmbeddings(options: LocalEmbeddingsOptions): Promise<EmbedderHandle> {
   const modelDir = resolve(options.modelDir);
+  // A MODEL_DIR that is a file would surface deep inside transformers.js as a bare ENOTDIR.
+  const modelDirProblem = await folderProblem(modelDir);
+  if (modelDirProblem) {
+    throw new UserError(
+      'model.unavailable',
+      `Invalid MODEL_DIR: ${modelDirProblem}. Point MODEL_DIR at a folder (it is created if missing) or set EMBEDDINGS=hash.`,
+      { model: options.model, modelDir, reason: `MODEL_DIR: ${modelDirProblem}` },
+    );
+  }
   const dtype = options.dtype ?? DEFAULT_DTYPE;
   const hubUrl = options.hubUrl ?? DEFAULT_HUB_URL;
   const hubHost = new URL(hubUrl).host;
