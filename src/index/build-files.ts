@@ -4,6 +4,7 @@
 import { constants } from 'node:fs';
 import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { BuildReader, BuildWriter, BUILD_DB_FORMAT } from './build-db.ts';
 import { fsyncDirectory, fsyncTree } from './atomic.ts';
 import { BUILD_FILES, buildDir, buildsDir, tempBuildDir } from './layout.ts';
@@ -60,14 +61,20 @@ export async function finishBuild(
   manifest: Manifest,
   onStep: (step: WriteStep, index: number) => void = () => {},
 ): Promise<string> {
-  const begin = (step: WriteStep) => onStep(step, WRITE_STEPS.indexOf(step));
-  begin('vector index');
+  // Each step first lets the event loop turn: an interrupt (SIGINT, SIGTERM) that arrived during the
+  // synchronous work before it is handled here, with no write into the temp build in flight, so the
+  // interrupt cleanup (src/index/cleanup.ts) removes the whole temp build.
+  const begin = async (step: WriteStep) => {
+    onStep(step, WRITE_STEPS.indexOf(step));
+    await nextTurn();
+  };
+  await begin('vector index');
   build.vectors.save(join(build.dir, BUILD_FILES.vectors));
-  begin('chunks and lexical index');
+  await begin('chunks and lexical index');
   build.writer.finish({ deletedSlots: build.vectors.deletedSlots, lexicalVersion: LEXICAL_VERSION });
-  begin('manifest');
+  await begin('manifest');
   await writeFile(join(build.dir, BUILD_FILES.manifest), JSON.stringify(manifest));
-  begin('sync');
+  await begin('sync');
   await fsyncTree(build.dir);
   const final = buildDir(indexDir, build.buildId);
   await rename(build.dir, final);

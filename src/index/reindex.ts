@@ -5,6 +5,7 @@
 // embedding cache or the embedder, HNSW addPoint into free slots), then published with the same atomic
 // pointer switch as a full build. `--full`, an embedder change or new chunking settings start from empty.
 import { stat } from 'node:fs/promises';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { ConfigError, resolvePath, type Config } from '../config.ts';
 import { isUserError } from '../errors.ts';
 import { silentLogger, type Logger } from '../log.ts';
@@ -337,6 +338,8 @@ async function addDocuments(
     }
     done += size;
     progress({ phase: 'embed', done, total });
+    // The batch was synchronous work: let the event loop turn (an interrupt is handled between batches).
+    await nextTurn();
   }
   return embedded;
 }
