@@ -6,6 +6,7 @@ import type { RESTPutAPIApplicationCommandsResult } from 'discord.js';
 import { EXIT, runCommand, UsageError } from '../src/cli/common.ts';
 import { loadConfig } from '../src/config.ts';
 import { commandDefinitions } from '../src/discord/commands/definitions.ts';
+import { describeConnectionError } from '../src/discord/connection.ts';
 import { requireDiscordCredentials, restOptions } from '../src/discord/settings.ts';
 
 const USAGE = `Usage: npm run register -- [options]
@@ -47,7 +48,13 @@ async function main(): Promise<number> {
   const rest = new REST(restOptions(config)).setToken(token);
   const guildId = values.global ? undefined : config.DISCORD_GUILD_ID;
   const route = guildId ? Routes.applicationGuildCommands(applicationId, guildId) : Routes.applicationCommands(applicationId);
-  const saved = (await rest.put(route, { body: commands })) as RESTPutAPIApplicationCommandsResult;
+  let saved: RESTPutAPIApplicationCommandsResult;
+  try {
+    saved = (await rest.put(route, { body: commands })) as RESTPutAPIApplicationCommandsResult;
+  } catch (error) {
+    process.stderr.write(`${describeConnectionError(error, config.DISCORD_API_URL)}\n`);
+    return EXIT.failure;
+  }
   const names = saved.map((c) => `/${c.name}`).join(', ');
   process.stdout.write(
     guildId

@@ -1,12 +1,11 @@
 // `npm run reindex [-- --full]`: (re)builds the index from the corpus. Parsing and presentation only;
-// the work is in src/index/reindex.ts.
+// the work is the service's (src/service), which runs src/index/reindex.ts.
 import { basename, join } from 'node:path';
 import { COMMON_HELP, EXIT, parseCommandLine, runCommand } from '../src/cli/common.ts';
-import { createEmbeddings } from '../src/index/embeddings/select.ts';
-import { reindex } from '../src/index/reindex.ts';
-import type { ReindexSummary } from '../src/index/types.ts';
 import { createProgressReporter, formatReindexSummary } from '../src/cli/progress.ts';
 import { createLogger } from '../src/log.ts';
+import { createService } from '../src/service/service.ts';
+import type { ReindexSummary } from '../src/service/types.ts';
 import { emptyIndexNotice } from '../src/service/notices.ts';
 
 const USAGE = `Usage: npm run reindex -- [options]
@@ -30,20 +29,19 @@ async function main(): Promise<number> {
   }
   const config = cli.loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
-  const embedder = await createEmbeddings(config, { onWarning: (line: string) => process.stderr.write(`${line}\n`) });
-
   const progress = createProgressReporter();
+  const service = await createService(config, {
+    logger,
+    prepareIndex: false,
+    onNotice: (line: string) => process.stderr.write(`${line}\n`),
+    onProgress: (event) => progress.update(event),
+  });
   let summary: ReindexSummary;
   try {
-    summary = await reindex(config, {
-      embedder,
-      full: cli.values.full === true,
-      allowShrink: cli.values['allow-shrink'] === true,
-      logger,
-      onProgress: (event) => progress.update(event),
-    });
+    summary = await service.reindex({ full: cli.values.full === true, allowShrink: cli.values['allow-shrink'] === true });
   } finally {
     progress.stop();
+    await service.close();
   }
 
   process.stdout.write(`${formatReindexSummary(summary)}\n`);

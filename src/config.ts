@@ -12,10 +12,13 @@ const bool = z
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 const num = (min: number, max: number) => z.coerce.number().min(min).max(max);
 const optionalText = z.string().trim().min(1).optional();
+/** Discord ids (snowflakes) are 17–20 digits today; anything else is a copy-paste slip (a name, a truncated id). */
+const DISCORD_ID = /^\d{17,20}$/;
+const discordId = (what: string) => z.string().regex(DISCORD_ID, `${what}: 17–20 digits`);
 const idList = z
   .string()
   .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
-  .pipe(z.array(z.string().regex(/^\d{5,25}$/, 'a comma-separated list of Discord ids (digits)')));
+  .pipe(z.array(z.string().regex(DISCORD_ID, 'a comma-separated list of Discord channel ids, each 17–20 digits')));
 
 /** Largest article file that is indexed (MAX_ARTICLE_BYTES): 2 MB, far above any news article. */
 export const DEFAULT_MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
@@ -53,14 +56,37 @@ export const configSchema = z.object({
   RRF_K: int(1, 1000).default(60),
   DENSE_WEIGHT: num(0, 10).default(1),
   LEXICAL_WEIGHT: num(0, 10).default(1),
-  /** Below this relevance (0..1, see src/retrieve) a question is answered with "not found". */
-  NOT_FOUND_THRESHOLD: num(0, 1).default(0.3),
-  /** Chunks taken from each of the dense and the lexical search before fusion. */
+  /** Chunks taken from each of the dense and the lexical search (and per question word) before fusion. */
   RETRIEVE_CANDIDATES: int(5, 2000).default(60),
-  /** Document ranking = (1 - w) × fused rank score + w × share of the question's words the document matches. */
-  COVERAGE_WEIGHT: num(0, 1).default(0.8),
-  /** Share of the question's named entities (acronyms, names) an article must match to be an answer. */
-  ENTITY_MIN_COVERAGE: num(0, 1).default(0.75),
+  // Retrieval ranking and the not-found model (src/retrieve/retrieve.ts). Article score =
+  // RANK_FUSION_WEIGHT × fused rank + COVERAGE_WEIGHT × idf-weighted coverage + ENTITY_WEIGHT × parties at
+  // full strength + NAME_WEIGHT × parties in the title/institutions/aliases. Fitted by `npx tsx scripts/fit-retrieval.ts`
+  // (grid search for recall@1; logistic regression for the not-found model)
+  // on dev.jsonl + dev-2.jsonl without the untuned split (test/fixtures/eval/untuned-ids.txt), on the seeds
+  // alone and with all 64 distractors (pooled), hash embedder, 2026-12-01.
+  RANK_FUSION_WEIGHT: num(0, 10).default(0),
+  COVERAGE_WEIGHT: num(0, 10).default(0.8),
+  ENTITY_WEIGHT: num(0, 10).default(0),
+  NAME_WEIGHT: num(0, 10).default(0.1),
+  /** Weight of a chunk's fused rank beside its coverage when choosing an article's passages. */
+  CHUNK_FUSION_WEIGHT: num(0, 10).default(0.5),
+  /** Share of the question's named parties the best article must match at full strength (1 = all). */
+  ENTITY_MIN_COVERAGE: num(0, 1).default(1),
+  /** Least probability (of the not-found model) that the best article answers; 0 = always answer. Chosen by the
+   * fit to keep false "not found" within 0.05 on the fit questions. */
+  NOT_FOUND_THRESHOLD: num(0, 1).default(0.23),
+  // Logistic not-found model over scale-free features of the best article: z = intercept + Σ w × feature.
+  // Same fit as above (dev + dev-2 minus the untuned split, seeds alone and with all distractors, hash
+  // embedder, 2026-12-01).
+  NOT_FOUND_INTERCEPT: num(-100, 100).default(0.22),
+  NOT_FOUND_W_COVERAGE: num(-100, 100).default(0.31),
+  NOT_FOUND_W_CHUNK_COVERAGE: num(-100, 100).default(0.21),
+  NOT_FOUND_W_UNKNOWN: num(-100, 100).default(-0.16),
+  /** Share of the question's weight in words no article has. */
+  NOT_FOUND_W_ABSENT: num(-100, 100).default(-2.82),
+  NOT_FOUND_W_DENSE_MARGIN: num(-100, 100).default(0.06),
+  /** A not-found answer names the closest article when its coverage is at least this. */
+  NEAREST_MIN_COVERAGE: num(0, 1).default(0.4),
   /** Further articles are cited when their score is at least this share of the best article's. */
   RELATED_DOC_MIN: num(0, 1).default(0.7),
   /** Most passages cited from one article (list questions cite one per article first). */
@@ -78,10 +104,10 @@ export const configSchema = z.object({
 
   // Discord
   DISCORD_TOKEN: optionalText,
-  DISCORD_CLIENT_ID: z.string().regex(/^\d{5,25}$/, 'a Discord application id (digits)').optional(),
-  DISCORD_GUILD_ID: z.string().regex(/^\d{5,25}$/, 'a Discord guild id (digits)').optional(),
+  DISCORD_CLIENT_ID: discordId('a Discord application id (Developer Portal → General Information → Application ID)').optional(),
+  DISCORD_GUILD_ID: discordId('a Discord server id (right-click the server → Copy Server ID)').optional(),
   DISCORD_API_URL: z.url({ protocol: /^https?$/ }).optional(),
-  DISCORD_ADMIN_ROLE_ID: z.string().regex(/^\d{5,25}$/, 'a Discord role id (digits)').optional(),
+  DISCORD_ADMIN_ROLE_ID: discordId('a Discord role id (Server Settings → Roles → Copy Role ID)').optional(),
   DISCORD_CHANNEL_ALLOWLIST: idList.optional(),
   /** Whether /ask answers are visible to the channel when the user does not pass `public`. */
   ASK_PUBLIC_DEFAULT: bool.default(true),
@@ -90,6 +116,20 @@ export const configSchema = z.object({
   FEEDBACK_LOG: z.string().min(1).default('data/feedback.jsonl'),
   /** Salt for hashing user ids in FEEDBACK_LOG; when unset a random one is kept in `<FEEDBACK_LOG>.salt`. */
   FEEDBACK_SALT: optionalText,
+
+  // Bot worker pool: retrieval and answer composition run in worker threads so the bot's event loop only does
+  // I/O and acknowledges every interaction at once (see src/service/pooled.ts).
+  /** Worker threads answering questions, each with its own loaded index (memory grows with each one). */
+  ASK_WORKERS: int(1, 64).default(2),
+  /** Questions one worker works on at once: 1 for extractive answers (CPU-bound); more with an LLM, which mostly waits. */
+  ASK_TASKS_PER_WORKER: int(1, 64).default(1),
+  /** Questions that may wait for a worker; beyond that users are told at once that the bot is busy (small, so a wait stays short). */
+  ASK_QUEUE: int(0, 10_000).default(16),
+  /**
+   * Nice increment of the answer worker threads (Linux, where niceness is per thread): on a busy machine the
+   * event loop that acknowledges interactions gets the CPU first, answers take what is left. 0 = same priority.
+   */
+  ASK_WORKER_NICE: int(0, 19).default(10),
 
   // Logging
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -11,7 +11,9 @@ export type UserErrorId =
   | 'reindex.shrink'
   | 'model.unavailable'
   | 'permission.denied'
-  | 'rateLimited';
+  | 'rateLimited'
+  /** Every answer worker is occupied and the wait queue is full (src/service/pooled.ts). */
+  | 'service.busy';
 
 export class UserError extends Error {
   override readonly name = 'UserError';

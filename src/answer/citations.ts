@@ -5,6 +5,7 @@ import type { Passage } from '../retrieve/types.ts';
 import type { Answer } from './types.ts';
 import { citationFor, notFoundAnswer } from './extractive.ts';
 import { NOT_FOUND_MARKER } from './prompt.ts';
+import { splitSentences } from '../ingest/sentences.ts';
 
 export interface CitationRewrite {
   /** The text with valid citations renumbered as [1], [2]... in order of first use, unknown ones removed. */
@@ -81,15 +82,42 @@ export function checkGeneratedAnswer(question: string, generated: string, passag
 }
 
 /**
- * What to show while the answer streams: citations already checked and renumbered (numbering by first use is
- * stable as text grows), an unfinished trailing "[1" held back, and nothing while the reply could still be the
- * not-found marker.
+ * What to show while the answer streams: only whole sentences that cite a given passage, so text the final
+ * check would drop (uncited, or citing passages that were not given) is never shown, even for a moment. The
+ * last sentence is held back while it may still grow or gain its citation; citations are renumbered as the
+ * final answer will be (sentences left out cite nothing valid, so they do not shift the numbers). Nothing is
+ * shown while the reply could still be the not-found marker.
  */
 export function partialDisplayText(textSoFar: string, passageCount: number): string {
   const text = stripReasoning(textSoFar).trim();
   if (isNotFoundReply(text) || couldBeMarkerStart(text)) return '';
-  const complete = text.replace(/(?:\[[\p{Nd}\s,;–-]*|【[^】\n]*)$/u, '');
-  return rewriteCitations(complete, passageCount).text.trim();
+  const shown: string[] = [];
+  for (const sentence of completeSentences(text)) {
+    if (rewriteCitations(sentence.text, passageCount).used.length === 0) continue;
+    shown.push(shown.length === 0 ? sentence.text : `${sentence.separator}${sentence.text}`);
+  }
+  return rewriteCitations(shown.join(''), passageCount).text.trim();
+}
+
+const LEADING_CITATIONS = new RegExp(String.raw`^(?:[ \t]*${GROUP})+`, 'u');
+
+/**
+ * The sentences of a text that is still being written, without the last one (it may be unfinished). A
+ * citation written after the full stop ("… signed. [1] Next") belongs to the sentence before it.
+ */
+function completeSentences(text: string): { text: string; separator: string }[] {
+  const spans = splitSentences(text).map(({ start, end }) => ({ start, end }));
+  for (let i = 1; i < spans.length; i++) {
+    const lead = LEADING_CITATIONS.exec(text.slice(spans[i]!.start, spans[i]!.end))?.[0];
+    if (!lead) continue;
+    spans[i - 1]!.end = spans[i]!.start + lead.length;
+    spans[i]!.start += lead.length;
+  }
+  const kept = spans.filter((span) => text.slice(span.start, span.end).trim() !== '');
+  return kept.slice(0, -1).map((span, i) => ({
+    text: text.slice(span.start, span.end).trim(),
+    separator: i === 0 ? '' : text.slice(kept[i - 1]!.end, span.start).match(/\s*$/)![0] || ' ',
+  }));
 }
 
 function couldBeMarkerStart(text: string): boolean {

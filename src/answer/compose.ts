@@ -1,9 +1,11 @@
 // Chooses how to answer: the extractive answer by default; an LLM-generated one when LLM_PROVIDER=openai.
 // The LLM path never fails the question: on any failure the extractive answer is returned with a note.
+import { randomBytes } from 'node:crypto';
 import type { Config } from '../config.ts';
+import { t } from '../i18n/index.ts';
 import { silentLogger, type Logger } from '../log.ts';
 import type { Retrieval } from '../retrieve/types.ts';
-import type { ConversationTurn } from '../service/types.ts';
+import type { ConversationTurn } from '../types.ts';
 import { detectLanguage } from '../ingest/language.ts';
 import type { Answer } from './types.ts';
 import { extractiveAnswer } from './extractive.ts';
@@ -51,12 +53,16 @@ export async function composeAnswer(question: string, retrieval: Retrieval, opti
     return answer;
   } catch (error) {
     const failure = llm && error instanceof llm.LlmFailure ? error : undefined;
+    // The user sees a short note with an error id; the failure itself (which may quote the LLM server, e.g.
+    // "Incorrect API key provided: sk-pr****") goes only to the log, under that id.
+    const errorId = randomBytes(4).toString('hex');
     logger.warn(
-      { kind: failure?.kind ?? 'internal', status: failure?.status, model: config.LLM_MODEL, ms: Date.now() - started, err: failure?.cause ?? error },
+      { errorId, kind: failure?.kind ?? 'internal', status: failure?.status, detail: failure?.message, model: config.LLM_MODEL, ms: Date.now() - started, err: failure?.cause ?? error },
       'LLM answer failed; using the extractive answer',
     );
-    const note = `${failure?.message ?? 'The language model could not be used'}; showing the extractive answer instead.`;
-    return { ...extractiveAnswer(question, retrieval), note };
+    const extractive = extractiveAnswer(question, retrieval);
+    const note = t(extractive.language, failure?.kind === 'timeout' ? 'reliability:llmTimeout' : 'reliability:llmFallback', { errorId });
+    return { ...extractive, note };
   }
 }
 

@@ -7,7 +7,7 @@ import type { Answer, Citation } from './types.ts';
 import { splitSentences } from '../ingest/sentences.ts';
 import { createAnalyzer } from '../text/analyze.ts';
 import { isListQuestion } from '../retrieve/intent.ts';
-import { documentRef } from '../index/document-ref.ts';
+import { documentRef } from '../types.ts';
 
 export const NOT_FOUND_TEXT = 'I found nothing about that in the corpus.';
 

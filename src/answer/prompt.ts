@@ -2,7 +2,7 @@
 // model to those passages, the question's language named explicitly, and a fixed marker for "not in the
 // passages" (a marker is reliable to detect; the many ways of saying "I don't know" in four languages are not).
 import type { Passage } from '../retrieve/types.ts';
-import type { ConversationTurn } from '../service/types.ts';
+import type { ConversationTurn } from '../types.ts';
 
 /** What the model must answer, alone, when the passages do not contain the answer. */
 export const NOT_FOUND_MARKER = 'NO_ANSWER_IN_PASSAGES';

@@ -1,4 +1,4 @@
-import type { DocumentRef } from '../index/types.ts';
+import type { DocumentRef } from '../types.ts';
 import type { Language } from '../i18n/index.ts';
 
 /** One numbered source of an answer; `[n]` in the answer text refers to it. */

@@ -3,7 +3,7 @@ import { createService } from '../service/service.ts';
 import { COMMON_HELP, EXIT, UsageError, parseCommandLine, runCommand } from './common.ts';
 import { formatAnswerText } from './format.ts';
 import { createProgressReporter } from './progress.ts';
-import type { Answer } from '../answer/types.ts';
+import type { Answer } from '../service/types.ts';
 
 const USAGE = `Usage: npm run ask -- [options] "question"
 

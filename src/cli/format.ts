@@ -1,4 +1,4 @@
-import type { Answer, Citation } from '../answer/types.ts';
+import type { Answer, Citation } from '../service/types.ts';
 
 /** "title — source, date, url": the one-line form of a source, used in the terminal. */
 export function formatSourceLine(citation: Citation): string {

@@ -1,8 +1,8 @@
 // Reindex presentation shared by `npm run reindex` and `npm run ask` (which builds the index on first use):
 // a progress bar on a terminal, plain lines otherwise, and the summary.
 import cliProgress from 'cli-progress';
-import { describeEmbedder } from '../index/manifest.ts';
-import type { ReindexProgress, ReindexSummary } from '../index/types.ts';
+import type { ReindexProgress, ReindexSummary } from '../service/types.ts';
+import { describeEmbedder } from '../types.ts';
 
 type ProgressEvent = Parameters<ReindexProgress>[0];
 

@@ -2,8 +2,7 @@
 // shows. Keyed by a short random id carried in the buttons' custom_id. Only ever looked up by that id, never
 // by question: a new question always goes to the service, so a reindex can never be hidden by this cache.
 import { randomBytes } from 'node:crypto';
-import type { Answer } from '../answer/types.ts';
-import type { ConversationTurn } from '../service/types.ts';
+import type { Answer, ConversationTurn } from '../service/types.ts';
 
 export interface StoredAnswer {
   id: string;

@@ -7,6 +7,7 @@ import { resolvePath, type Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { CollabService } from '../service/types.ts';
 import { createAnswerStore } from './answerStore.ts';
+import { GatewayClosedError } from './connection.ts';
 import type { BotContext } from './context.ts';
 import { createDispatcher } from './dispatch.ts';
 import { createFeedbackLog, loadOrCreateSalt } from './feedback.ts';
@@ -69,16 +70,23 @@ export function createBot(config: Config, service: CollabService, logger: Logger
       if (!config.DISCORD_TOKEN) throw new Error('DISCORD_TOKEN is not set (see .env.example).');
       const loginFailed = new AbortController();
       const ready = once(client, Events.ClientReady, { signal: loginFailed.signal });
+      // discord.js does not reject login when the gateway closes for good (bad token, disallowed intents): it
+      // only emits shardDisconnect, and ready never comes.
+      const closed = once(client, Events.ShardDisconnect, { signal: loginFailed.signal }).then(([event]) => {
+        throw new GatewayClosedError((event as { code: number }).code);
+      });
       try {
         await client.login(config.DISCORD_TOKEN);
-        await ready;
+        await Promise.race([ready, closed]);
       } catch (error) {
         // Leave nothing running (sockets, timers, listeners) when login fails.
         loginFailed.abort();
-        await ready.catch(() => undefined);
+        await Promise.allSettled([ready, closed]);
         await client.destroy();
         throw error;
       }
+      closed.catch(() => undefined);
+      loginFailed.abort();
       const application = client.application?.id;
       if (config.DISCORD_CLIENT_ID && application && application !== config.DISCORD_CLIENT_ID) {
         logger.warn({ application, configured: config.DISCORD_CLIENT_ID }, 'DISCORD_CLIENT_ID differs from the application this token belongs to');

@@ -4,22 +4,27 @@ import type { ButtonInteraction } from 'discord.js';
 import { NO_MENTIONS, type BotContext } from './context.ts';
 import { parseCustomId } from './customIds.ts';
 import { renderPassages, renderSourcesPage } from './format.ts';
-import { ANSWER_EXPIRED, FEEDBACK_THANKS } from './messages.ts';
+import { t } from '../i18n/index.ts';
+import { interactionLanguage } from './language.ts';
+import { answerExpired } from './messages.ts';
+import { voteReply } from './feedback.ts';
 
 /** Returns false when the button is not one of this bot's (e.g. from an older version). */
 export async function handleButton(interaction: ButtonInteraction, ctx: BotContext): Promise<boolean> {
   const action = parseCustomId(interaction.customId);
   if (!action) return false;
+  const lang = (answerLanguage?: Parameters<typeof interactionLanguage>[1]) => interactionLanguage(interaction.locale, answerLanguage);
   switch (action.kind) {
     case 'passages': {
       const stored = ctx.answers.get(action.answerId);
       if (!stored) {
-        await interaction.reply({ content: ANSWER_EXPIRED, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+        await interaction.reply({ content: answerExpired(lang()), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
         return true;
       }
       // Ephemeral: whoever presses sees the passages, without filling the channel.
       const [first, ...rest] = renderPassages(stored.answer);
-      await interaction.reply({ content: first ?? 'This answer cites no passages.', flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+      const none = t(lang(stored.answer.language), 'discord:passages.none');
+      await interaction.reply({ content: first ?? none, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
       for (const content of rest) {
         await interaction.followUp({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
       }
@@ -28,10 +33,10 @@ export async function handleButton(interaction: ButtonInteraction, ctx: BotConte
     case 'vote': {
       const stored = ctx.answers.get(action.answerId);
       if (!stored) {
-        await interaction.reply({ content: ANSWER_EXPIRED, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+        await interaction.reply({ content: answerExpired(lang()), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
         return true;
       }
-      await ctx.feedback.record({
+      const { outcome } = await ctx.feedback.record({
         vote: action.vote,
         answerId: stored.id,
         question: stored.question,
@@ -40,14 +45,15 @@ export async function handleButton(interaction: ButtonInteraction, ctx: BotConte
         citations: stored.answer.citations,
         userId: interaction.user.id,
       });
-      await interaction.reply({ content: FEEDBACK_THANKS[action.vote], flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+      const reply = voteReply(lang(stored.answer.language), outcome, action.vote);
+      await interaction.reply({ content: reply, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
       return true;
     }
     case 'sources': {
       // Acknowledge first: the list is read from the service, which may be busy with a reindex.
       await interaction.deferUpdate();
       const sources = await ctx.service.sources();
-      await interaction.editReply({ ...renderSourcesPage(sources, action.page), allowedMentions: NO_MENTIONS });
+      await interaction.editReply({ ...renderSourcesPage(sources, action.page, { lang: lang() }), allowedMentions: NO_MENTIONS });
       return true;
     }
   }

@@ -13,7 +13,9 @@ import { handleSources } from './commands/sources.ts';
 import { handleButton } from './components.ts';
 import { NO_MENTIONS, type BotContext } from './context.ts';
 import { handleMention } from './mentions.ts';
-import { apology, CHANNEL_NOT_ALLOWED, SHUTTING_DOWN, userErrorText } from './messages.ts';
+import { languageOfInteraction, languageOfMention } from './language.ts';
+import { apology, channelNotAllowed, shuttingDown, userErrorText } from './messages.ts';
+import { t, type Language } from '../i18n/index.ts';
 import { isChannelAllowed } from './permissions.ts';
 import { errorForLog } from './logSafe.ts';
 
@@ -47,12 +49,12 @@ export interface Dispatcher {
 
 export function createDispatcher(ctx: BotContext): Dispatcher {
   /** The text the user sees for a failure; unexpected ones are logged with a fresh error id. */
-  function describeFailure(error: unknown, signal: AbortSignal | undefined, where: Record<string, unknown>): string {
-    if (isUserError(error)) return userErrorText(error, { maxQuestionLength: ctx.config.MAX_QUESTION_LENGTH });
-    if (signal?.aborted) return SHUTTING_DOWN;
+  function describeFailure(error: unknown, signal: AbortSignal | undefined, where: Record<string, unknown>, lang: Language): string {
+    if (isUserError(error)) return userErrorText(error, { maxQuestionLength: ctx.config.MAX_QUESTION_LENGTH }, lang);
+    if (signal?.aborted) return shuttingDown(lang);
     const errorId = randomBytes(4).toString('hex');
     ctx.logger.error({ err: errorForLog(error), errorId, ...where }, 'failed to handle a Discord event');
-    return apology(errorId);
+    return apology(errorId, lang);
   }
 
   async function respond(interaction: RepliableInteraction, content: string): Promise<void> {
@@ -77,7 +79,7 @@ export function createDispatcher(ctx: BotContext): Dispatcher {
     }
     const route = COMMANDS[interaction.commandName];
     if (route.restricted && !isChannelAllowed(ctx.config.DISCORD_CHANNEL_ALLOWLIST, interaction.channelId, parentIdOf(interaction.channel))) {
-      await interaction.reply({ content: CHANNEL_NOT_ALLOWED, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+      await interaction.reply({ content: channelNotAllowed(languageOfInteraction(interaction)), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
       return;
     }
     await route.handler(interaction, ctx, signal);
@@ -95,13 +97,13 @@ export function createDispatcher(ctx: BotContext): Dispatcher {
       try {
         if (interaction.isChatInputCommand()) await runCommand(interaction, signal);
         else if (!(await handleButton(interaction, ctx))) {
-          await interaction.reply({ content: 'That button is no longer supported.', flags: MessageFlags.Ephemeral });
+          await interaction.reply({ content: t(languageOfInteraction(interaction), 'discord:button.unsupported'), flags: MessageFlags.Ephemeral });
         }
       } catch (error) {
-        await respond(interaction, describeFailure(error, signal, where));
+        await respond(interaction, describeFailure(error, signal, where, languageOfInteraction(interaction)));
       }
     });
-    await (run ?? respond(interaction, SHUTTING_DOWN));
+    await (run ?? respond(interaction, shuttingDown(languageOfInteraction(interaction))));
   }
 
   async function message(message: Message): Promise<void> {
@@ -118,7 +120,7 @@ export function createDispatcher(ctx: BotContext): Dispatcher {
       } catch (error) {
         // A rate-limited user is told once per window; further mentions in it stay unanswered.
         if (isUserError(error, 'rateLimited') && error.context['firstRefusal'] === false) return;
-        const content = describeFailure(error, signal, where);
+        const content = describeFailure(error, signal, where, languageOfMention(message, message.content));
         await message.reply({ content, allowedMentions: NO_MENTIONS, failIfNotExists: false }).catch((replyError: unknown) => {
           ctx.logger.warn({ err: errorForLog(replyError), ...where }, 'could not tell the user about a failure');
         });

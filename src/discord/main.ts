@@ -1,12 +1,35 @@
 // `npm start`: the Discord bot. Checks the two required settings before loading anything heavy, loads
 // (or builds) the index through the service, connects, and shuts down cleanly on SIGINT/SIGTERM.
-import { ConfigError, loadConfig, type Config } from '../config.ts';
+import { ConfigError, loadConfig, resolvePath, type Config } from '../config.ts';
 import { isUserError } from '../errors.ts';
 import { createLogger } from '../log.ts';
+import { describeConnectionError } from './connection.ts';
 import { errorForLog } from './logSafe.ts';
 import { requireDiscordCredentials } from './settings.ts';
 
+const USAGE = `Usage: npm start
+
+Runs the Discord bot. It takes no options: it is configured by .env (see .env.example).
+Needs DISCORD_TOKEN and DISCORD_CLIENT_ID; loads the index (building it from CORPUS_DIR first if there is none),
+connects, and answers /ask, /sources, /reindex, /help and mentions. Ctrl+C or SIGTERM stops it gracefully.
+Register the slash commands first with \`npm run register\`.
+
+Options:
+  -h, --help     show this help`;
+
+/** `--help` prints the usage; anything else on the command line is a mistake (exit 2). */
+function handleArguments(args: string[]): void {
+  if (args.length === 0) return;
+  if (args.length === 1 && (args[0] === '--help' || args[0] === '-h')) {
+    process.stdout.write(`${USAGE}\n`);
+    process.exit(0);
+  }
+  process.stderr.write(`npm start takes no arguments (got ${args.join(' ')}); settings go in .env.\n\n${USAGE}\n`);
+  process.exit(2);
+}
+
 async function main(): Promise<void> {
+  handleArguments(process.argv.slice(2));
   let config: Config;
   try {
     config = loadConfig();
@@ -17,14 +40,25 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
+  // Before anything heavy: an unwritable feedback log would otherwise lose every vote, silently.
+  const { checkFeedbackLogWritable, FeedbackLogError } = await import('./feedback.ts');
+  try {
+    await checkFeedbackLogWritable(resolvePath(config.FEEDBACK_LOG));
+  } catch (error) {
+    if (!(error instanceof FeedbackLogError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+
   const logger = createLogger(config.LOG_LEVEL, 'discord');
   // Imported here so a missing setting is reported at once, without loading the index libraries.
-  const { createService } = await import('../service/service.ts');
+  // The pooled service answers in worker threads, so this event loop only does Discord I/O (acks at once).
+  const { createPooledService } = await import('../service/pooled.ts');
   const { createBot } = await import('./bot.ts');
 
-  let service: Awaited<ReturnType<typeof createService>>;
+  let service: Awaited<ReturnType<typeof createPooledService>>;
   try {
-    service = await createService(config, { logger });
+    service = await createPooledService(config, { logger });
   } catch (error) {
     // A user error (no corpus, unusable index, model unavailable) already says what to do.
     logger.fatal({ err: errorForLog(error) }, isUserError(error) ? error.message : 'could not load the index');
@@ -66,7 +100,9 @@ async function main(): Promise<void> {
   try {
     await bot.start();
   } catch (error) {
-    logger.fatal({ err: errorForLog(error) }, 'could not connect to Discord (check DISCORD_TOKEN and DISCORD_API_URL)');
+    // One plain line with the cause and the fix; the details only for LOG_LEVEL=debug.
+    logger.debug({ err: errorForLog(error) }, 'could not connect to Discord');
+    console.error(describeConnectionError(error, config.DISCORD_API_URL));
     await service.close();
     process.exit(1);
   }

@@ -6,8 +6,10 @@ import type { ConversationTurn } from '../service/types.ts';
 import { checkQuestion, NO_MENTIONS, takeRate, type BotContext } from './context.ts';
 import { parseCustomId } from './customIds.ts';
 import { renderAnswer } from './format.ts';
+import { languageOfMention } from './language.ts';
 import { mentionUsage } from './messages.ts';
 import { errorForLog } from './logSafe.ts';
+import { refuseBusyMessage, isBusy } from './busy.ts';
 
 /** How many earlier turns a follow-up carries: enough for "and when was it signed?", bounded for retrieval. */
 const MAX_HISTORY_TURNS = 4;
@@ -61,10 +63,11 @@ export async function handleMention(message: Message<true>, ctx: BotContext, sig
   const channel = message.channel;
   const raw = questionFromMention(message.content, botId);
   if (!raw) {
-    await message.reply({ content: mentionUsage(`<@${botId}>`), allowedMentions: NO_MENTIONS });
+    await message.reply({ content: mentionUsage(`<@${botId}>`, languageOfMention(message, undefined)), allowedMentions: NO_MENTIONS });
     return;
   }
   const question = checkQuestion(raw, ctx.config.MAX_QUESTION_LENGTH);
+  if (ctx.service.busy) return refuseBusyMessage(message, ctx);
   takeRate(ctx, message.author.id);
 
   await channel.sendTyping();
@@ -73,9 +76,14 @@ export async function handleMention(message: Message<true>, ctx: BotContext, sig
   }, TYPING_REFRESH_MS);
   try {
     const history = await historyFor(message, ctx);
-    const answer = await ctx.service.ask(question, { signal, history });
+    const answer = await ctx.service.ask(question, { signal, history }).catch((error: unknown) => {
+      if (isBusy(error)) return undefined;
+      throw error;
+    });
+    if (!answer) return refuseBusyMessage(message, ctx);
     const stored = ctx.answers.add({ question, answer, history });
-    const [first, ...rest] = renderAnswer(answer, { answerId: stored.id });
+    // Mentions have no locale: the fixed texts follow the question's language, like the answer.
+    const [first, ...rest] = renderAnswer(answer, { answerId: stored.id, lang: languageOfMention(message, question) });
     // failIfNotExists: false — if the question was deleted meanwhile, the answer still reaches the channel.
     await message.reply({ ...first!, allowedMentions: NO_MENTIONS, failIfNotExists: false });
     for (const part of rest) await channel.send({ ...part, allowedMentions: NO_MENTIONS });

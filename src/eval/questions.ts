@@ -28,7 +28,9 @@ export function parseQuestions(text: string, file: string): EvalQuestion[] {
     try {
       value = JSON.parse(line);
     } catch (error) {
-      throw new Error(`${where}: not valid JSON (${(error as Error).message}). Each line must be one JSON object.`);
+      throw new Error(`${where}: not valid JSON (${(error as Error).message}). Each line must be one JSON object.`, {
+        cause: error,
+      });
     }
     const parsed = evalQuestionSchema.safeParse(value);
     if (!parsed.success) {
@@ -50,7 +52,9 @@ export async function loadQuestions(file: string): Promise<EvalQuestion[]> {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new Error(`Cannot read the questions file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}. Pass an existing file with --questions.`);
+    throw new Error(`Cannot read the questions file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}. Pass an existing file with --questions.`,
+      { cause: error },
+    );
   }
   return parseQuestions(text, file);
 }

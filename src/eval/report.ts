@@ -1,22 +1,25 @@
 // Text rendering of an evaluation: a metrics table (the system beside the baseline), a per-question table,
 // the misses, and the pass/fail of the acceptance criteria.
 import type { EvalItem, EvalReport, SystemResult } from './run.ts';
-import type { Summary } from './score.ts';
+import { summarize, type Summary } from './score.ts';
 
 export interface Criterion {
   name: string;
   pass: boolean;
 }
 
-/** Issue 4's "done when", checked on one report. Baseline comparisons only when the baseline ran. */
+/** Issue 9's targets, checked on one report. Baseline comparisons only when the baseline ran. */
 export function checkCriteria(report: EvalReport): Criterion[] {
   const s = report.system.summary;
   const criteria: Criterion[] = [
-    { name: `recall@${report.k} = 1.0 on answerable`, pass: s.recallAtK >= 1 },
     { name: 'recall@1 >= 0.9', pass: s.recallAt1 >= 0.9 },
-    { name: 'not-found accuracy = 1.0', pass: s.notFoundAccuracy >= 1 },
-    { name: 'fact coverage >= 0.9', pass: s.factCoverage >= 0.9 },
+    { name: `recall@${report.k} >= 0.95`, pass: s.recallAtK >= 0.95 },
+    { name: 'not-found accuracy >= 0.95', pass: s.unanswerable === 0 || s.notFoundAccuracy >= 0.95 },
+    { name: 'false not-found <= 0.05', pass: s.falseNotFoundRate <= 0.05 },
   ];
+  for (const [lang, g] of groupSummaries(report, (i) => i.lang)) {
+    if (g.answerable > 0) criteria.push({ name: `recall@1 >= 0.85 in ${lang}`, pass: g.recallAt1 >= 0.85 });
+  }
   if (report.baseline) {
     const b = report.baseline.summary;
     criteria.push({ name: 'recall@1 > baseline', pass: s.recallAt1 > b.recallAt1 });
@@ -33,6 +36,7 @@ export function formatReport(report: EvalReport): string {
   lines.push(
     `Questions: ${report.questionsFile} (${report.system.summary.questions}: ${report.system.summary.answerable} answerable, ${report.system.summary.unanswerable} unanswerable)`,
     `Corpus: ${report.corpus}${report.distractors ? ` + distractors ${report.distractors}` : ''} (${report.articles} articles), embedder ${report.embedder}, k=${report.k}`,
+    ...(report.split ? [`Questions kept: ${report.split}`] : []),
     '',
   );
   const metrics: [string, (s: Summary) => string][] = [
@@ -47,7 +51,7 @@ export function formatReport(report: EvalReport): string {
     ['readable facts', (s) => f3(s.readableFacts)],
   ];
   lines.push(table(['metric', ...systems.map((s) => s.name)], metrics.map(([name, get]) => [name, ...systems.map((s) => get(s.summary))])));
-  lines.push('');
+  lines.push('', 'By language (hybrid):', breakdown(report, (i) => i.lang), '', 'By question type (hybrid):', breakdown(report, (i) => i.type ?? '-'), '');
 
   const header = ['id', 'lang', 'found', 'rank', `r@1`, `r@${report.k}`, 'facts'];
   if (report.baseline) header.push('baseline rank', 'baseline facts');
@@ -85,6 +89,9 @@ export function jsonSummary(report: EvalReport, full: boolean): unknown {
     questions: report.questionsFile,
     corpus: report.corpus,
     ...(report.distractors ? { distractors: report.distractors } : {}),
+    ...(report.split ? { split: report.split } : {}),
+    byLanguage: Object.fromEntries(groupSummaries(report, (i) => i.lang)),
+    byType: Object.fromEntries(groupSummaries(report, (i) => i.type ?? '-')),
     articles: report.articles,
     embedder: report.embedder,
     k: report.k,
@@ -92,6 +99,26 @@ export function jsonSummary(report: EvalReport, full: boolean): unknown {
     ...(report.baseline ? { baseline: { chunks: report.baseline.chunks, ...strip(report.baseline) } } : {}),
     criteria: checkCriteria(report),
   };
+}
+
+/** The headline figures per group of questions (language, question type). */
+export function groupSummaries(report: EvalReport, group: (item: EvalItem) => string): Map<string, Summary> {
+  const groups = new Map<string, EvalItem[]>();
+  for (const item of report.system.items) groups.set(group(item), [...(groups.get(group(item)) ?? []), item]);
+  return new Map([...groups].sort(([a], [b]) => a.localeCompare(b)).map(([name, items]) => [name, summarize(items, report.k)]));
+}
+
+function breakdown(report: EvalReport, group: (item: EvalItem) => string): string {
+  const rows = [...groupSummaries(report, group)].map(([name, s]) => [
+    name,
+    String(s.questions),
+    s.answerable > 0 ? f3(s.recallAt1) : '',
+    s.answerable > 0 ? f3(s.recallAtK) : '',
+    s.unanswerable > 0 ? f3(s.notFoundAccuracy) : '',
+    s.answerable > 0 ? f3(s.falseNotFoundRate) : '',
+    s.answerable > 0 ? f3(s.answerFacts) : '',
+  ]);
+  return table(['group', 'n', 'recall@1', `recall@${report.k}`, 'not-found acc', 'false n/f', 'answer facts'], rows);
 }
 
 function rankCell(item: EvalItem): string {
@@ -105,10 +132,14 @@ function factsCell(item: EvalItem): string {
 
 function explainLines(item: EvalItem): string[] {
   const e = item.explain!;
-  const words = e.words.map((w) => `${w.text}${w.salient ? '*' : ''}(${w.weight}, ${w.docs}d)`).join(' ');
+  const words = e.words.map((w) => `${w.text}${w.party ? '*' : w.unknown ? '?' : ''}(${w.weight}, ${w.docs}d)`).join(' ');
   return [
     `  ${item.id}${e.list ? ' [list]' : ''}: ${words}`,
-    ...e.documents.map((d) => `      ${d.eligible ? '+' : ' '} ${d.score.toFixed(3)} = ${d.rankScore.toFixed(3)} ⊕ ${d.coverage.toFixed(3)}  ent ${d.entityCoverage.toFixed(2)}  ${d.docId}`),
+    ...(e.probability !== undefined ? [`      p(answer) ${e.probability.toFixed(3)} ${JSON.stringify(e.features)}`] : []),
+    ...e.documents.map(
+      (d) =>
+        `      ${d.eligible ? '+' : ' '} ${d.score.toFixed(3)} = rank ${d.rankScore.toFixed(3)} cov ${d.coverage.toFixed(3)} ent ${d.entityCoverage.toFixed(2)} names ${d.nameCoverage.toFixed(2)}${d.missing.length > 0 ? ` missing ${d.missing.join(',')}` : ''}  ${d.docId}`,
+    ),
   ];
 }
 

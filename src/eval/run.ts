@@ -6,21 +6,21 @@ import { cp, mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadConfig, type Config } from '../config.ts';
-import { createEmbeddings } from '../index/embeddings/select.ts';
-import { openIndex } from '../index/store.ts';
-import { listArticleFiles } from '../ingest/load.ts';
 import { silentLogger } from '../log.ts';
-import { retrieveWithDiagnostics, type RankedDocument } from '../retrieve/retrieve.ts';
 import { createService } from '../service/service.ts';
+import type { RankedDocument } from '../service/types.ts';
 import { createBaseline } from './baseline.ts';
 import { loadQuestions, type EvalQuestion } from './questions.ts';
 import { scoreItem, summarize, type ItemScore, type SystemAnswer, type Summary } from './score.ts';
 
 export interface EvalOptions {
-  questionsFile: string;
+  /** One question file, or several read in order (ids must stay unique). */
+  questionsFile: string | string[];
   corpusDir: string;
-  /** Articles added to the corpus for this run (under `distractors/`). */
-  distractorsDir?: string;
+  /** Articles added to the corpus for this run (under `distractors/`, `distractors-2/` …). */
+  distractorsDir?: string | string[];
+  /** Keep only the questions whose id is (`only`) or is not (`except`) in this set: the untuned split. */
+  filter?: { ids: ReadonlySet<string>; mode: 'only' | 'except' };
   k: number;
   baseline: boolean;
   /** Index directory; default: `<workDir>/index`. */
@@ -40,13 +40,15 @@ export interface ExplainedDocument {
   rankScore: number;
   coverage: number;
   entityCoverage: number;
+  nameCoverage: number;
+  missing: string[];
   eligible: boolean;
 }
 
 export interface EvalItem extends ItemScore {
   question: string;
   answer: string;
-  explain?: { query: string; list: boolean; words: { text: string; salient: boolean; weight: number; docs: number }[]; documents: ExplainedDocument[] };
+  explain?: { query: string; list: boolean; words: { text: string; party: boolean; unknown: boolean; weight: number; docs: number }[]; documents: ExplainedDocument[]; probability?: number; features?: Record<string, number> };
 }
 
 export interface SystemResult {
@@ -59,6 +61,8 @@ export interface EvalReport {
   questionsFile: string;
   corpus: string;
   distractors?: string;
+  /** Which questions were kept (the untuned split), when filtered. */
+  split?: string;
   articles: number;
   indexDir: string;
   embedder: string;
@@ -70,7 +74,11 @@ export interface EvalReport {
 
 export async function runEval(options: EvalOptions): Promise<EvalReport> {
   const started = Date.now();
-  const questions = await loadQuestions(options.questionsFile);
+  const files = typeof options.questionsFile === 'string' ? [options.questionsFile] : options.questionsFile;
+  const filter = options.filter;
+  const questions = (await Promise.all(files.map((f) => loadQuestions(f))))
+    .flat()
+    .filter((q) => !filter || filter.ids.has(q.id) === (filter.mode === 'only'));
   const notice = options.onNotice ?? (() => undefined);
   const workDir = options.workDir ?? join(tmpdir(), 'collab-bot-eval', workKey(options));
   const corpusDir = await prepareCorpus(options, workDir);
@@ -82,40 +90,53 @@ export async function runEval(options: EvalOptions): Promise<EvalReport> {
     ...(options.embeddings ? { EMBEDDINGS: options.embeddings } : {}),
   });
 
-  const embedder = await createEmbeddings(config, { onWarning: notice });
-  const service = await createService(config, { embedder, logger: silentLogger, onNotice: notice });
+  const service = await createService(config, { logger: silentLogger, onNotice: notice, prepareIndex: false });
+  const embedder = service.embedder;
   try {
     const summary = await service.reindex();
     if (summary.failed.length > 0) notice(`Could not load: ${summary.failed.map((f) => `${f.path} (${f.reason})`).join('; ')}`);
-    const articleTexts = await readArticles(corpusDir);
+    const sources = await service.sources();
+    const articleTexts = await readArticles(corpusDir, sources.map((s) => s.path).sort());
     const articleText = (path: string) => articleTexts.get(path) ?? '';
-
-    const snapshot = options.explain ? await openIndex(config, embedder) : undefined;
-    const pathOf = new Map(snapshot?.manifest.documents.map((d) => [d.id, d.path]));
+    const pathOf = new Map(sources.map((d) => [d.docId, d.path]));
     const items: EvalItem[] = [];
     for (const q of questions) {
-      const answer = await service.ask(q.question);
+      // With --explain, retrieval runs once: the service returns its diagnostics with the answer it composed.
+      let explain: EvalItem['explain'];
+      let answer;
+      if (options.explain) {
+        const explained = await service.explain(q.question, options.k);
+        const { diagnostics } = explained;
+        answer = explained.answer;
+        explain = {
+          query: diagnostics.query,
+          list: diagnostics.list,
+          words: diagnostics.evidence.words.map((w) => ({ text: w.text, party: w.party, unknown: w.unknownName, weight: round(w.weight), docs: w.df })),
+          documents: diagnostics.documents.slice(0, 5).map((d) => explainDocument(d, pathOf.get(d.docId) ?? d.docId)),
+          ...(diagnostics.notFound
+            ? {
+                probability: round(diagnostics.notFound.probability),
+                features: Object.fromEntries(Object.entries(diagnostics.notFound.features).map(([k, v]) => [k, round(v)])),
+              }
+            : {}),
+        };
+      } else {
+        answer = await service.ask(q.question);
+      }
       const result: SystemAnswer = {
         answer: answer.answer,
         found: answer.found,
         citations: answer.citations.map((c) => ({ docId: c.path, text: c.text })),
       };
       const item: EvalItem = { ...scoreItem(q, result, options.k, articleText), question: q.question, answer: answer.answer };
-      if (snapshot) {
-        const { diagnostics } = await retrieveWithDiagnostics(snapshot, q.question, { k: options.k, config });
-        item.explain = {
-          query: diagnostics.query,
-          list: diagnostics.list,
-          words: diagnostics.evidence.words.map((w) => ({ text: w.text, salient: w.salient, weight: round(w.weight), docs: w.docs.size })),
-          documents: diagnostics.documents.slice(0, 5).map((d) => explainDocument(d, pathOf.get(d.docId) ?? d.docId)),
-        };
-      }
+      if (explain) item.explain = explain;
       items.push(item);
     }
     const report: EvalReport = {
-      questionsFile: options.questionsFile,
+      questionsFile: files.join(' + '),
       corpus: options.corpusDir,
-      ...(options.distractorsDir ? { distractors: options.distractorsDir } : {}),
+      ...(distractorDirs(options).length > 0 ? { distractors: distractorDirs(options).join(' + ') } : {}),
+      ...(filter ? { split: `${filter.mode} ${filter.ids.size} listed ids` } : {}),
       articles: articleTexts.size,
       indexDir,
       embedder: embedder.info.id,
@@ -155,26 +176,34 @@ function explainDocument(d: RankedDocument, path: string): ExplainedDocument {
     rankScore: round(d.rankScore),
     coverage: round(d.coverage),
     entityCoverage: round(d.entityCoverage),
+    nameCoverage: round(d.nameCoverage),
+    missing: d.missing,
     eligible: d.eligible,
   };
 }
 
+function distractorDirs(options: EvalOptions): string[] {
+  const dirs = options.distractorsDir;
+  return dirs === undefined ? [] : typeof dirs === 'string' ? [dirs] : dirs;
+}
+
 /** A stable name per corpus (and distractor set), so repeated runs reuse and incrementally update one index. */
-function workKey(options: EvalOptions): string {
-  const key = [resolve(options.corpusDir), options.distractorsDir ? resolve(options.distractorsDir) : ''].join('\n');
+export function workKey(options: EvalOptions): string {
+  const key = [resolve(options.corpusDir), ...distractorDirs(options).map((d) => resolve(d))].join('\n');
   return createHash('sha256').update(key).digest('hex').slice(0, 16);
 }
 
 /** The corpus directory to index: the given one, or a copy of it with the distractors added. */
-async function prepareCorpus(options: EvalOptions, workDir: string): Promise<string> {
+export async function prepareCorpus(options: EvalOptions, workDir: string): Promise<string> {
   await assertDirectory(options.corpusDir, '--corpus');
-  if (!options.distractorsDir) return resolve(options.corpusDir);
-  await assertDirectory(options.distractorsDir, '--distractors');
+  const dirs = distractorDirs(options);
+  if (dirs.length === 0) return resolve(options.corpusDir);
+  for (const dir of dirs) await assertDirectory(dir, '--distractors');
   const combined = join(workDir, 'corpus');
   await rm(combined, { recursive: true, force: true });
   await mkdir(combined, { recursive: true });
   await cp(options.corpusDir, combined, { recursive: true });
-  await cp(options.distractorsDir, join(combined, 'distractors'), { recursive: true });
+  for (const [i, dir] of dirs.entries()) await cp(dir, join(combined, i === 0 ? 'distractors' : `distractors-${i + 1}`), { recursive: true });
   return combined;
 }
 
@@ -183,9 +212,10 @@ async function assertDirectory(dir: string, flag: string): Promise<void> {
   if (!info?.isDirectory()) throw new Error(`${flag} ${dir}: not a directory. Pass the folder of article files.`);
 }
 
-async function readArticles(corpusDir: string): Promise<Map<string, string>> {
+/** The raw text of each indexed article (the baseline indexes it uncleaned; scoring looks facts up in it). */
+export async function readArticles(corpusDir: string, paths: string[]): Promise<Map<string, string>> {
   const texts = new Map<string, string>();
-  for (const path of await listArticleFiles(corpusDir)) texts.set(path, await readFile(join(corpusDir, path), 'utf8'));
+  for (const path of paths) texts.set(path, await readFile(join(corpusDir, path), 'utf8'));
   return texts;
 }
 

@@ -12,6 +12,7 @@
 //     non-English asker, or that has no letters).
 // Ranks are over distinct cited articles, in citation order ("doc-level").
 import type { EvalQuestion } from './questions.ts';
+import { ALL_INVISIBLES } from '../text/invisible.ts';
 import { scriptOf, type Script } from '../text/script.ts';
 
 /** What a system returned for one question. */
@@ -67,7 +68,7 @@ export interface Summary {
 
 /** Case-insensitive, Unicode-normalized containment (markers and facts are matched as written otherwise). */
 export function containsText(haystack: string, needle: string): boolean {
-  const norm = (s: string) => s.normalize('NFKC').replace(/[\u200B-\u200D\uFEFF]/g, '').toLowerCase().replace(/\s+/g, ' ');
+  const norm = (s: string) => s.normalize('NFKC').replace(ALL_INVISIBLES, '').toLowerCase().replace(/\s+/g, ' ');
   return norm(haystack).includes(norm(needle));
 }
 

@@ -6,6 +6,8 @@ import i18next, { type i18n as I18n } from 'i18next';
 import { answer } from './locales/answer.ts';
 import { common } from './locales/common.ts';
 import { indexing } from './locales/indexing.ts';
+import { reliability } from './locales/reliability.ts';
+import { discord } from './locales/discord.ts';
 
 /** The languages the product speaks. */
 export const LANGUAGES = ['en', 'hi', 'bn', 'ru'] as const;
@@ -14,7 +16,7 @@ export type Language = (typeof LANGUAGES)[number];
 /** One namespace: the same keys in every language (English is the reference). */
 export type Namespace<K extends string = string> = Record<Language, Record<K, string>>;
 
-const NAMESPACES = { common, answer, indexing } as const;
+const NAMESPACES = { common, answer, indexing, reliability, discord } as const;
 type Namespaces = typeof NAMESPACES;
 /** `namespace:key`, e.g. `answer:notFound`. */
 export type MessageKey = {

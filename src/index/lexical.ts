@@ -12,30 +12,16 @@
 // ("Indian Institute of Technology") also searches for its acronym (IIT).
 import { Bm25Engine, packPosting, termFrequencies, type FieldPostings, type PostingSource, type QueryTerm } from './bm25.ts';
 import type { ScoredChunk, StoredChunk } from './types.ts';
-import { ANALYZER_VERSION, KEY_PREFIX, createAnalyzer, type Analyzer } from '../text/analyze.ts';
-import { findAliases, type Alias } from '../text/aliases.ts';
+import { ANALYZER_VERSION, createAnalyzer, type Analyzer } from '../text/analyze.ts';
+import { FIELDS, FIELD_BOOST, chunkFields, isPrefixTerm, type AliasEntry } from './lexical-fields.ts';
 
-/** Field order is the field number stored in the postings: append new fields, never reorder. */
-export const FIELDS = ['text', 'phon', 'concept', 'title', 'alias'] as const;
-export type Field = (typeof FIELDS)[number];
+export { FIELDS, type AliasEntry, type Field } from './lexical-fields.ts';
 
-/** Field weights, chosen on the dev questions (see README "Evaluation"). */
-const BOOST: Record<Field, number> = { text: 1, phon: 0.5, concept: 0.3, title: 0.5, alias: 0.4 };
-export const FIELD_BOOSTS: readonly number[] = FIELDS.map((f) => BOOST[f]);
-/** A phonetic key this long may match a longer key it starts (Sechenov ~ Сеченовского). */
-const MIN_PREFIX_KEY = 4;
+/** Boost per field number (field order = the field number stored in the postings). */
+export const FIELD_BOOSTS: readonly number[] = FIELDS.map((f) => FIELD_BOOST[f]);
 
-/** Recorded in a build: a build whose lexical entries were made by another analyzer is re-analyzed. */
+/** Recorded in a build: a build whose lexical entries were made by another analyzer or fields is re-analyzed. */
 export const LEXICAL_VERSION = `${ANALYZER_VERSION}.fields-${FIELDS.join(',')}`;
-
-export interface AliasEntry {
-  acronym: string;
-  /**
-   * The expansion's content words, each as its alternative terms (stem, phonetic keys, concepts): a query
-   * that has some alternative of every word names the institution, in whichever script.
-   */
-  words: string[][];
-}
 
 /** One chunk's terms per field (index = field number). */
 export interface ChunkTerms {
@@ -49,21 +35,16 @@ export interface DocumentLexical {
   aliases: AliasEntry[];
 }
 
-/** Analyzes the chunks of one article (all of them: title and alias fields are per article). */
+/** Analyzes the chunks of one article (all of them: title and alias fields are per article; lexical-fields.ts). */
 export function analyzeDocument(chunks: readonly StoredChunk[], analyzer: Analyzer): DocumentLexical {
   if (chunks.length === 0) return { chunks: [], aliases: [] };
-  const first = chunks[0]!;
-  const found = documentAliases(chunks, analyzer);
-  const title = allTerms(analyzer, first.title);
-  const names = [...first.institutions, ...found.flatMap((a) => [a.expansion, a.acronym])];
-  const alias = allTerms(analyzer, names.join(' ; '));
+  const { fields, aliases } = chunkFields(chunks, analyzer);
   return {
     chunks: chunks.map((chunk) => {
-      const terms = analyzer.fieldTerms(chunk.text);
-      const byField: Record<Field, string[]> = { text: terms.text, phon: terms.phon, concept: terms.concept, title, alias };
+      const byField = fields.get(chunk.id)!;
       return { chunkId: chunk.id, fields: FIELDS.map((f) => byField[f]) };
     }),
-    aliases: aliasEntries(found, analyzer),
+    aliases,
   };
 }
 
@@ -134,7 +115,7 @@ export function lexicalSearcher(source: PostingSource, aliases: AliasExpander, r
       const terms: QueryTerm[] = aliases
         .expand(analyzer.queryTerms(query))
         .filter((term) => term !== '')
-        .map((term) => ({ term, prefix: term.startsWith(KEY_PREFIX) && term.length > MIN_PREFIX_KEY }));
+        .map((term) => ({ term, prefix: isPrefixTerm(term) }));
       return engine.search(terms, k).flatMap((hit) => {
         const chunk = resolve(hit.ordinal);
         return chunk ? [{ chunk, score: hit.score, matchedTerms: hit.terms }] : [];
@@ -215,33 +196,4 @@ export function groupByDocument(chunks: readonly StoredChunk[]): StoredChunk[][]
     else byDoc.set(chunk.docId, [chunk]);
   }
   return [...byDoc.values()];
-}
-
-function allTerms(analyzer: Analyzer, text: string): string[] {
-  const t = analyzer.fieldTerms(text);
-  return [...t.text, ...t.phon, ...t.concept];
-}
-
-/** "Long Name (ACR)" pairs found in an article's chunks and institutions (the chunks overlap; duplicates merge). */
-function documentAliases(chunks: readonly StoredChunk[], analyzer: Analyzer): Alias[] {
-  const seen = new Map<string, Alias>();
-  const parts = [...chunks.map((c) => c.text), ...(chunks[0]?.institutions ?? [])];
-  for (const part of parts) for (const alias of findAliases(part, analyzer)) seen.set(`${alias.acronym}\u0000${alias.expansion}`, alias);
-  return [...seen.values()];
-}
-
-/** Long-name → acronym entries, for expanding queries that spell a name out. */
-function aliasEntries(aliases: Alias[], analyzer: Analyzer): AliasEntry[] {
-  const entries = new Map<string, AliasEntry>();
-  for (const alias of aliases) {
-    const words = analyzer
-      .words(alias.expansion)
-      .filter((w) => !w.stopword && !w.joined)
-      .map((w) => [...w.terms, ...w.keys, ...w.concepts])
-      .filter((alternatives) => alternatives.length > 0);
-    if (words.length < 2) continue;
-    const entry = { acronym: alias.acronym.toLowerCase(), words };
-    entries.set(`${entry.acronym}\u0000${JSON.stringify(words)}`, entry);
-  }
-  return [...entries.values()];
 }

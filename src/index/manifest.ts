@@ -1,6 +1,7 @@
 // The manifest of a build: which embedder built it, and per document the content hash and chunk ids.
 // It is what a reindex compares against, and what refuses a query with a different embedder.
 import { UserError } from '../errors.ts';
+import { describeEmbedder } from '../types.ts';
 import type { ChunkingSettings, EmbedderInfo, Manifest, ManifestDocument } from './types.ts';
 
 /** 2: builds hold vectors.hnsw + index.sqlite (before: HNSWLib files and chunks/lexical JSON). */
@@ -54,10 +55,6 @@ export function parseManifest(text: string, file: string): Manifest {
 
 export function sameEmbedder(a: EmbedderInfo, b: EmbedderInfo): boolean {
   return a.id === b.id && a.dimension === b.dimension;
-}
-
-export function describeEmbedder(info: EmbedderInfo): string {
-  return `${info.id} (${info.dimension} dims)`;
 }
 
 /** Refuses to query an index with vectors from another embedder: the similarities would be meaningless. */

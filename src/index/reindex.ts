@@ -13,7 +13,7 @@ import { chunkArticle } from '../ingest/chunk.ts';
 import type { Article } from '../ingest/types.ts';
 import { createAnalyzer, type Analyzer } from '../text/analyze.ts';
 import type { BuildWriter } from './build-db.ts';
-import { documentRef } from './document-ref.ts';
+import { describeEmbedder, documentRef } from '../types.ts';
 import { finishBuild, openBuildReader, readBuildManifest, startBuild, WRITE_STEPS, type OpenBuild } from './build-files.ts';
 import { scanCorpus, type ScannedArticle } from './corpus-scan.ts';
 import { ARTICLE_RECORD_STEPS, type ArticleRecordStep } from './article-records.ts';
@@ -23,7 +23,7 @@ import { LEXICAL_VERSION, analyzeDocument, groupByDocument } from './lexical.ts'
 import { acquireReindexLock } from './lock.ts';
 import { assertShrinkAllowed } from './shrink-guard.ts';
 import { newBuildId, readCurrentBuildId, removeBuildsExcept, writeCurrentBuildId } from './layout.ts';
-import { createManifest, describeEmbedder, sameEmbedder } from './manifest.ts';
+import { createManifest, sameEmbedder } from './manifest.ts';
 import type {
   ChunkingSettings,
   EmbedderHandle,

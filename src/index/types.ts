@@ -1,28 +1,13 @@
 import type { Embeddings } from '@langchain/core/embeddings';
+import type { DocumentRef, EmbedderInfo } from '../types.ts';
 
-/** Which embedder built an index: an index is only ever queried with the same one. */
-export interface EmbedderInfo {
-  /** `hash` or `local` */
-  kind: 'hash' | 'local';
-  /** e.g. `hash-v1-768-f4c83aa47` (version, dimension, fingerprint of the text folding) or `local:Xenova/multilingual-e5-small:q8` */
-  id: string;
-  dimension: number;
-}
+export type { DocumentRef, EmbedderInfo } from '../types.ts';
 
 export interface EmbedderHandle {
   embeddings: Embeddings;
   info: EmbedderInfo;
-}
-
-/** Which article something comes from: what a citation or a source listing shows. */
-export interface DocumentRef {
-  /** Path relative to the corpus directory. */
-  path: string;
-  title: string;
-  source: string;
-  date?: string;
-  url?: string;
-  language: string;
+  /** Set when EMBEDDINGS=auto fell back to the hash embedder: the one-line notice, and why the model was unusable. */
+  fallback?: { notice: string; reason: string };
 }
 
 /** A chunk as stored in the index: its text plus everything a citation needs. */

@@ -14,7 +14,7 @@ function looksLikeName(text: string): boolean {
 
 /** The publication or agency a byline or credit line names, if any. */
 function creditOf(removed: RemovedLine): string | undefined {
-  const line = removed.line.replace(/^[(\[—–-]+|[)\]]+$/g, '').trim();
+  const line = removed.line.replace(/^[([—–-]+|[)\]]+$/g, '').trim();
   // An author ("By Jane Doe") is not the publication: only agency fields and credits count.
   if (removed.reason === 'byline') {
     return line

@@ -16,6 +16,7 @@ export type ChromeKind =
   | 'follow'
   | 'contact'
   | 'navigation'
+  | 'menu'
   | 'comments'
   | 'disclaimer'
   | 'sources'
@@ -165,6 +166,20 @@ function isBreadcrumb(line: string): boolean {
   return (line.match(/\s[>»/]\s/g)?.length ?? 0) >= 2 && !/[.!?।]$/.test(line);
 }
 
+/** Items of a site menu line are separated by `|`, `•`, `·` or wide gaps. */
+const MENU_SEPARATOR = /\s*[|•·]\s*|\s{3,}/u;
+/** A menu needs this many items: two could be a headline with its section ("… | Education"). */
+const MIN_MENU_ITEMS = 3;
+/** Menu items are labels ("Home", "Real Estate", "Log in"), not phrases. */
+const MAX_MENU_ITEM_WORDS = 3;
+
+/** A site's section menu ("Home | News | Education | Login"): several short labels in a row, no sentence. */
+function isMenuLine(line: string): boolean {
+  if (/[.!?।]$/.test(line)) return false;
+  const items = line.split(MENU_SEPARATOR).filter((item) => item.trim() !== '');
+  return items.length >= MIN_MENU_ITEMS && items.every((item) => wordCount(item) <= MAX_MENU_ITEM_WORDS);
+}
+
 function hasNoWords(line: string): boolean {
   return !/[\p{L}\p{N}]/u.test(line);
 }
@@ -190,6 +205,7 @@ const RULES: LineRule[] = [
   { kind: 'contact', test: isContactLine, maxLength: 200 },
   { kind: 'navigation', test: pattern(`^(${NEXT_STORY})$`), maxLength: 40 },
   { kind: 'navigation', test: isBreadcrumb, maxLength: 120 },
+  { kind: 'menu', test: isMenuLine, maxLength: 300 },
   { kind: 'comments', test: pattern(`^(${COMMENT_LINES})\\s*:?$`), maxLength: 40 },
   { kind: 'comments', test: pattern(`^(${COMMENT_FORM})`), maxLength: 200 },
   { kind: 'disclaimer', test: /^\/?\s*public release\b/i, maxLength: 1000 },

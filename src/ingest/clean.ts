@@ -10,7 +10,7 @@
 // The output has one paragraph per line of text, separated by exactly one blank line, so cleaning a
 // cleaned body changes nothing.
 import { classifyChromeLine, endsArticle, isInlineLink, isLinkListHeading, type ChromeKind } from './chrome.ts';
-import { dominantScript } from './language.ts';
+import { dominantScript } from '../text/script.ts';
 import { comparableLine, toLines, wordCount } from './normalize.ts';
 import { splitSentences } from './sentences.ts';
 

@@ -1,14 +1,7 @@
 // Language of an article: the script decides for Devanagari, Bengali and Cyrillic text (trigram models
 // are unreliable on short Indic samples); franc decides among the many Latin-script languages.
 import { franc } from 'franc';
-import type { Script } from '../text/script.ts';
-
-const SCRIPT_PATTERNS: [Script, RegExp][] = [
-  ['devanagari', /\p{Script=Devanagari}/u],
-  ['bengali', /\p{Script=Bengali}/u],
-  ['cyrillic', /\p{Script=Cyrillic}/u],
-  ['latin', /\p{Script=Latin}/u],
-];
+import { dominantScript, type Script } from '../text/script.ts';
 
 const LANGUAGE_OF_SCRIPT: Partial<Record<Script, string>> = { devanagari: 'hi', bengali: 'bn', cyrillic: 'ru' };
 
@@ -20,24 +13,6 @@ const SAMPLE_LENGTH = 4000;
 /** franc codes whose ICU canonical form is not the ISO 639-1 code. */
 const ISO_639_1_OVERRIDES: Record<string, string> = { tgl: 'tl' };
 
-function scriptOf(letter: string): Script {
-  return SCRIPT_PATTERNS.find(([, regex]) => regex.test(letter))?.[0] ?? 'other';
-}
-
-/** The script most letters of `text` are written in. */
-export function dominantScript(text: string): Script {
-  const counts = new Map<Script, number>();
-  for (const letter of text.slice(0, SAMPLE_LENGTH).match(/\p{L}/gu) ?? []) {
-    const script = scriptOf(letter);
-    counts.set(script, (counts.get(script) ?? 0) + 1);
-  }
-  let best: Script = 'other';
-  let bestCount = 0;
-  for (const [script, count] of counts) {
-    if (count > bestCount) [best, bestCount] = [script, count];
-  }
-  return best;
-}
 
 /** ISO 639-3 (franc) to ISO 639-1 through ICU's canonical aliases (eng -> en, swh -> sw, pes -> fa). */
 function toIso6391(iso6393: string): string | undefined {

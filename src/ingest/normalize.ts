@@ -1,7 +1,8 @@
 // Character-level normalization shared by every input format, applied before any line rule runs.
+import { MEANINGLESS_INVISIBLES } from '../text/invisible.ts';
 
 /** Invisible characters that scrapers leave behind. ZWJ/ZWNJ are kept: they change Indic rendering. */
-const INVISIBLE = /[\u00AD\u200B\u2060\uFEFF]/g;
+const INVISIBLE = MEANINGLESS_INVISIBLES;
 /** Every horizontal space (NBSP, thin, ideographic...) becomes a plain space. */
 const HORIZONTAL_SPACE = /[\t\v\f\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+/g;
 /** Scrape artifacts: a stray `]` or `|` left at the start of a line by link markup ("]Featured News"). */

@@ -2,6 +2,7 @@
 // . ! ? । ॥ and at every line break; what it gets wrong for this corpus is abbreviations and initials:
 // in scripts without letter case (Devanagari, Bengali) and before capitals it breaks after "डॉ.", "प्रो.",
 // "Prof.", "г." or "П." and even inside "सी.एम.". Those breaks are merged back here.
+import { latinLetterSpellings } from '../text/letters.ts';
 
 export interface Sentence {
   text: string;
@@ -34,14 +35,7 @@ const ABBREVIATIONS = new Set(
  * Latin letters as written in Devanagari and Bengali: initials such as "वी." or "এম." in "वी. के. सिंह".
  * Listed rather than inferred from length, because short Hindi words ("है.") do end sentences.
  */
-const INDIC_INITIALS = new Set(
-  [
-    'ए', 'बी', 'सी', 'डी', 'ई', 'एफ', 'जी', 'एच', 'आई', 'जे', 'के', 'एल', 'एम', 'एन', 'ओ', 'पी', 'क्यू', 'आर', 'एस',
-    'टी', 'यू', 'वी', 'डब्ल्यू', 'एक्स', 'वाई', 'जेड', 'ज़ेड',
-    'এ', 'বি', 'সি', 'ডি', 'ই', 'এফ', 'জি', 'এইচ', 'আই', 'জে', 'কে', 'এল', 'এম', 'এন', 'ও', 'পি', 'কিউ', 'আর', 'এস',
-    'টি', 'ইউ', 'ভি', 'ডব্লিউ', 'এক্স', 'ওয়াই', 'জেড',
-  ].map((word) => word.normalize('NFC')),
-);
+const INDIC_INITIALS = new Set(latinLetterSpellings());
 
 const SEGMENTER = new Intl.Segmenter('und', { granularity: 'sentence' });
 const GRAPHEMES = new Intl.Segmenter('und', { granularity: 'grapheme' });

@@ -1,54 +1,87 @@
 // Absolute evidence that an article answers a question, to complement rank fusion (whose scores are
-// relative: the best of a bad lot still ranks first). From the lexical hits of the question, each content
-// word of the question is found in the articles that contain it in some form the analyzer knows, with a
-// strength by form: the word itself or its acronym 1, its phonetic key (another script) 0.8, only its
-// cross-lingual concept 0.5. Then:
-//   coverage(article)        = idf-weighted share of the question's words the article contains;
-//   entityCoverage(article)  = share of the question's named entities (acronyms, names) it contains.
-// A question about "IIT Bombay and Tata Memorial" then fails on an IIT Kharagpur article however well it ranks.
-import type { IndexSnapshot, ScoredChunk } from '../index/types.ts';
+// relative: the best of a bad lot still ranks first). Computed only for candidate articles, from their own
+// words (every chunk, title, institutions, "Long Name (ACR)" aliases), so the cost of a question does not
+// grow with the corpus. Each content word of the question is matched in an article with a strength:
+//   1    the word's stem or acronym, a named concept (Lucknow = लखनऊ), a long phonetic key, or a short key
+//        whose transliterations agree letter by letter (কল্যাণী ~ Kalyani);
+//   0.5  only a generic concept (agreement ≈ চুক্তি) or a short key with different vowels (Chennai ~ China).
+// Then, per article: coverage = idf-weighted share of the question's words (by strength); entity coverage =
+// share of the question's named parties matched at full strength; name coverage = the same share found in
+// the article's title/institutions/aliases (field-aware ranking).
+import type { IndexSnapshot, ManifestDocument, StoredChunk } from '../index/types.ts';
 import { CONCEPT_PREFIX, KEY_PREFIX, type Analyzer, type Word } from '../text/analyze.ts';
+import { findAliases } from '../text/aliases.ts';
 import { isGenericConcept } from '../text/concepts.ts';
+import type { Script } from '../text/script.ts';
+import { toLatin } from '../text/transliterate.ts';
 
 export interface QueryWord {
   /** The word as written in the question. */
   text: string;
-  /** A named entity: an acronym or a capitalized name that is not a generic institution word. */
-  salient: boolean;
-  /** Inverse document frequency × salience (absent words count as rare as the rarest present word). */
+  /** A named party: an acronym, a known place, a capitalized name the corpus knows, a year. */
+  party: boolean;
+  /** A name-like word the corpus does not know in any form (Patna, टाटा): evidence against every article. */
+  unknownName: boolean;
+  /** Inverse document frequency × salience. */
   weight: number;
-  /** Strength of the best match per article / per chunk, in (0, 1]. */
-  docs: ReadonlyMap<string, number>;
-  chunks: ReadonlyMap<string, number>;
+  /** Articles among the word's own lexical hits (capped at the candidate count). */
+  df: number;
+}
+
+/** What one candidate article offers a question. */
+export interface ArticleEvidence {
+  coverage: number;
+  entityCoverage: number;
+  nameCoverage: number;
+  /** Parties the article lacks at full strength (for --explain). */
+  missing: string[];
+  /** Coverage of each of its chunks (chunk id → share), for passage choice. */
+  chunkCoverage: ReadonlyMap<string, number>;
 }
 
 export interface Evidence {
   words: QueryWord[];
-  /** Idf-weighted share of the question's words found in the article, in [0, 1]. */
-  coverage(docId: string): number;
-  /** The same share for one chunk (with the article's aliases), in [0, 1]. */
-  chunkCoverage(chunkId: string): number;
-  /** Share of the question's named entities found in the article (in any form); 1 when it names none. */
-  entityCoverage(docId: string): number;
-  hasEntities: boolean;
+  /** Share of the question's weight carried by unknown names, in [0, 1]. */
+  unknownShare: number;
+  /** Share of the question's weight carried by words no article has in any form (its subject may be absent). */
+  absentShare: number;
+  hasParties: boolean;
+  article(docId: string): ArticleEvidence;
 }
 
 /**
- * How much a match in each form counts. A place or nationality concept is a translation (Lucknow = लखनऊ)
- * and counts fully; a generic one (agreement ≈ коммюнике) is a category and counts half.
+ * How much a match in each form counts. A generic concept met in an article of another script is how a
+ * translation shows (hospitals = হাসপাতাল): it counts as `translation`, while in the same script it only
+ * means a related word (agreement ≈ accord) and counts `weak`.
  */
-export const MATCH_STRENGTH = { word: 1, key: 0.8, longKey: 1, namedConcept: 1, concept: 0.5 } as const;
+export const MATCH_STRENGTH = { full: 1, translation: 1, weak: 0.5 } as const;
+const SCRIPT_OF_LANGUAGE: Record<string, Script> = { en: 'latin', ru: 'cyrillic', hi: 'devanagari', bn: 'bengali' };
 /** A phonetic key with this many consonant sounds rarely matches by accident (Глыбочко ~ Glybochko). */
 const LONG_KEY = 4;
-/** Named entities weigh more than other words in coverage: they say what the question is about. */
-const SALIENT_WEIGHT = 1.5;
+/** Shorter keys count fully only when the transliterations are this similar (1 - edit distance / length). */
+const TRANSLITERATION_SIMILARITY = 0.75;
+/** Named parties weigh more than other words in coverage: they say what the question is about. */
+const PARTY_WEIGHT = 1.5;
 /** At most this many words count (very long questions). */
 const MAX_WORDS = 16;
+/** Letters a caseless word needs before its absence from the corpus suggests a name (not शेष, दिन). */
+const MIN_UNKNOWN_NAME_LETTERS = 3;
+const YEAR = /^(19|20)\d\d$/;
+/**
+ * Stands for an acronym read as a word (AIIMS = एम्स = এইমস) among an article's spellings of a key: its key
+ * is the pronunciation, so a short key match with it is the same name (the letters cannot agree).
+ */
+const PRONOUNCED_ACRONYM = '\u0000acronym';
+/** A word found in more than this share of the articles is too common to name a party by itself. */
+const MAX_PARTY_DOC_SHARE = 0.15;
 
 export interface ContentWord {
   word: Word;
   /** First word of the question: capitalized by grammar, not necessarily a name. */
   sentenceStart: boolean;
+  /** Its neighbours in the question (stopwords included), for telling names from ordinary words. */
+  before?: Word;
+  after?: Word;
 }
 
 /** Content words of a question: no stopwords, no lone letters, one entry per distinct term. */
@@ -63,89 +96,248 @@ export function contentWords(question: string, analyzer: Analyzer): ContentWord[
     const key = word.terms[0] ?? word.concepts[0]!;
     if (seen.has(key)) return;
     seen.add(key);
-    out.push({ word, sentenceStart: index === firstIndex });
+    const plain = (w: Word | undefined) => (w?.joined ? undefined : w);
+    const before = plain(words[index - 1]);
+    const after = plain(words.slice(index + 1).find((w) => !w.joined));
+    out.push({ word, sentenceStart: index === firstIndex, ...(before ? { before } : {}), ...(after ? { after } : {}) });
   });
   return out.slice(0, MAX_WORDS);
 }
 
 /**
- * Whether a word names something: an acronym, a place or nationality from the concept lexicon (in any
+ * Whether a word looks like a name: an acronym, a place or nationality from the concept lexicon (in any
  * script), or a capitalized non-generic word in a script with case.
  */
 export function isNamed(word: Word): boolean {
   if (word.generic) return false;
-  if (word.acronym || word.concepts.length > 0) return true;
+  if (word.acronym || word.concepts.some((c) => !isGenericConcept(c.slice(CONCEPT_PREFIX.length)))) return true;
   return (word.script === 'latin' || word.script === 'cyrillic') && /^\p{Lu}/u.test(word.raw);
 }
 
+/** One article's words, analyzed once per snapshot. */
+interface ArticleProfile {
+  terms: Set<string>;
+  /** Terms of the title, institutions and aliases. */
+  nameTerms: Set<string>;
+  /** Terms of the institutions and aliases only: the names of the article's parties. */
+  partyTerms: Set<string>;
+  /** Latin transliterations of the article's words, by phonetic key. */
+  latinByKey: Map<string, Set<string>>;
+  chunks: { id: string; terms: Set<string> }[];
+  /** Years in the text and the article's date. */
+  years: Set<string>;
+  /** The script of the article's language. */
+  script?: Script;
+}
+
+interface SnapshotProfiles {
+  documents: Map<string, ManifestDocument>;
+  profiles: Map<string, ArticleProfile>;
+}
+
+const cache = new WeakMap<IndexSnapshot, SnapshotProfiles>();
+
+function profilesOf(snapshot: IndexSnapshot): SnapshotProfiles {
+  let entry = cache.get(snapshot);
+  if (!entry) {
+    entry = { documents: new Map(snapshot.manifest.documents.map((d) => [d.id, d])), profiles: new Map() };
+    cache.set(snapshot, entry);
+  }
+  return entry;
+}
+
+/** The chunks of one article, in order (from the manifest: no walk over the corpus). */
+export function documentChunks(snapshot: IndexSnapshot, docId: string): StoredChunk[] {
+  const doc = profilesOf(snapshot).documents.get(docId);
+  if (!doc) return [];
+  return doc.chunkIds.flatMap((id) => {
+    const chunk = snapshot.chunks.get(id);
+    return chunk ? [chunk] : [];
+  });
+}
+
+function profile(snapshot: IndexSnapshot, docId: string, analyzer: Analyzer): ArticleProfile {
+  const entry = profilesOf(snapshot);
+  let result = entry.profiles.get(docId);
+  if (result) return result;
+  const chunks = documentChunks(snapshot, docId);
+  const doc = entry.documents.get(docId);
+  const terms = new Set<string>();
+  const nameTerms = new Set<string>();
+  const partyTerms = new Set<string>();
+  const latinByKey = new Map<string, Set<string>>();
+  const years = new Set<string>(doc?.date ? [doc.date.slice(0, 4)] : []);
+  const addWords = (words: Word[], into: Set<string>[]) => {
+    for (const w of words) {
+      for (const t of [...w.terms, ...w.keys, ...w.concepts]) for (const set of into) set.add(t);
+      if (YEAR.test(w.folded)) years.add(w.folded);
+      if (w.keys.length > 0) {
+        const latin = w.acronym ? PRONOUNCED_ACRONYM : toLatin(w.folded, w.script);
+        for (const key of w.keys) {
+          const forms = latinByKey.get(key) ?? new Set<string>();
+          forms.add(latin);
+          latinByKey.set(key, forms);
+        }
+      }
+    }
+  };
+  const chunkProfiles = chunks.map((chunk) => {
+    const own = new Set<string>();
+    addWords(analyzer.words(chunk.text), [own, terms]);
+    return { id: chunk.id, terms: own };
+  });
+  const first = chunks[0];
+  if (first) {
+    const names = [...first.institutions];
+    for (const chunk of chunks) for (const alias of findAliases(chunk.text, analyzer)) names.push(alias.expansion, alias.acronym);
+    addWords(analyzer.words(names.join(' ; ')), [partyTerms, nameTerms, terms]);
+    const titleWords = analyzer.words(first.title);
+    addWords(titleWords, [nameTerms, terms]);
+    // The title's names (acronyms, capitalized words) name the parties too; its other words do not.
+    addWords(titleWords.filter((w) => isNamed(w)), [partyTerms]);
+  }
+  const script = doc ? SCRIPT_OF_LANGUAGE[doc.language] : undefined;
+  result = { terms, nameTerms, partyTerms, latinByKey, chunks: chunkProfiles, years, ...(script ? { script } : {}) };
+  entry.profiles.set(docId, result);
+  return result;
+}
+
 /**
- * Evidence for `question` from `hits`, the lexical search of the whole question over all chunks (each with
- * the query terms it matched). Hits without `matchedTerms` (another index implementation) fall back to one
- * search per word.
+ * Evidence for `question` over the candidate articles. `wordHits(word)` gives the articles among the
+ * lexical hits of one word (at most the candidate count), for its rarity.
  */
-export function gatherEvidence(snapshot: IndexSnapshot, question: string, analyzer: Analyzer, hits: readonly ScoredChunk[]): Evidence {
+export function gatherEvidence(
+  snapshot: IndexSnapshot,
+  question: string,
+  analyzer: Analyzer,
+  wordHits: (word: Word) => ReadonlySet<string>,
+  candidates: () => Iterable<string>,
+  options: { yesNo?: boolean } = {},
+): Evidence {
   const documents = Math.max(1, snapshot.manifest.documents.length);
   const idf = (df: number) => Math.log(1 + (documents - Math.max(df, 1) + 0.5) / (Math.max(df, 1) + 0.5));
-  const withTerms = hits.every((h) => h.matchedTerms !== undefined);
-  const hitTerms = withTerms ? hits.map((h) => new Set(h.matchedTerms)) : [];
-
-  const words: QueryWord[] = contentWords(question, analyzer).map(({ word, sentenceStart }) => {
-    const chunks = new Map<string, number>();
-    const docs = new Map<string, number>();
-    const record = (hit: ScoredChunk, strength: number) => {
-      if (strength <= 0) return;
-      chunks.set(hit.chunk.id, Math.max(chunks.get(hit.chunk.id) ?? 0, strength));
-      docs.set(hit.chunk.docId, Math.max(docs.get(hit.chunk.docId) ?? 0, strength));
-    };
-    if (withTerms) {
-      hits.forEach((hit, i) => record(hit, strengthOf(word, hitTerms[i]!)));
-    } else {
-      for (const hit of snapshot.searchLexical(word.raw, snapshot.chunks.size)) record(hit, MATCH_STRENGTH.word);
-    }
-    // Rarity from the articles that have the word itself (or its transliteration), not only a related
-    // concept: "коммюнике" stays rare although every article has some word for "agreement".
-    const strong = [...docs.values()].filter((s) => s >= MATCH_STRENGTH.key).length;
-    const df = strong > 0 ? strong : docs.size;
-    // A capitalized first word is a name only if the corpus knows it ("Glybochko signed…"), not "Describe…".
-    const named = isNamed(word) && (!sentenceStart || word.acronym !== undefined || docs.size > 0);
-    const salient = named || isUnknownName(word, docs.size);
-    return { text: word.raw, salient, weight: idf(df) * (salient ? SALIENT_WEIGHT : 1), docs, chunks };
-  });
-
-  const total = words.reduce((sum, w) => sum + w.weight, 0);
-  const salient = words.filter((w) => w.salient);
-  const share = (strength: (w: QueryWord) => number) => (total > 0 ? words.reduce((sum, w) => sum + w.weight * strength(w), 0) / total : 0);
-
-  return {
-    words,
-    coverage: (docId) => share((w) => w.docs.get(docId) ?? 0),
-    chunkCoverage: (chunkId) => share((w) => w.chunks.get(chunkId) ?? 0),
-    entityCoverage: (docId) => (salient.length === 0 ? 1 : salient.filter((w) => w.docs.has(docId)).length / salient.length),
-    hasEntities: salient.length > 0,
+  // First every word's own hits (they also add candidate articles), then which words name a party.
+  const hitsOf = contentWords(question, analyzer).map((c) => ({ ...c, year: YEAR.test(c.word.folded), hits: YEAR.test(c.word.folded) ? new Set<string>() : wordHits(c.word) }));
+  const candidateProfiles = [...new Set(candidates())].map((id) => profile(snapshot, id, analyzer));
+  const documentsWith = (word: Word, df: number) => {
+    const rare = df <= Math.max(1, documents * MAX_PARTY_DOC_SHARE);
+    return !word.generic && rare && candidateProfiles.some((p) => strengthIn(word, p.partyTerms, p.latinByKey) >= MATCH_STRENGTH.full);
   };
-}
+  // Words that name a party of some candidate article, by what they are written as (for their neighbours).
+  const partyNames = new Set(hitsOf.filter((h) => documentsWith(h.word, h.hits.size)).map((h) => h.word.raw));
+  const nameContext = (w: Word) => partyNames.has(w.raw) || nameNeighbour(w);
+  const analyzed = hitsOf.map(({ word, sentenceStart, year, hits, before, after }) => {
+    const df = hits.size;
+    const named = isNamed(word);
+    // A party: a name the corpus knows — capitalized or an acronym (a capitalized first word only if it is
+    // an acronym: "Describe…"), a known place, a year, or a rare word that some candidate article has among
+    // the names of its parties (title, institutions, aliases): কল্যাণী, "kgp", lower-case chat.
+    const inNames = partyNames.has(word.raw);
+    // A capitalized word inside the sentence that the corpus lacks altogether (Bhubaneswar, Гарвард) names
+    // a party no article has: it is required too, so such a question is "not found".
+    // So does a known place the corpus lacks (মাদ্রাজ), and, in scripts without capitals, an unknown word that
+    // stands next to an acronym or a party's name (एम्स पटना).
+    const unknownCapitalized = df === 0 && named && !sentenceStart && (word.script === 'latin' || word.script === 'cyrillic');
+    const absentPlace = df === 0 && named && word.concepts.length > 0;
+    const unknownInName = df === 0 && !word.generic && caseless(word) && longEnough(word) && [before, after].some((w) => w !== undefined && nameContext(w));
+    const party = year || absentPlace || unknownInName || (named && (df > 0 || unknownCapitalized) && (!sentenceStart || word.acronym !== undefined)) || inNames;
+    // In a yes/no question a place or a year may be what is asked about ("Was it signed in Moscow?"): the
+    // article may answer "no, in …", so only the parties themselves are required.
+    const place = year || (!word.acronym && word.concepts.some((c) => !isGenericConcept(c.slice(CONCEPT_PREFIX.length))));
+    const required = party && !(options.yesNo === true && place);
+    const unknownName = !year && df === 0 && !word.generic && looksLikeName(word, named, sentenceStart);
+    const query: QueryWord = { text: word.raw, party, unknownName, weight: idf(df) * (party || unknownName ? PARTY_WEIGHT : 1), df };
+    return { word, query, year, required };
+  });
+  const words = analyzed.map((a) => a.query);
+  const total = words.reduce((sum, w) => sum + w.weight, 0);
+  const unknown = words.filter((w) => w.unknownName).reduce((sum, w) => sum + w.weight, 0);
+  const absent = analyzed.filter((a) => !a.year && a.query.df === 0).reduce((sum, a) => sum + a.query.weight, 0);
+  const parties = analyzed.filter((a) => a.query.party);
+  const required = analyzed.filter((a) => a.required);
+  const memo = new Map<string, ArticleEvidence>();
 
-/** Letters a caseless word needs before its absence from the corpus suggests a name (not शेष, दिन). */
-const MIN_UNKNOWN_NAME_LETTERS = 3;
+  const article = (docId: string): ArticleEvidence => {
+    const cached = memo.get(docId);
+    if (cached) return cached;
+    const p = profile(snapshot, docId, analyzer);
+    const strengths = analyzed.map((a) => (a.year ? (p.years.has(a.word.folded) ? 1 : 0) : strengthIn(a.word, p.terms, p.latinByKey, p.script)));
+    const share = (strength: (i: number) => number) => (total > 0 ? analyzed.reduce((sum, a, i) => sum + a.query.weight * strength(i), 0) / total : 0);
+    const lacks = (i: number) => strengths[i]! < MATCH_STRENGTH.full;
+    const missing = analyzed.filter((a, i) => a.required && lacks(i)).map((a) => a.query.text);
+    const nameHits = parties.filter((a) => strengthIn(a.word, p.nameTerms, p.latinByKey) >= MATCH_STRENGTH.full).length;
+    const chunkCoverage = new Map(
+      p.chunks.map((c) => [c.id, share((i) => (analyzed[i]!.year ? strengths[i]! : strengthIn(analyzed[i]!.word, c.terms, p.latinByKey, p.script)))]),
+    );
+    const result: ArticleEvidence = {
+      coverage: share((i) => strengths[i]!),
+      entityCoverage: required.length === 0 ? 1 : (required.length - missing.length) / required.length,
+      nameCoverage: parties.length === 0 ? 0 : nameHits / parties.length,
+      missing,
+      chunkCoverage,
+    };
+    memo.set(docId, result);
+    return result;
+  };
+
+  return { words, unknownShare: total > 0 ? unknown / total : 0, absentShare: total > 0 ? absent / total : 0, hasParties: parties.length > 0, article };
+}
 
 /**
- * Devanagari and Bengali have no capitals to mark names. A word of these scripts that the corpus has in no
- * form at all (not as a word, transliteration or concept) is most likely the name of something the corpus
- * does not cover (पटना, টাটা মেমোরিয়াল): it counts as a named entity, so the question is not answered from
- * an article about something else.
+ * A name the corpus does not know: capitalized inside the sentence in a script with case, or, in Devanagari
+ * and Bengali (no capitals), any long enough word that the corpus has in no form at all (पटना, টাটা).
  */
-function isUnknownName(word: Word, documentsWithWord: number): boolean {
-  if (documentsWithWord > 0 || word.generic || (word.script !== 'devanagari' && word.script !== 'bengali')) return false;
-  return [...word.raw].filter((ch) => /\p{L}/u.test(ch)).length >= MIN_UNKNOWN_NAME_LETTERS;
+function looksLikeName(word: Word, named: boolean, sentenceStart: boolean): boolean {
+  if (word.script === 'latin' || word.script === 'cyrillic') return named && !sentenceStart;
+  return caseless(word) && longEnough(word);
 }
 
-function strengthOf(word: Word, matched: ReadonlySet<string>): number {
-  if (word.terms.some((t) => matched.has(t))) return MATCH_STRENGTH.word;
-  const keys = word.keys.filter((t) => matched.has(t));
-  if (keys.some((t) => t.length - KEY_PREFIX.length >= LONG_KEY)) return MATCH_STRENGTH.longKey;
-  if (keys.length > 0) return MATCH_STRENGTH.key;
-  const concepts = word.concepts.filter((t) => matched.has(t));
-  if (concepts.some((t) => !isGenericConcept(t.slice(CONCEPT_PREFIX.length)))) return MATCH_STRENGTH.namedConcept;
-  if (concepts.length > 0) return MATCH_STRENGTH.concept;
-  return 0;
+const caseless = (word: Word) => word.script === 'devanagari' || word.script === 'bengali';
+const longEnough = (word: Word) => [...word.raw].filter((ch) => /\p{L}/u.test(ch)).length >= MIN_UNKNOWN_NAME_LETTERS;
+
+/** A neighbour that makes an unknown word part of a name: an acronym (एम्स पटना, IIT Bombay). */
+function nameNeighbour(word: Word): boolean {
+  return !word.stopword && word.acronym !== undefined;
+}
+
+/** Strength of the best match of a question word among an article's (or chunk's) terms. */
+export function strengthIn(
+  word: Word,
+  terms: ReadonlySet<string>,
+  latinByKey: ReadonlyMap<string, ReadonlySet<string>>,
+  articleScript?: Script,
+): number {
+  if (word.terms.some((t) => terms.has(t))) return MATCH_STRENGTH.full;
+  const concepts = word.concepts.filter((t) => terms.has(t));
+  if (concepts.some((t) => !isGenericConcept(t.slice(CONCEPT_PREFIX.length)))) return MATCH_STRENGTH.full;
+  const keys = word.keys.filter((t) => terms.has(t));
+  if (keys.some((key) => key.length - KEY_PREFIX.length >= LONG_KEY)) return MATCH_STRENGTH.full;
+  if (keys.length > 0) {
+    // The word as written and its stem (কল্যাণীর / কল্যাণী), against every spelling of the article's.
+    const latins = [...new Set([word.folded, word.terms[0] ?? word.folded].map((f) => toLatin(f, word.script)))];
+    const agrees =
+      word.acronym !== undefined ||
+      keys.some((key) =>
+        [...(latinByKey.get(key) ?? [])].some((form) => form === PRONOUNCED_ACRONYM || latins.some((latin) => similarity(latin, form) >= TRANSLITERATION_SIMILARITY)),
+      );
+    return agrees ? MATCH_STRENGTH.full : MATCH_STRENGTH.weak;
+  }
+  if (concepts.length === 0) return 0;
+  return articleScript !== undefined && articleScript !== word.script ? MATCH_STRENGTH.translation : MATCH_STRENGTH.weak;
+}
+
+/** 1 - Levenshtein distance / length of the longer string. */
+export function similarity(a: string, b: string): number {
+  if (a === b) return 1;
+  const longer = Math.max(a.length, b.length);
+  if (longer === 0) return 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return 1 - previous[b.length]! / longer;
 }

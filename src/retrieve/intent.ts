@@ -28,3 +28,18 @@ export function isListQuestion(question: string): boolean {
   }
   return false;
 }
+
+// A yes/no question opens with an auxiliary (English, Russian "ли"), or with the question particle क्या /
+// কি (Bengali also places কি after the verb or subject).
+const YES_NO_PATTERNS: RegExp[] = [
+  /^(is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\s/u,
+  /(^|[^\p{L}])(ли|разве)([^\p{L}]|$)|^(есть|был|была|было|были)\s/u,
+  /^क्या\s/u,
+  /(^|\s)কি(\s|[?？]|$)/u,
+];
+
+/** True when the question asks whether something holds ("Was it signed in Moscow?"). */
+export function isYesNoQuestion(question: string): boolean {
+  const q = foldText(question).trim();
+  return YES_NO_PATTERNS.some((p) => p.test(q));
+}

@@ -13,6 +13,11 @@ export interface Retrieval {
   /** Best first; empty when `found` is false. */
   passages: Passage[];
   found: boolean;
+  /**
+   * When `found` is false and some article came close: the best-scoring article's best chunk, so the answer
+   * can name the closest collaboration.
+   */
+  nearest?: StoredChunk;
 }
 
 export interface RetrieveOptions {

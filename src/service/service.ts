@@ -6,14 +6,14 @@ import { UserError, isUserError } from '../errors.ts';
 import type { EmbedderHandle, IndexSnapshot, ReindexProgress, ReindexSummary } from '../index/types.ts';
 import { createEmbeddings } from '../index/embeddings/select.ts';
 import { openIndex, readCurrentBuildId } from '../index/store.ts';
-import { documentRef } from '../index/document-ref.ts';
+import { documentRef } from '../types.ts';
 import { guardReindexInterrupt } from '../index/cleanup.ts';
 import { waitForReindexLock } from '../index/lock.ts';
 import { emptyIndexNotice } from './notices.ts';
-import { retrieve } from '../retrieve/retrieve.ts';
+import { retrieve, retrieveWithDiagnostics } from '../retrieve/retrieve.ts';
 import { composeAnswer } from '../answer/compose.ts';
 import type { Answer } from '../answer/types.ts';
-import type { AskOptions, CollabService, IndexStats, SourceInfo } from './types.ts';
+import type { AskOptions, CollabService, IndexStats, RetrievalDiagnostics, SourceInfo } from './types.ts';
 
 export interface ServiceDeps {
   logger?: Logger;
@@ -23,23 +23,43 @@ export interface ServiceDeps {
   onNotice?: (line: string) => void;
   /** Progress of an index build triggered by the service (first run, embedder change, reindex). */
   onProgress?: ReindexProgress;
+  /**
+   * Build the index on start when there is none, or rebuild it when another embedder made it (default true).
+   * `npm run reindex` turns it off: it builds anyway, and reports that build.
+   */
+  prepareIndex?: boolean;
+  /** False: a missing index is an error instead of being built (the answer workers of ./pooled.ts only load). */
+  buildMissing?: boolean;
 }
 
 /** Loads of the index on first use: once, then again after waiting for another process's build. */
 const FIRST_USE_ATTEMPTS = 2;
 
-export async function createService(config: Config, deps: ServiceDeps = {}): Promise<CollabService> {
+/** The service as created in this process: the front ends' API plus what the evaluation measures. */
+export interface LocalService extends CollabService {
+  /** The embedder the index is queried with (the eval's baseline embeds with the same one). */
+  readonly embedder: EmbedderHandle;
+  /** The answer to `question` with how retrieval scored the articles for it (the eval's --explain); retrieval runs once. */
+  explain(question: string, k: number): Promise<{ answer: Answer; diagnostics: RetrievalDiagnostics }>;
+}
+
+export async function createService(config: Config, deps: ServiceDeps = {}): Promise<LocalService> {
   const logger = deps.logger ?? silentLogger;
   const notice = (line: string) => {
     logger.info(line);
     deps.onNotice?.(line);
   };
-  const embedder = deps.embedder ?? (await createEmbeddings(config, { onWarning: (line: string) => { logger.warn(line); deps.onNotice?.(line); } }));
+  // A fallback to the hash embedder is told once per index build (in reindex below), not on every start.
+  const embedder = deps.embedder ?? (await createEmbeddings(config));
   const snapshots = new SnapshotHolder(config, embedder, logger);
   let reindexRun: Promise<ReindexSummary> | undefined;
 
   async function reindex(options: { full?: boolean; allowShrink?: boolean } = {}): Promise<ReindexSummary> {
     if (reindexRun) throw new UserError('reindex.alreadyRunning', 'A reindex is already running; try again when it has finished.');
+    if (embedder.fallback) {
+      logger.warn({ reason: embedder.fallback.reason }, embedder.fallback.notice);
+      deps.onNotice?.(embedder.fallback.notice);
+    }
     // Loaded on first use: the ingest pipeline behind it (HTML and front-matter parsing, chunking) is only
     // needed to build an index, and importing it costs every start-up a few hundred ms.
     const full = options.full ?? false;
@@ -85,14 +105,14 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
 
   // First use: build the index if there is none, or rebuild it if it was made by another embedder. After
   // waiting for another process's build, the index is loaded again (and built here if that build failed).
-  for (let attempt = 1; ; attempt += 1) {
+  for (let attempt = 1; deps.prepareIndex !== false; attempt += 1) {
     let built: ReindexSummary | undefined;
     try {
       await snapshots.refresh();
       break;
     } catch (error) {
       if (attempt > FIRST_USE_ATTEMPTS) throw error;
-      if (isUserError(error, 'index.missing')) {
+      if (isUserError(error, 'index.missing') && deps.buildMissing !== false) {
         notice(`No index in ${config.INDEX_DIR} yet: building it from ${config.CORPUS_DIR} with the ${embedder.info.id} embedder.`);
         built = await buildOrWait({});
       } else if (isUserError(error, 'index.embedderMismatch')) {
@@ -110,6 +130,15 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
   }
 
   return {
+    embedder,
+
+    async explain(question: string, k: number): Promise<{ answer: Answer; diagnostics: RetrievalDiagnostics }> {
+      const snapshot = await snapshots.current();
+      const trimmed = question.trim();
+      const { retrieval, diagnostics } = await retrieveWithDiagnostics(snapshot, trimmed, { k, config });
+      return { answer: await composeAnswer(trimmed, retrieval, { config, logger }), diagnostics };
+    },
+
     async ask(question: string, options: AskOptions = {}): Promise<Answer> {
       const trimmed = question.trim();
       if (trimmed === '') throw new UserError('question.empty', 'The question is empty.');

@@ -1,10 +1,12 @@
 import type { Answer } from '../answer/types.ts';
-import type { DocumentRef, EmbedderInfo, ReindexSummary } from '../index/types.ts';
+import type { ReindexSummary } from '../index/types.ts';
+import type { ConversationTurn, DocumentRef, EmbedderInfo } from '../types.ts';
 
-export interface ConversationTurn {
-  question: string;
-  answer?: string;
-}
+// The data the front ends read, re-exported so that they import the service API and nothing behind it.
+export type { Answer, Citation } from '../answer/types.ts';
+export type { ReindexProgress, ReindexSummary } from '../index/types.ts';
+export type { ConversationTurn, DocumentRef, EmbedderInfo } from '../types.ts';
+export type { RankedDocument, RetrievalDiagnostics } from '../retrieve/retrieve.ts';
 
 export interface AskOptions {
   /** Earlier turns (oldest first) when the question is a follow-up. */
@@ -36,6 +38,8 @@ export interface CollabService {
    */
   reindex(options?: { full?: boolean; allowShrink?: boolean }): Promise<ReindexSummary>;
   readonly reindexing: boolean;
+  /** True while ask() would refuse at once with UserError('service.busy'), so a front end can refuse before acknowledging. */
+  readonly busy?: boolean;
   stats(): Promise<IndexStats>;
   close(): Promise<void>;
 }

@@ -2,36 +2,7 @@
 // (केएसएसएससीआई = KSSSCI, আইআইটি = IIT). A general decoder over a letter-name table: a word is accepted
 // only if it decodes completely into at least two letters, so ordinary words almost never qualify.
 import { foldText } from './fold.ts';
-
-/** How the English name of each Latin letter is written. Several spellings are in use for some letters. */
-const LETTER_NAMES: Record<string, { devanagari: string[]; bengali: string[] }> = {
-  A: { devanagari: ['ए'], bengali: ['এ'] },
-  B: { devanagari: ['बी'], bengali: ['বি', 'বী'] },
-  C: { devanagari: ['सी'], bengali: ['সি', 'সী'] },
-  D: { devanagari: ['डी'], bengali: ['ডি', 'ডী'] },
-  E: { devanagari: ['ई'], bengali: ['ই', 'ঈ'] },
-  F: { devanagari: ['एफ', 'एफ़'], bengali: ['এফ'] },
-  G: { devanagari: ['जी'], bengali: ['জি', 'জী'] },
-  H: { devanagari: ['एच', 'एच्'], bengali: ['এইচ', 'এচ'] },
-  I: { devanagari: ['आई'], bengali: ['আই'] },
-  J: { devanagari: ['जे'], bengali: ['জে'] },
-  K: { devanagari: ['के'], bengali: ['কে'] },
-  L: { devanagari: ['एल'], bengali: ['এল'] },
-  M: { devanagari: ['एम'], bengali: ['এম'] },
-  N: { devanagari: ['एन'], bengali: ['এন'] },
-  O: { devanagari: ['ओ'], bengali: ['ও'] },
-  P: { devanagari: ['पी'], bengali: ['পি', 'পী'] },
-  Q: { devanagari: ['क्यू', 'क्यु'], bengali: ['কিউ'] },
-  R: { devanagari: ['आर'], bengali: ['আর'] },
-  S: { devanagari: ['एस'], bengali: ['এস'] },
-  T: { devanagari: ['टी'], bengali: ['টি', 'টী'] },
-  U: { devanagari: ['यू'], bengali: ['ইউ'] },
-  V: { devanagari: ['वी'], bengali: ['ভি', 'ভী'] },
-  W: { devanagari: ['डब्ल्यू', 'डबल्यू', 'डब्लू'], bengali: ['ডাব্লিউ', 'ডব্লিউ', 'ডাবলিউ', 'ডাব্লু'] },
-  X: { devanagari: ['एक्स'], bengali: ['এক্স'] },
-  Y: { devanagari: ['वाई'], bengali: ['ওয়াই', 'ওআই'] },
-  Z: { devanagari: ['जेड', 'ज़ेड', 'जैड'], bengali: ['জেড', 'জেট'] },
-};
+import { LATIN_LETTER_NAMES } from './letters.ts';
 
 /**
  * Case endings a Bengali or Hindi writer attaches to an acronym (আইআইটি-র, আইআইটির, এনএসকিউএফ-এর are all
@@ -39,13 +10,16 @@ const LETTER_NAMES: Record<string, { devanagari: string[]; bengali: string[] }> 
  */
 const INFLECTIONS = ['ের', 'এর', 'র', 'কে', 'তে', 'দের', 'রা', 'ों', 'ओं', 'ने', 'को'].map(foldText);
 
+/** The letter-name and inflection tables, for the analyzer version hash. */
+export const ACRONYM_TABLES = { LATIN_LETTER_NAMES, INFLECTIONS };
+
 interface Entry {
   spelling: string;
   letter: string;
 }
 
 /** Spellings in folded form (the decoder sees folded words), longest first so greedy tries them first. */
-const ENTRIES: Entry[] = Object.entries(LETTER_NAMES)
+const ENTRIES: Entry[] = Object.entries(LATIN_LETTER_NAMES)
   .flatMap(([letter, names]) => [...names.devanagari, ...names.bengali].map((n) => ({ spelling: foldText(n), letter })))
   .filter((e, i, all) => all.findIndex((o) => o.spelling === e.spelling) === i)
   .sort((a, b) => b.spelling.length - a.spelling.length);

@@ -12,7 +12,7 @@ export interface Alias {
 
 const PARENTHESIZED = /\(([^()\n]{1,40})\)/g;
 // Where a name cannot reach back across.
-const BOUNDARY = /[.,;:!?।॥()\[\]"“”«»\n]/g;
+const BOUNDARY = /[.,;:!?।॥()[\]"“”«»\n]/g;
 
 /** `Long Name (ACR)` pairs in a text. The long name is the words before the parenthesis that can spell it. */
 export function findAliases(text: string, analyzer: Analyzer): Alias[] {

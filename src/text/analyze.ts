@@ -4,17 +4,19 @@
 //   - "~key": the phonetic key of its Latin transliteration, so names meet across scripts;
 //   - "#concept": a cross-lingual concept from the domain lexicon (китайских → #china).
 // Runs of single letter names or letters ("के एस एस एस सी आई", "C.M.") also yield the joined acronym.
-import { acronymOf, letterOf } from './acronym.ts';
-import { conceptsOf } from './concepts.ts';
+import { createHash } from 'node:crypto';
+import { ACRONYM_TABLES, acronymOf, letterOf } from './acronym.ts';
+import { CONCEPT_TABLE, conceptsOf } from './concepts.ts';
 import { dropNukta, normalizeUnicode } from './normalize.ts';
-import { phoneticKey } from './phonetic.ts';
+import { PHONETIC_TABLE, phoneticKey } from './phonetic.ts';
 import { scriptOf, type Script } from './script.ts';
-import { stem } from './stem.ts';
-import { isStopword } from './stopwords.ts';
-import { toLatin } from './transliterate.ts';
+import { STEM_TABLES, stem } from './stem.ts';
+import { STOPWORD_TABLES, isStopword } from './stopwords.ts';
+import { TRANSLITERATION_TABLES, toLatin } from './transliterate.ts';
 
-/** Bump when any rule changes the terms produced: persisted lexical indexes are then rebuilt. */
-export const ANALYZER_VERSION = 4;
+/** Bump when a rule in this file changes the terms produced (table changes are caught by the hash below). */
+const ANALYZER_RULES_VERSION = 6;
+
 
 export const KEY_PREFIX = '~';
 export const CONCEPT_PREFIX = '#';
@@ -24,6 +26,16 @@ export const CONCEPT_PREFIX = '#';
  */
 const MIN_KEY_LENGTH = 3;
 const MIN_SHORT_KEY_WORD = 4;
+
+/**
+ * Identifies the analyzer: the rules version plus a hash of every table it depends on. Persisted lexical
+ * indexes record it and are rebuilt when it differs, so editing a table never leaves an index whose terms no
+ * longer match the queries'.
+ */
+export const ANALYZER_VERSION: string = `${ANALYZER_RULES_VERSION}-${createHash('sha256')
+  .update(JSON.stringify({ STEM_TABLES, STOPWORD_TABLES, CONCEPT_TABLE, PHONETIC_TABLE, ACRONYM_TABLES, TRANSLITERATION_TABLES, MIN_KEY_LENGTH, MIN_SHORT_KEY_WORD }))
+  .digest('hex')
+  .slice(0, 12)}`;
 
 export interface Word {
   /** As written (after NFKC), case kept. */
@@ -56,7 +68,7 @@ export interface FieldTerms {
 
 const TOKEN = /[\p{L}\p{M}\p{N}]+/gu;
 // Separators that may sit inside a spelled-out acronym: spaces, dots, hyphens.
-const LETTER_GAP = /^[\s.\-]*$/;
+const LETTER_GAP = /^[\s.-]*$/;
 // English possessive: not part of the name (HKUST’s, IIT's).
 const POSSESSIVE = /(?<=\p{L})['’]s\b/gu;
 
@@ -178,6 +190,8 @@ function analyzeOne(raw: string): WordAnalysis {
   if (letterCount === 0) return { ...base, stopword: false, terms: [folded], keys: [], concepts: [], generic: false };
 
   const stemmedLower = stem(lower, script);
+  // An inflected function word (কতজনকে = কতজন + -কে) is a function word too.
+  if (isStopword(dropNukta(stemmedLower))) return { ...base, stopword: true, terms: [], keys: [], concepts: [], generic: true };
   // Concepts by the word as written or by its stem (মাদ্রাজের → মাদ্রাজ).
   const conceptMatches = [...conceptsOf(folded), ...conceptsOf(dropNukta(stemmedLower))].filter(
     (c, i, all) => all.findIndex((o) => o.id === c.id) === i,
@@ -188,6 +202,9 @@ function analyzeOne(raw: string): WordAnalysis {
   const acronym = acronymIn(raw, folded, script);
   if (acronym) {
     const terms = [acronym.toLowerCase()];
+    // The same letters typed in lower case ("rmlims") are stemmed like a word: index that form too.
+    const asWord = stem(acronym.toLowerCase(), script === 'cyrillic' ? 'cyrillic' : 'latin');
+    if (asWord !== terms[0]) terms.push(asWord);
     // The native spelling stays searchable too (केएसएसएससीआई matches itself).
     if (script === 'devanagari' || script === 'bengali') terms.push(folded);
     return { ...base, stopword: false, acronym, terms, keys: acronymKeys(acronym, script), concepts, generic };

@@ -4,6 +4,10 @@
 // "китайских университетов" and "agreement" meet "समझौता". Each word maps to a concept term "#id" indexed
 // beside the word itself. Forms are matched on folded words; a trailing * makes a form a prefix.
 // `generic` concepts (institution types, "agreement") never count as the named subject of a question.
+// Source: written for this project from general bilingual dictionaries (Wiktionary translations of each
+// headword in en/ru/hi/bn) and the standard exonyms of countries and cities; entries are the vocabulary of
+// collaboration news in general, never a seed article's names or phrases. Widened on dev.jsonl + dev-2.jsonl
+// (2026-12). Its contents are hashed into ANALYZER_VERSION, so an edit rebuilds the lexical index.
 import { foldText } from './fold.ts';
 
 interface ConceptDef {
@@ -70,7 +74,7 @@ const CONCEPTS: ConceptDef[] = [
   { id: 'technology', generic: true, forms: 'technolog* технолог* प्रौद्योगिकी* तकनीक* टेक्नोलॉजी* প্রযুক্তি* টেকনোলজি*' },
   { id: 'science', generic: true, forms: 'scien* наук* научн* विज्ञान* বিজ্ঞান*' },
   { id: 'digital', generic: true, forms: 'digital* цифров* डिजिटल* ডিজিটাল*' },
-  { id: 'ai', generic: true, forms: 'ai artificial искусственн* ии कृत्रिम এআই কৃত্রিম' },
+  { id: 'ai', generic: true, forms: 'ai artificial intelligence искусственн* интеллект* ии कृत्रिम बुद्धिमत्ता এআই কৃত্রিম বুদ্ধিমত্তা*' },
   { id: 'vaccine', generic: true, forms: 'vaccin* вакцин* वैक्सीन* टीक* ভ্যাকসিন* টিকা*' },
   { id: 'patient', generic: true, forms: 'patient* пациент* मरीज* रोगी* রোগী*' },
   { id: 'treatment', generic: true, forms: 'treatment* therap* лечени* терапи* उपचार* इलाज* চিকিৎসা*' },
@@ -105,6 +109,9 @@ const CONCEPTS: ConceptDef[] = [
   { id: 'm11', generic: true, forms: 'november nov ноябр* नवंबर नवम्बर নভেম্বর' },
   { id: 'm12', generic: true, forms: 'december dec декабр* दिसंबर दिसम्बर ডিসেম্বর' },
 ];
+
+/** The lexicon, for the analyzer version hash. */
+export const CONCEPT_TABLE: readonly ConceptDef[] = CONCEPTS;
 
 export interface ConceptMatch {
   id: string;

@@ -1,8 +1,10 @@
 // Unicode-level normalization shared by every matcher. Applied identically to articles and questions.
 
+import { ALL_INVISIBLES } from './invisible.ts';
+
 // Zero-width space/joiners, word joiner, BOM and the soft hyphen: invisible, and typed inconsistently
 // (Bengali র‍্য is written with and without ZWJ), so they must never split or distinguish words.
-const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+const INVISIBLE = ALL_INVISIBLES;
 
 // Nukta (Devanagari U+093C, Bengali U+09BC). NFKC decomposes क़/ड़/য় into consonant + nukta (they are
 // composition exclusions), and many writers omit the nukta altogether, so matching ignores it.

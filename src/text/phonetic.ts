@@ -3,6 +3,8 @@
 // Guangzhou/Гуанчжоу → gnj. Vowels, aspiration and doubled letters carry little across transcriptions;
 // the first letter is kept as a vowel marker so "Ian" and "Nan" differ.
 
+// Source: the rewrites are this project's, after the consonant-skeleton idea of Soundex/Metaphone, adapted
+// to Indic and Russian transcriptions; hashed into ANALYZER_VERSION (PHONETIC_TABLE).
 // Ordered rewrites on lower-case ASCII. "C" (upper case, never in the input) stands for the "ch" sound.
 const REWRITES: [RegExp, string][] = [
   [/shch/g, 's'],
@@ -31,6 +33,9 @@ const REWRITES: [RegExp, string][] = [
   // h only counts at the start of a word: elsewhere it marks aspiration or a vowel length.
   [/(?!^)h/g, ''],
 ];
+
+/** The rewrites, for the analyzer version hash. */
+export const PHONETIC_TABLE: readonly string[] = REWRITES.map(([pattern, replacement]) => `${pattern.source}/${pattern.flags}=${replacement}`);
 
 /** The phonetic key of a lower-case ASCII word; '' when it has no letters. */
 export function phoneticKey(latin: string): string {

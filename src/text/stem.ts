@@ -1,35 +1,46 @@
-// Light, rule-based stemmers: strip the commonest inflectional endings so a question's word form meets the
-// article's (hospitals/hospital, российской/российская, संस्थानों/संस्थान, খড়্গপুরের/খড়্গপুর). Deliberately
-// conservative: a missed conflation costs less than a false one. Input is folded (lower case, NFKC).
+// Stemmers: a question's word form meets the article's (hospitals/hospital, российской/российская,
+// संस्थानों/संस्थान, কল্যাণীর/কল্যাণী). English and Russian use the Snowball stemmers (the well-kept
+// reference algorithms, package snowball-stemmers); Hindi and Bengali, which Snowball lacks, use light
+// suffix strippers: deliberately conservative, since a missed conflation costs less than a false one.
+// Input is folded (lower case, NFKC). The suffix tables are hashed into ANALYZER_VERSION (analyze.ts).
+import snowball from 'snowball-stemmers';
 import type { Script } from './script.ts';
 
-const RUSSIAN_REFLEXIVE = ['ся', 'сь'];
-// Longest first. Adjective, noun and verb endings.
-const RUSSIAN_ENDINGS = [
-  'иями', 'ями', 'ами', 'али', 'или', 'ала', 'ила', 'ало', 'ило', 'ать', 'ить', 'ять', 'ает', 'ают', 'ует', 'уют', 'ого', 'его', 'ому', 'ему', 'ыми', 'ими', 'ией', 'иях', 'ях', 'ах',
-  'ый', 'ий', 'ой', 'ая', 'яя', 'ое', 'ее', 'ые', 'ие', 'ым', 'им', 'ую', 'юю', 'ых', 'их', 'ом', 'ем',
-  'ей', 'ам', 'ям', 'ов', 'ев', 'ия', 'ию', 'ии', 'ью', 'ть', 'ла', 'ло', 'ли', 'ет', 'ит', 'ут', 'ют', 'ат', 'ят', 'ал', 'ил',
-  'а', 'я', 'о', 'е', 'ы', 'и', 'у', 'ю', 'ь', 'й', 'л',
-]
-  .map((e) => e.normalize('NFKC'))
-  .sort((a, b) => b.length - a.length);
+const english = snowball.newStemmer('english');
+const russian = snowball.newStemmer('russian');
 
-// After Ramanathan & Rao's lightweight Hindi stemmer (nukta already removed by folding).
+/**
+ * Hindi inflectional endings (plural/oblique nouns, adjectives, common verb forms). Source: A. Ramanathan &
+ * D. Rao, "A Lightweight Stemmer for Hindi" (2003), suffix list; nukta already removed by folding.
+ */
 const HINDI_ENDINGS = [
   'ाएंगी', 'ाएंगे', 'ाऊंगी', 'ाऊंगा', 'ाइयाँ', 'ाइयों', 'ाइयां', 'ियाँ', 'ियों', 'ियां', 'ाओं', 'ाएं', 'ाएँ', 'ुओं', 'ुएं',
   'ाने', 'ाना', 'ाती', 'ाते', 'ाता', 'ेंगे', 'ेंगी', 'ियो', 'ों', 'ें', 'ीं', 'ुआ', 'ुई', 'ुए', 'ाई', 'ाए', 'िए',
   'ी', 'े', 'ा', 'ि', 'ु', 'ू', 'ो', 'ं',
-]
-  .map((e) => e.normalize('NFKC'))
-  .sort((a, b) => b.length - a.length);
+];
 
-// Bengali case and plural endings. A bare র is not stripped: too many stems end in it (খড়্গপুর).
+/**
+ * Bengali case markers, postpositional clitics and plural/classifier endings: genitive -র/-এর/-ের, objective
+ * -কে, locative -তে/-য়/-এ, plural -রা/-দের/-গুলো/-গুলি, classifiers -টি/-টা. Source: the inflection tables
+ * of S. Dasgupta & V. Ng, "Unsupervised Morphological Parsing of Bengali" (2006) and standard grammars,
+ * restricted to endings that attach to nouns and names.
+ */
 const BENGALI_ENDINGS = [
-  'গুলোকে', 'গুলিকে', 'গুলোর', 'গুলির', 'গুলো', 'গুলি', 'দেরকে', 'দের', 'েরা', 'ের', 'এর', 'কে', 'তে', 'রা', 'টির', 'টার', 'টি', 'টা', 'য়',
-  'ে',
-]
-  .map((e) => e.normalize('NFKC'))
-  .sort((a, b) => b.length - a.length);
+  'গুলোকে', 'গুলিকে', 'গুলোতে', 'গুলিতে', 'গুলোর', 'গুলির', 'গুলো', 'গুলি', 'দেরকে', 'েদের', 'দের', 'টিতে', 'টির', 'টার', 'টিকে',
+  'েরা', 'ের', 'এর', 'কে', 'তে', 'রা', 'টি', 'টা', 'য়', 'ে',
+];
+/**
+ * A bare genitive -র after a vowel sign (কল্যাণীর, কলকাতার). Not after -ু/-ূ: names in -পুর (খড়্গপুর)
+ * end in that sequence as a stem.
+ */
+const BENGALI_GENITIVE_AFTER_VOWEL = /[\u09BE\u09BF\u09C0\u09C7\u09C8\u09CB\u09CC]র$/u;
+
+/** The suffix tables, for the analyzer version hash. */
+export const STEM_TABLES = { snowball: ['english', 'russian'], hindi: HINDI_ENDINGS, bengali: BENGALI_ENDINGS, bengaliGenitive: BENGALI_GENITIVE_AFTER_VOWEL.source };
+
+const byLength = (list: readonly string[]) => list.map((e) => e.normalize('NFKC')).sort((a, b) => b.length - a.length);
+const HINDI = byLength(HINDI_ENDINGS);
+const BENGALI = byLength(BENGALI_ENDINGS);
 
 function stripLongest(word: string, endings: readonly string[], minStem: number): string {
   for (const ending of endings) {
@@ -38,30 +49,24 @@ function stripLongest(word: string, endings: readonly string[], minStem: number)
   return word;
 }
 
-function stemEnglish(word: string): string {
-  if (word.length <= 3 || /\d/.test(word)) return word;
-  let w = word;
-  if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
-  else if (/(ss|x|ch|sh)es$/.test(w)) w = w.slice(0, -2);
-  else if (w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
-  if (w.endsWith('ing') && w.length - 3 >= 4) w = w.slice(0, -3);
-  else if (w.endsWith('ed') && w.length - 2 >= 4) w = w.slice(0, -2);
-  return w;
+function stemBengali(word: string): string {
+  const stripped = stripLongest(word, BENGALI, 2);
+  if (stripped !== word) return stripped;
+  return BENGALI_GENITIVE_AFTER_VOWEL.test(word) && [...word].length >= 4 ? word.slice(0, -1) : word;
 }
 
 /** Stem of a folded word in the given script; words of other scripts and numbers are returned as they are. */
 export function stem(word: string, script: Script): string {
+  if (/\d/.test(word)) return word;
   switch (script) {
     case 'latin':
-      return stemEnglish(word);
-    case 'cyrillic': {
-      const w = word.replace(/ё/g, 'е');
-      return stripLongest(stripLongest(w, RUSSIAN_REFLEXIVE, 3), RUSSIAN_ENDINGS, 3);
-    }
+      return word.length <= 3 ? word : english.stem(word);
+    case 'cyrillic':
+      return russian.stem(word.replace(/ё/g, 'е'));
     case 'devanagari':
-      return stripLongest(word, HINDI_ENDINGS, 2);
+      return stripLongest(word, HINDI, 2);
     case 'bengali':
-      return stripLongest(word, BENGALI_ENDINGS, 2);
+      return stemBengali(word);
     case 'other':
       return word;
   }

@@ -1,5 +1,8 @@
 // Function words and question words of the four languages. They are not indexed and never count as
 // evidence that an article answers a question. Folded forms (lower case, nukta removed).
+// Source: the Snowball stopword lists for English and Russian (snowballstem.org, abridged), and for Hindi
+// and Bengali the high-frequency function words of the corpus languages (postpositions, auxiliaries,
+// pronouns, question words), written by hand for this project; hashed into ANALYZER_VERSION.
 import { foldText } from './fold.ts';
 
 const ENGLISH = `a an the and or but of in on at to for from by with without about into over under between among
@@ -23,6 +26,9 @@ const HINDI = `का के की को में से पर ने है
 const BENGALI = `এবং ও আর বা কিন্তু যে যা এই সেই ওই এ সে তা তার তাদের তিনি তারা এটা এটি ওটা কি কী কে কারা কাকে কার কাদের
 কোন কোনো কোথায় কবে কখন কেন কীভাবে কিভাবে কত কতজন হয় হয়েছে হয়েছিল হবে ছিল ছিলেন করে করা করবে করেছে করেন
 এর ের র অফ অ্যান্ড দিয়ে থেকে জন্য সঙ্গে সাথে মধ্যে পর আগে পরে হতে না নয় নেই এক একটি সব সকল নিয়ে দেবে দেয় দেন`;
+
+/** The stopword lists, for the analyzer version hash. */
+export const STOPWORD_TABLES = { ENGLISH, RUSSIAN, HINDI, BENGALI };
 
 /** The folded stopwords of English, Russian, Hindi and Bengali. */
 export const STOPWORDS: ReadonlySet<string> = new Set(

@@ -41,6 +41,15 @@ const CYRILLIC_PRE: [RegExp, string][] = [
 // Bengali ওয়া is the "wa" sound (তেওয়ারি = Tewari, ওয়েস্ট = west).
 const BENGALI_WA = /o(?=y[aeiouāīū])/g;
 
+/** The rewrite tables (with the two libraries doing the bulk of the work), for the analyzer version hash. */
+export const TRANSLITERATION_TABLES: readonly string[] = [
+  '@indic-transliteration/sanscript iast',
+  'transliteration',
+  ...[...INDIC_NUKTA, ...IAST_PLAIN, ...CYRILLIC_PRE].map(([pattern, replacement]) => `${pattern.source}/${pattern.flags}=${replacement}`),
+  BENGALI_INITIAL_JA.source,
+  BENGALI_WA.source,
+];
+
 /** Lower-case ASCII spelling of a word in the given script; Latin words are only stripped of diacritics. */
 export function toLatin(word: string, script: Script): string {
   let text = word.toLowerCase();

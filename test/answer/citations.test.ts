@@ -81,21 +81,35 @@ describe('checkGeneratedAnswer', () => {
 });
 
 describe('partialDisplayText', () => {
-  test('holds back an unfinished citation and renumbers like the final answer will', () => {
+  test('shows only whole sentences, holding back the one being written and an unfinished citation', () => {
     const passages = 3;
-    assert.equal(partialDisplayText('HKUST works with hospitals [3', passages), 'HKUST works with hospitals');
-    assert.equal(partialDisplayText('HKUST works with hospitals [3]. IIT [7] signed [1', passages), 'HKUST works with hospitals [1]. IIT signed');
+    assert.equal(partialDisplayText('HKUST works with hospitals [3', passages), '');
+    assert.equal(partialDisplayText('HKUST works with hospitals [3]. IIT [1] signed [1', passages), 'HKUST works with hospitals [1].');
+    assert.equal(partialDisplayText('HKUST works with hospitals [3]. IIT [1] signed [1]. Next', passages), 'HKUST works with hospitals [1]. IIT [2] signed [2].');
+  });
+
+  test('a sentence without a valid citation is never shown; later cited ones keep the final numbering', () => {
+    const text = 'They signed it. [2] The hospital on the Moon opens [9]. PWNED @everyone. The term is five years [1]. It';
+    assert.equal(partialDisplayText(text, 3), 'They signed it. [1] The term is five years [2].');
+    assert.equal(partialDisplayText('PWNED @everyone: the hospital on the Moon is open. It has 3 beds. More', 3), '');
+    // The same sentences in the final, checked answer carry the same numbers.
+    assert.match(rewriteCitations(text, 3).text, /^They signed it\. \[1\] .* The term is five years \[2\]\./);
+  });
+
+  test('sentence ends of the four languages, and line breaks, end a sentence', () => {
+    assert.equal(partialDisplayText('आईआईटी ने समझौता किया [1]। यह बिना स्रोत है। अगला वाक्य [2]। और', 3), 'आईआईटी ने समझौता किया [1]। अगला वाक्य [2]।');
+    assert.equal(partialDisplayText('- first point [1]\n- uncited point\n- second point [2]\n- third', 3), '- first point [1]\n- second point [2]');
   });
 
   test('shows nothing while the reply may still be the not-found marker', () => {
     for (let i = 1; i <= NOT_FOUND_MARKER.length; i++) {
       assert.equal(partialDisplayText(NOT_FOUND_MARKER.slice(0, i), 2), '', NOT_FOUND_MARKER.slice(0, i));
     }
-    assert.equal(partialDisplayText('NO answer is given here [1]', 2), 'NO answer is given here [1]');
+    assert.equal(partialDisplayText('NO answer is given here [1]. And', 2), 'NO answer is given here [1].');
   });
 
   test('hides an unfinished reasoning block', () => {
-    assert.equal(partialDisplayText('<think>let me see [1', 2), '');
+    assert.equal(partialDisplayText('<think>let me see [1]. More [2]. And', 2), '');
   });
 });
 

@@ -3,6 +3,8 @@ import { test, describe, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { composeAnswer } from '../../src/answer/compose.ts';
 import { extractiveAnswer } from '../../src/answer/extractive.ts';
@@ -132,20 +134,21 @@ describe('LLM answers (fake OpenAI-compatible server)', { timeout: 20_000 }, () 
     assert.equal(answer.found, false, 'an uncited reply obeying the injection is not shown');
   });
 
-  test('streaming: onPartial sees growing, checked text and the final answer is checked', async () => {
-    const content = 'IIT Kharagpur signed with AIIMS Kalyani on July 1 [1]. HKUST works with three hospitals [2][5].';
+  test('streaming: onPartial sees growing, checked whole sentences and the final answer is checked', async () => {
+    const content =
+      'IIT Kharagpur signed with AIIMS Kalyani on July 1 [1]. HKUST works with three hospitals [2][5]. The Moon base joins too [7]. The MoU runs for five years [1]. Students will be exchanged [2].';
     fake.script({ kind: 'answer', content, chunkSize: 6 });
     const partials: string[] = [];
     const answer = await composeAnswer(question, retrieval, { config: llmConfig(), onPartial: (text) => partials.push(text) });
 
     assert.equal(lastRequest().body.stream, true);
-    assert.ok(partials.length >= 5, `several partial updates (got ${partials.length})`);
-    for (let i = 1; i < partials.length; i++) {
-      assert.ok(partials[i]!.length > partials[i - 1]!.length, `partial ${i} grows`);
-    }
-    assert.ok(partials.every((p) => !p.includes('[5]') && !/\[\d*$/.test(p)), 'no unknown or unfinished citation is shown');
-    assert.equal(answer.answer, 'IIT Kharagpur signed with AIIMS Kalyani on July 1 [1]. HKUST works with three hospitals [2].');
-    assert.equal(partials.at(-1), answer.answer);
+    assert.deepEqual(partials, [
+      'IIT Kharagpur signed with AIIMS Kalyani on July 1 [1].',
+      'IIT Kharagpur signed with AIIMS Kalyani on July 1 [1]. HKUST works with three hospitals [2].',
+      'IIT Kharagpur signed with AIIMS Kalyani on July 1 [1]. HKUST works with three hospitals [2]. The MoU runs for five years [1].',
+    ]);
+    // The final check keeps what the stream showed, with the same numbers.
+    for (const sentence of partials.at(-1)!.split(/(?<=\.) /)) assert.ok(answer.answer.includes(sentence), sentence);
     assert.deepEqual(answer.citations.map((c) => c.docId), [kharagpur.chunk.docId, hkust.chunk.docId]);
   });
 
@@ -168,17 +171,39 @@ describe('LLM answers (fake OpenAI-compatible server)', { timeout: 20_000 }, () 
     assert.equal(fake.requests.length, 0);
   });
 
-  describe('every failure falls back to the extractive answer with a one-line note', () => {
+  describe('every failure falls back to the extractive answer with a one-line note; the log has the detail', () => {
+    /** Checks the fallback and its note (an error id, no detail), and returns the failure detail the log has under that id. */
     async function fallback(config: Config, options: { onPartial?: (text: string) => void; signal?: AbortSignal } = {}) {
-      const answer = await composeAnswer(question, retrieval, { config, ...options });
+      const lines: string[] = [];
+      const logger = pino({ level: 'warn' }, new Writable({ write: (chunk, _encoding, done) => { lines.push(String(chunk)); done(); } }));
+      const answer = await composeAnswer(question, retrieval, { config, logger, ...options });
       const extractive = extractiveAnswer(question, retrieval);
       assert.equal(answer.mode, 'extractive');
       assert.equal(answer.answer, extractive.answer);
       assert.deepEqual(answer.citations, extractive.citations);
       assert.ok(answer.note && !answer.note.includes('\n'), 'a one-line note');
-      assert.match(answer.note, /extractive answer/);
-      return answer.note;
+      assert.match(answer.note, /showing the quoted answer instead\.$/);
+      const errorId = /error id ([0-9a-f]{8})/.exec(answer.note)?.[1];
+      assert.ok(errorId, `the note carries an error id: ${answer.note}`);
+      const logged = lines.map((line) => JSON.parse(line) as { errorId?: string; detail?: string }).find((entry) => entry.errorId === errorId);
+      assert.ok(logged?.detail, 'the log has the failure under the same error id');
+      assert.ok(!answer.note.includes(logged.detail), 'the note does not repeat the failure');
+      return logged.detail;
     }
+
+    test('HTTP 401: the user never sees the server\'s error text', async () => {
+      fake.script({ kind: 'status', status: 401, message: 'Incorrect API key provided: sk-pr****1234. You can find your API key at https://platform.openai.com/account/api-keys.' });
+      const answer = await composeAnswer(question, retrieval, { config: llmConfig() });
+      assert.doesNotMatch(answer.note ?? '', /Incorrect|sk-|https?:|401|langchain/i);
+      assert.match(answer.note ?? '', /^The language model could not answer \(error id [0-9a-f]{8}\)/);
+    });
+
+    test('the note is in the language of the question', async () => {
+      fake.script({ kind: 'status', status: 500, message: 'model crashed' });
+      const hindi = 'आईआईटी खड़गपुर ने किसके साथ समझौता किया?';
+      const answer = await composeAnswer(hindi, retrievalOf(hindi, kharagpur), { config: llmConfig() });
+      assert.match(answer.note ?? '', /^भाषा मॉडल जवाब नहीं दे सका \(त्रुटि आईडी [0-9a-f]{8}\)/);
+    });
 
     test('timeout: the server never answers', async () => {
       fake.script({ kind: 'hang' });
@@ -186,7 +211,7 @@ describe('LLM answers (fake OpenAI-compatible server)', { timeout: 20_000 }, () 
     });
 
     test('timeout: the stream stalls after some text', async () => {
-      fake.script({ kind: 'stall', content: 'IIT Kharagpur signed with AIIMS Kalyani [1]. More', sent: 20 });
+      fake.script({ kind: 'stall', content: 'IIT Kharagpur signed with AIIMS Kalyani [1]. More', sent: 47 });
       const partials: string[] = [];
       assert.match(await fallback(llmConfig(), { onPartial: (text) => partials.push(text) }), /did not answer within/);
       assert.ok(partials.length > 0, 'the text streamed before the stall was forwarded');

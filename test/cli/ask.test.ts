@@ -2,7 +2,6 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +10,7 @@ import matter from 'gray-matter';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CORPUS = join(ROOT, 'corpus');
-const DEV_SET = join(ROOT, '..', 'shared', 'eval', 'dev.jsonl');
+const DEV_SET = join(ROOT, 'test', 'fixtures', 'eval', 'dev.jsonl');
 const TSX = import.meta.resolve('tsx');
 let workDir: string;
 
@@ -84,7 +83,7 @@ describe('npm run ask', { timeout: 300_000 }, () => {
     assert.match(run.stderr, /EMBEDDINGS="bert".*auto, local, hash/);
   });
 
-  test('--json answers the same-language dev questions from the expected article', { skip: !existsSync(DEV_SET) && 'shared/eval/dev.jsonl is not beside the repo' }, async () => {
+  test('--json answers the same-language dev questions from the expected article', async () => {
     const questions = (await readFile(DEV_SET, 'utf8')).split('\n').filter(Boolean).map((l) => JSON.parse(l) as DevQuestion);
     const articles = await Promise.all(
       (await readdir(CORPUS)).filter((f) => f.endsWith('.md')).map(async (f) => ({ path: f, ...matter(await readFile(join(CORPUS, f), 'utf8')) })),

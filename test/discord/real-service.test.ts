@@ -106,7 +106,7 @@ describe('the bot with the real service', () => {
     assert.equal(edit.status, 200);
     const sources = sourcesOf(edit);
     assert.ok(sources.includes(await titleOf(article)), `the sources cite ${article}:\n${sources}`);
-    assert.match(sourcesOf(edit).split('\n')[0]!, /^\*\*\[1(, \d+)*\]\*\* /, 'numbered like the [n] markers');
+    assert.match(sourcesOf(edit).split('\n')[1]!, /^- \*\*\[1\]\*\* \S/, 'passages under their article, numbered like the [n] markers');
     assert.match(embedsOf(edit)[0]!.description!, /\[\d+\]/, 'the answer carries [n] markers');
   });
 

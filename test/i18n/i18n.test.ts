@@ -3,7 +3,9 @@ import { test } from 'node:test';
 import { LANGUAGES, t, toLanguage } from '../../src/i18n/index.ts';
 import { answer } from '../../src/i18n/locales/answer.ts';
 import { common } from '../../src/i18n/locales/common.ts';
+import { discord } from '../../src/i18n/locales/discord.ts';
 import { indexing } from '../../src/i18n/locales/indexing.ts';
+import { reliability } from '../../src/i18n/locales/reliability.ts';
 
 test('each language has its own text; unknown languages fall back to English', () => {
   assert.equal(t('en', 'answer:notFound'), 'I found nothing about that in the corpus.');
@@ -23,7 +25,7 @@ test('Discord locales and ISO codes map to a product language', () => {
 });
 
 test('every namespace has every key in every language, none empty', () => {
-  for (const table of [answer, common, indexing] as Record<string, Record<string, string>>[]) {
+  for (const table of [answer, common, indexing, reliability, discord] as Record<string, Record<string, string>>[]) {
     const keys = Object.keys(table['en']!).sort();
     for (const language of LANGUAGES) {
       assert.deepEqual(Object.keys(table[language]!).sort(), keys, language);

@@ -1,9 +1,12 @@
 // Cleaning rules on unseen pages (test/fixtures/ingest/pages): chrome of the same kinds as in the seeds,
 // worded differently, in all four languages.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cleanArticleText } from '../../src/ingest/clean.ts';
+import { loadArticleFile } from '../../src/ingest/load.ts';
 
 const page = (name: string) => readFileSync(new URL(`../fixtures/ingest/pages/${name}`, import.meta.url), 'utf8');
 const paragraphs = (body: string) => body.split('\n\n');
@@ -131,5 +134,36 @@ describe('cleanArticleText rules', () => {
   test('an empty or chrome-only page gives an empty body', () => {
     assert.equal(cleanArticleText('').body, '');
     assert.equal(cleanArticleText('Advertisement\nShare:\nLeave a Reply').body, '');
+  });
+});
+
+describe('a scraped page whose first line is the site menu', () => {
+  const pages: [string, string, string][] = [
+    ['menu-first-en.txt', 'Northfield Medical College and Riverside Institute of Technology sign MoU on surgical robotics', 'Home | News'],
+    ['menu-first-hi.txt', 'रामपुर मेडिकल कॉलेज और नगर विश्वविद्यालय के बीच शोध के लिए समझौता', 'होम • देश'],
+    ['menu-first-bn.txt', 'নদীয়া মেডিক্যাল কলেজের সঙ্গে প্রযুক্তি বিশ্ববিদ্যালয়ের গবেষণা চুক্তি', 'প্রচ্ছদ | রাজ্য'],
+    ['menu-first-ru.txt', 'Медицинский университет и политехнический институт подписали соглашение о сотрудничестве', 'Главная · Новости'],
+  ];
+  for (const [name, headline, menuStart] of pages) {
+    test(`${name}: the headline is the title, the menu is removed as a menu`, async () => {
+      const folder = fileURLToPath(new URL('../fixtures/ingest/pages/', import.meta.url));
+      const article = await loadArticleFile(join(folder, name), folder);
+      assert.equal(article.title, headline);
+      assert.ok(!article.body.includes(menuStart), article.body);
+      const cleaned = cleanArticleText(page(name));
+      assert.equal(cleaned.removed.find((r) => r.line.startsWith(menuStart))?.reason, 'menu');
+    });
+  }
+
+  test('a headline with its section after a bar is not a menu; a sentence listing names is not either', () => {
+    const cleaned = cleanArticleText(
+      [
+        'Hospital and university sign research pact | Education',
+        'The agreement was signed on Monday by the university and the hospital, officials said in a statement.',
+        'Partners | Riverside | Northfield | and others joined later.',
+      ].join('\n\n'),
+    );
+    assert.equal(cleaned.title, 'Hospital and university sign research pact | Education');
+    assert.ok(cleaned.body.includes('Partners | Riverside'));
   });
 });

@@ -1,6 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { detectLanguage, dominantScript } from '../../src/ingest/language.ts';
+import { detectLanguage } from '../../src/ingest/language.ts';
+import { dominantScript } from '../../src/text/script.ts';
 
 describe('detectLanguage', () => {
   test('Hindi, Bengali and Russian by script', () => {

@@ -1,6 +1,6 @@
-// Each raw seed (../shared/seeds/*.txt) must load to exactly the body of its curated corpus/*.md, with the
+// Each raw seed page (test/fixtures/ingest/seeds/*.txt, as scraped) must load to exactly the body of its curated corpus/*.md, with the
 // chrome gone and every article paragraph kept. Expectations are hand-written in the fixture.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, test } from 'node:test';
@@ -21,7 +21,7 @@ interface SeedExpectation {
 }
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-const seedsDir = join(repoRoot, '..', 'shared', 'seeds');
+const seedsDir = join(repoRoot, 'test/fixtures/ingest/seeds');
 const corpusDir = join(repoRoot, 'corpus');
 const fixture = JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/ingest/seeds.json'), 'utf8')) as {
   seeds: SeedExpectation[];
@@ -29,10 +29,7 @@ const fixture = JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/ingest/see
 const nfc = (text: string) => text.normalize('NFC');
 const paragraphsOf = (body: string) => body.split('\n\n');
 
-const seedsPresent = existsSync(seedsDir);
-const skip = seedsPresent ? false : `seed articles not found at ${seedsDir} (../shared/seeds relative to the repo root)`;
-
-describe('seed articles: raw .txt loads to the curated corpus body', { skip }, () => {
+describe('seed articles: raw .txt loads to the curated corpus body', () => {
   for (const expected of fixture.seeds) {
     describe(expected.seed, () => {
       const load = async () => ({

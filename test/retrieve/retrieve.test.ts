@@ -63,13 +63,20 @@ describe('retrieve: calibrated "not found"', () => {
     assert.equal(r.found, false);
   });
 
-  test('the rule is the one configured: a stricter threshold turns a partial match into "not found"', async () => {
+  test('the not-found model is the one configured: a threshold above its probability turns the answer into "not found"', async () => {
     const question = 'What did the director say about research?';
     const diagnostics = (await retrieveWithDiagnostics(snapshot, question, { k: 5, config })).diagnostics;
-    const best = Math.max(...diagnostics.documents.map((d) => d.coverage));
-    assert.ok(best < 1, 'the question must match partially for this test');
-    assert.equal((await ask(question, { NOT_FOUND_THRESHOLD: Math.min(1, best + 0.01) })).found, false);
-    assert.equal((await ask(question, { NOT_FOUND_THRESHOLD: Math.max(0, best - 0.01) })).found, true);
+    const probability = diagnostics.notFound!.probability;
+    assert.ok(probability > 0 && probability < 1);
+    assert.equal((await ask(question, { NOT_FOUND_THRESHOLD: Math.min(1, probability + 0.01) })).found, false);
+    assert.equal((await ask(question, { NOT_FOUND_THRESHOLD: Math.max(0, probability - 0.01) })).found, true);
+  });
+
+  test('a not-found answer names the nearest article when one came close', async () => {
+    const r = await ask('When did HKUST sign an MoU with AIIMS Kalyani?');
+    assert.equal(r.found, false);
+    assert.ok(r.nearest, 'a close article is named');
+    assert.ok(['en-hkust', 'en-aiims'].includes(r.nearest.docId), r.nearest.docId);
   });
 
   test('the entity rule is configurable too', async () => {

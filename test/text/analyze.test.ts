@@ -42,3 +42,14 @@ describe('analyzer: one set of terms for questions and articles in every script'
     assert.ok(createAnalyzer().terms('আইআইটি খড়্গপুর').some((t) => question.has(t)));
   });
 });
+
+describe('inflected Bengali questions meet their uninflected form', () => {
+  const analyzer = createAnalyzer();
+  const content = (text: string) => analyzer.words(text).filter((w) => !w.stopword).flatMap((w) => w.terms);
+  test('a genitive name: এইমস কল্যাণীর চুক্তি = এইমস কল্যাণী চুক্তি', () => {
+    assert.deepEqual(content('এইমস কল্যাণীর চুক্তি'), content('এইমস কল্যাণী চুক্তি'));
+  });
+  test('an inflected question word: কতজনকে and কত জনকে leave the same content terms', () => {
+    assert.deepEqual(content('কতজনকে প্রশিক্ষণ দেওয়া হবে'), content('কত জনকে প্রশিক্ষণ দেওয়া হবে').filter((t) => t !== 'জন'));
+  });
+});

@@ -30,4 +30,27 @@ describe('light stemming', () => {
     same('হাসপাতালে', 'হাসপাতাল', 'bengali');
     assert.equal(stem('খড়্গপুর'.normalize('NFKC'), 'bengali'), 'খড়্গপুর'.normalize('NFKC'));
   });
+
+  test('Bengali genitive and objective forms of names and ordinary words', () => {
+    same('কল্যাণীর', 'কল্যাণী', 'bengali');
+    same('এইমসের', 'এইমস', 'bengali');
+    same('কলকাতায়', 'কলকাতা', 'bengali');
+    same('শিক্ষার্থীদের', 'শিক্ষার্থী', 'bengali');
+    same('জনকে', 'জন', 'bengali');
+    same('হাসপাতালগুলির', 'হাসপাতাল', 'bengali');
+  });
+
+  test('Hindi oblique plurals of ordinary words', () => {
+    same('समझौतों', 'समझौता', 'devanagari');
+    same('विश्वविद्यालयों', 'विश्वविद्यालय', 'devanagari');
+  });
+
+  test('Snowball: English and Russian inflections of names and ordinary words', () => {
+    same('agreements', 'agreement', 'latin');
+    same('trainees', 'trainee', 'latin');
+    same('харагпуре', 'харагпур', 'cyrillic');
+    same('соглашения', 'соглашение', 'cyrillic');
+    same('университетами', 'университет', 'cyrillic');
+  });
 });
+

@@ -1,7 +1,21 @@
 // Slash command DEFINITIONS only (what Discord shows and validates), kept apart from their implementations
 // so `npm run register` can send them without loading the bot. The dispatcher maps each name to a handler.
-import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
-import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { InteractionContextType, Locale, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import type { LocalizationMap, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { t, type Language, type MessageKey } from '../../i18n/index.ts';
+
+/** Discord's locales for the product's languages; Discord has no Bengali locale (Bengali users see English). */
+const DISCORD_LOCALES: [Locale, Language][] = [
+  [Locale.EnglishUS, 'en'],
+  [Locale.EnglishGB, 'en'],
+  [Locale.Hindi, 'hi'],
+  [Locale.Russian, 'ru'],
+];
+
+/** A description in English (Discord's default) plus its translations, as the builder takes them. */
+function described(key: MessageKey): [string, LocalizationMap] {
+  return [t('en', key), Object.fromEntries(DISCORD_LOCALES.map(([locale, lang]) => [locale, t(lang, key)]))];
+}
 
 export const COMMAND_NAMES = ['ask', 'sources', 'reindex', 'help'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
@@ -17,31 +31,39 @@ export function commandDefinitions({ maxQuestionLength }: DefinitionOptions): RE
   const guildOnly = [InteractionContextType.Guild];
   const ask = new SlashCommandBuilder()
     .setName('ask')
-    .setDescription('Ask about collaborations and MoUs between institutions; the answer cites its sources.')
+    .setDescription(described('discord:command.ask')[0])
+    .setDescriptionLocalizations(described('discord:command.ask')[1])
     .setContexts(guildOnly)
     .addStringOption((option) =>
       option
         .setName('question')
-        .setDescription('Your question, in Hindi, English, Bengali or Russian')
+        .setDescription(described('discord:command.ask.question')[0])
+        .setDescriptionLocalizations(described('discord:command.ask.question')[1])
         .setRequired(true)
         .setMinLength(1)
         .setMaxLength(Math.min(maxQuestionLength, 6000)),
     )
     .addBooleanOption((option) =>
-      option.setName('public').setDescription('Show the answer to the whole channel (default set by the server)'),
+      option
+        .setName('public')
+        .setDescription(described('discord:command.ask.public')[0])
+        .setDescriptionLocalizations(described('discord:command.ask.public')[1]),
     );
   const sources = new SlashCommandBuilder()
     .setName('sources')
-    .setDescription('List the indexed articles: title, source, date, language.')
+    .setDescription(described('discord:command.sources')[0])
+    .setDescriptionLocalizations(described('discord:command.sources')[1])
     .setContexts(guildOnly);
   const reindex = new SlashCommandBuilder()
     .setName('reindex')
-    .setDescription('Index added or changed articles (Manage Server only).')
+    .setDescription(described('discord:command.reindex')[0])
+    .setDescriptionLocalizations(described('discord:command.reindex')[1])
     .setContexts(guildOnly)
     .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild);
   const help = new SlashCommandBuilder()
     .setName('help')
-    .setDescription('What this bot does, with example questions.')
+    .setDescription(described('discord:command.help')[0])
+    .setDescriptionLocalizations(described('discord:command.help')[1])
     .setContexts(guildOnly);
   return [ask, sources, reindex, help].map((command) => command.toJSON());
 }

@@ -2,6 +2,7 @@
 import { MessageFlags } from 'discord.js';
 import type { ChatInputCommandInteraction } from 'discord.js';
 import { NO_MENTIONS, type BotContext } from '../context.ts';
+import { languageOfInteraction } from '../language.ts';
 import { helpEmbed } from '../messages.ts';
 import { errorForLog } from '../logSafe.ts';
 
@@ -12,5 +13,5 @@ export async function handleHelp(interaction: ChatInputCommandInteraction, ctx: 
     ctx.logger.warn({ err: errorForLog(error) }, 'stats unavailable for /help');
     return undefined;
   });
-  await interaction.editReply({ embeds: [helpEmbed(stats)], allowedMentions: NO_MENTIONS });
+  await interaction.editReply({ embeds: [helpEmbed(stats, languageOfInteraction(interaction))], allowedMentions: NO_MENTIONS });
 }

@@ -4,6 +4,7 @@ import type { ChatInputCommandInteraction } from 'discord.js';
 import { UserError } from '../../errors.ts';
 import { NO_MENTIONS, type BotContext } from '../context.ts';
 import { renderReindexSummary } from '../format.ts';
+import { languageOfInteraction } from '../language.ts';
 import { canManageIndex } from '../permissions.ts';
 
 function roleIds(interaction: ChatInputCommandInteraction): string[] {
@@ -31,5 +32,5 @@ export async function handleReindex(interaction: ChatInputCommandInteraction, ct
     { added: summary.added.length, changed: summary.changed.length, removed: summary.removed.length, failed: summary.failed.length, seconds: summary.seconds },
     '/reindex finished',
   );
-  await interaction.editReply({ ...renderReindexSummary(summary), allowedMentions: NO_MENTIONS });
+  await interaction.editReply({ ...renderReindexSummary(summary, languageOfInteraction(interaction)), allowedMentions: NO_MENTIONS });
 }

@@ -32,11 +32,12 @@ export async function createEmbeddings(config: Config, options: CreateEmbeddings
     // Only "the model is not usable" falls back; a bug in our own code must still surface.
     if (!isUserError(error, 'model.unavailable')) throw error;
     const reason = typeof error.context.reason === 'string' ? error.context.reason : error.message;
-    options.onWarning?.(
-      `Embedding model "${config.EMBEDDINGS_MODEL}" unavailable (${reason}); using the offline hash embedder. ` +
-        'Set EMBEDDINGS=hash to silence this or EMBEDDINGS=local to require the model.',
-    );
-    return createHashEmbeddings(config);
+    // Short on purpose: it is shown whenever an index is built offline. The reason goes to the log.
+    const notice =
+      `Embedding model "${config.EMBEDDINGS_MODEL}" unavailable; using the offline hash embedder ` +
+      '(set EMBEDDINGS=hash to choose it and silence this).';
+    options.onWarning?.(notice);
+    return { ...createHashEmbeddings(config), fallback: { notice, reason } };
   }
 }
 

@@ -1,0 +1,93 @@
+// One answer worker of the pool in ./pooled.ts: a worker thread holding its own in-process service (its own
+// loaded index snapshot, hot-reloaded when a new build is published, exactly as in ./service.ts), answering
+// one question per task. Partial text and cancellation cross the thread boundary on the task's MessagePort.
+import { getPriority, setPriority } from 'node:os';
+import type { MessagePort } from 'node:worker_threads';
+import { workerData } from 'piscina';
+import type { Config } from '../config.ts';
+import { isUserError } from '../errors.ts';
+import { createLogger } from '../log.ts';
+import type { Answer } from '../answer/types.ts';
+import { createService } from './service.ts';
+import type { CollabService, ConversationTurn } from './types.ts';
+
+export interface WorkerData {
+  config: Config;
+}
+
+/** Sent once per worker at start: resolves when the worker has loaded its index. */
+export interface WarmTask {
+  warm: true;
+}
+
+export interface AskTask {
+  warm?: undefined;
+  question: string;
+  history?: ConversationTurn[];
+  /** Whether the caller wants partial text (only then is it sent over the port). */
+  streaming: boolean;
+  port: MessagePort;
+}
+
+/** Worker → main messages on the task port. */
+export type WorkerMessage = { type: 'started' } | { type: 'partial'; text: string };
+/** Main → worker messages on the task port. */
+export type MainMessage = { type: 'abort'; reason: string };
+
+/** A UserError does not survive structured cloning as a class, so it travels as data and is rebuilt. */
+export type AskResult =
+  | { kind: 'answer'; answer: Answer }
+  | { kind: 'userError'; id: string; message: string; context: Record<string, unknown> };
+
+const { config } = workerData as WorkerData;
+const logger = createLogger(config.LOG_LEVEL, 'ask-worker');
+
+// On Linux a thread has its own niceness, and pid 0 means the calling thread: this lowers this worker only,
+// never the bot's event loop (elsewhere it would lower the whole process, so it is left alone).
+if (process.platform === 'linux' && config.ASK_WORKER_NICE > 0) {
+  try {
+    setPriority(0, Math.min(19, getPriority(0) + config.ASK_WORKER_NICE));
+  } catch (error) {
+    logger.warn({ err: error }, 'could not lower the answer worker priority (ASK_WORKER_NICE)');
+  }
+}
+
+// Loading starts with the module, and piscina marks the worker ready only once the module has loaded: the
+// first question a worker gets does not wait for the index. A failure is reported by the questions themselves.
+// The main thread built the index before starting the pool; a worker never builds one.
+const service: Promise<CollabService> = createService(config, { logger, buildMissing: false });
+await service.catch(() => undefined);
+
+export default async function handle(task: AskTask | WarmTask): Promise<AskResult | { kind: 'warm' }> {
+  if (task.warm) {
+    await (await service).stats();
+    return { kind: 'warm' };
+  }
+  return ask(task);
+}
+
+async function ask(task: AskTask): Promise<AskResult> {
+  const { port } = task;
+  const controller = new AbortController();
+  port.on('message', (message: MainMessage) => {
+    if (message.type === 'abort') controller.abort(new Error(message.reason));
+  });
+  post(port, { type: 'started' });
+  try {
+    const answer = await (await service).ask(task.question, {
+      signal: controller.signal,
+      ...(task.history ? { history: task.history } : {}),
+      ...(task.streaming ? { onPartial: (text: string) => post(port, { type: 'partial', text }) } : {}),
+    });
+    return { kind: 'answer', answer };
+  } catch (error) {
+    if (isUserError(error)) return { kind: 'userError', id: error.id, message: error.message, context: error.context };
+    throw error;
+  } finally {
+    port.close();
+  }
+}
+
+function post(port: MessagePort, message: WorkerMessage): void {
+  port.postMessage(message);
+}

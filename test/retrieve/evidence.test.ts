@@ -1,0 +1,51 @@
+// Named entities need strength: a short phonetic key shared by unrelated names is not a match, a
+// transliteration of the same name is.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createAnalyzer } from '../../src/text/analyze.ts';
+import { toLatin } from '../../src/text/transliterate.ts';
+import { MATCH_STRENGTH, similarity, strengthIn } from '../../src/retrieve/evidence.ts';
+
+const analyzer = createAnalyzer();
+const word = (text: string) => analyzer.words(text).find((w) => !w.stopword)!;
+
+/** The terms and Latin spellings of an "article" made of `text`, as evidence.ts builds them. */
+function article(text: string) {
+  const terms = new Set<string>();
+  const latinByKey = new Map<string, Set<string>>();
+  for (const w of analyzer.words(text)) {
+    for (const t of [...w.terms, ...w.keys, ...w.concepts]) terms.add(t);
+    for (const key of w.keys) latinByKey.set(key, new Set([...(latinByKey.get(key) ?? []), toLatin(w.folded, w.script)]));
+  }
+  return { terms, latinByKey };
+}
+
+const strength = (question: string, text: string) => {
+  const a = article(text);
+  return strengthIn(word(question), a.terms, a.latinByKey);
+};
+
+describe('named-entity strength', () => {
+  test('unrelated names that share consonants are not a full match', () => {
+    assert.ok(strength('Chennai', 'An agreement with a university in China.') < MATCH_STRENGTH.full);
+    assert.ok(strength('Patna', 'Putin met the delegation.') < MATCH_STRENGTH.full);
+    assert.ok(strength('Путин', 'AIIMS Patna signed it.') < MATCH_STRENGTH.full);
+  });
+
+  test('the same name in another script, or inflected, is a full match', () => {
+    assert.equal(strength('কল্যাণীর', 'IIT Kharagpur and AIIMS Kalyani signed.'), MATCH_STRENGTH.full);
+    assert.equal(strength('Харагпуре', 'IIT Kharagpur signed.'), MATCH_STRENGTH.full);
+    assert.equal(strength('खड़गपुर', 'IIT Kharagpur signed.'), MATCH_STRENGTH.full);
+    assert.equal(strength('Kalyani', 'এইমস কল্যাণীর সঙ্গে চুক্তি'), MATCH_STRENGTH.full);
+  });
+
+  test('a name missing altogether has no strength', () => {
+    assert.equal(strength('Bhubaneswar', 'IIT Kharagpur and AIIMS Kalyani signed.'), 0);
+  });
+
+  test('similarity is 1 - edit distance / length', () => {
+    assert.equal(similarity('kalyani', 'kalyani'), 1);
+    assert.ok(similarity('chennai', 'china') < 0.75);
+    assert.ok(similarity('kalyanira', 'kalyani') >= 0.75);
+  });
+});
