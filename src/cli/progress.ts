@@ -22,7 +22,11 @@ export function formatReindexSummary(s: ReindexSummary): string {
     lines.push(`  full rebuild: the previous index was built with ${describeEmbedder(s.previousEmbedder)}`);
   } else if (s.full === 'requested') {
     lines.push('  full rebuild (--full)');
+  } else if (s.full === 'settingsChanged') {
+    lines.push('  full rebuild: CHUNK_SIZE or CHUNK_OVERLAP changed since the previous build');
   }
+  if (s.unchangedBuild) lines.push('  nothing changed: the index was left as it was');
+  if (s.compacted) lines.push('  the vector index was compacted (too many deleted entries)');
   return lines.join('\n');
 }
 

@@ -1,48 +1,83 @@
-// Writing and reading one build directory. A build is written under a temp name, synced, then renamed
-// to its final name, so a directory named like a build is always complete.
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+// Writing and reading one build directory. A build is written under a temp name, synced, then renamed to its
+// final name, so a directory named like a build is always complete. An incremental build starts as a copy of
+// the previous build's files (a file copy, cheap next to re-creating them) that is then edited in place.
+import { constants } from 'node:fs';
+import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { EmbeddingsInterface } from '@langchain/core/embeddings';
-import { buildLexicalIndex, loadLexicalIndex, type LexicalIndex } from './lexical.ts';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { BuildReader, BuildWriter, BUILD_DB_FORMAT } from './build-db.ts';
 import { fsyncDirectory, fsyncTree } from './atomic.ts';
 import { BUILD_FILES, buildDir, buildsDir, tempBuildDir } from './layout.ts';
+import { LEXICAL_VERSION } from './lexical.ts';
 import { corrupt, parseManifest } from './manifest.ts';
-import type { Manifest, StoredChunk } from './types.ts';
+import type { Manifest } from './types.ts';
 import { VectorStore } from './vector-store.ts';
-import { blameVectorFile } from './vector-files.ts';
 
-export interface BuildContents {
-  vectors: VectorStore;
-  chunks: StoredChunk[];
-  manifest: Manifest;
-}
-
-export const WRITE_STEPS = ['vector index', 'chunks', 'lexical index', 'manifest', 'sync'] as const;
+export const WRITE_STEPS = ['vector index', 'chunks and lexical index', 'manifest', 'sync'] as const;
 export type WriteStep = (typeof WRITE_STEPS)[number];
 
-/** Writes a complete build and gives it its final name. `onStep` is called before each step. */
-export async function writeBuild(
+/** A build being written: its temp directory, the SQLite writer and the graph. */
+export interface OpenBuild {
+  buildId: string;
+  dir: string;
+  writer: BuildWriter;
+  vectors: VectorStore;
+}
+
+/**
+ * Starts a build in its temp directory: empty, or from a copy of `from` (a published build) when given.
+ * The copy uses copy-on-write cloning where the file system has it.
+ */
+export async function startBuild(
   indexDir: string,
   buildId: string,
-  contents: BuildContents,
+  options: { dimension: number; searchEf: number; from?: string },
+): Promise<OpenBuild> {
+  const dir = tempBuildDir(indexDir, buildId);
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  const database = join(dir, BUILD_FILES.database);
+  const vectorFile = join(dir, BUILD_FILES.vectors);
+  if (options.from === undefined) {
+    return { buildId, dir, writer: BuildWriter.open(database, LEXICAL_VERSION), vectors: VectorStore.create(options.dimension, options.searchEf) };
+  }
+  const source = buildDir(indexDir, options.from);
+  await copyFile(join(source, BUILD_FILES.database), database, constants.COPYFILE_FICLONE);
+  await copyFile(join(source, BUILD_FILES.vectors), vectorFile, constants.COPYFILE_FICLONE);
+  const writer = BuildWriter.open(database, LEXICAL_VERSION);
+  try {
+    const vectors = VectorStore.load(vectorFile, options.dimension, options.searchEf, writer.meta.deletedSlots);
+    return { buildId, dir, writer, vectors };
+  } catch (error) {
+    writer.abort();
+    throw error;
+  }
+}
+
+/** Writes the graph, commits the database, writes the manifest, syncs, and gives the build its final name. */
+export async function finishBuild(
+  indexDir: string,
+  build: OpenBuild,
+  manifest: Manifest,
   onStep: (step: WriteStep, index: number) => void = () => {},
 ): Promise<string> {
-  const begin = (step: WriteStep) => onStep(step, WRITE_STEPS.indexOf(step));
-  const temp = tempBuildDir(indexDir, buildId);
-  await rm(temp, { recursive: true, force: true });
-  await mkdir(temp, { recursive: true });
-  begin('vector index');
-  await contents.vectors.save(temp);
-  begin('chunks');
-  await writeJson(join(temp, BUILD_FILES.chunks), contents.chunks);
-  begin('lexical index');
-  await writeJson(join(temp, BUILD_FILES.lexical), buildLexicalIndex(contents.chunks).toJSON());
-  begin('manifest');
-  await writeJson(join(temp, BUILD_FILES.manifest), contents.manifest);
-  begin('sync');
-  await fsyncTree(temp);
-  const final = buildDir(indexDir, buildId);
-  await rename(temp, final);
+  // Each step first lets the event loop turn: an interrupt (SIGINT, SIGTERM) that arrived during the
+  // synchronous work before it is handled here, with no write into the temp build in flight, so the
+  // interrupt cleanup (src/index/cleanup.ts) removes the whole temp build.
+  const begin = async (step: WriteStep) => {
+    onStep(step, WRITE_STEPS.indexOf(step));
+    await nextTurn();
+  };
+  await begin('vector index');
+  build.vectors.save(join(build.dir, BUILD_FILES.vectors));
+  await begin('chunks and lexical index');
+  build.writer.finish({ deletedSlots: build.vectors.deletedSlots, lexicalVersion: LEXICAL_VERSION });
+  await begin('manifest');
+  await writeFile(join(build.dir, BUILD_FILES.manifest), JSON.stringify(manifest));
+  await begin('sync');
+  await fsyncTree(build.dir);
+  const final = buildDir(indexDir, build.buildId);
+  await rename(build.dir, final);
   await fsyncDirectory(buildsDir(indexDir));
   return final;
 }
@@ -52,34 +87,28 @@ export async function readBuildManifest(indexDir: string, buildId: string): Prom
   return parseManifest(await readBuildFile(file), file);
 }
 
-export async function readBuildChunks(indexDir: string, buildId: string): Promise<StoredChunk[]> {
-  const file = join(buildDir(indexDir, buildId), BUILD_FILES.chunks);
-  const value = parseJson(await readBuildFile(file), file);
-  if (!Array.isArray(value) || !value.every(isStoredChunk)) throw corrupt(file, 'it is not a list of chunks');
-  return value;
-}
-
-export async function readBuildLexical(indexDir: string, buildId: string, chunks: StoredChunk[]): Promise<LexicalIndex> {
-  const file = join(buildDir(indexDir, buildId), BUILD_FILES.lexical);
-  const value = parseJson(await readBuildFile(file), file);
+/** Opens a published build's database read-only; a missing or damaged file is index.corrupt. */
+export function openBuildReader(indexDir: string, buildId: string): BuildReader {
+  const file = join(buildDir(indexDir, buildId), BUILD_FILES.database);
+  let reader: BuildReader;
   try {
-    return loadLexicalIndex(value, chunks);
+    reader = new BuildReader(file);
   } catch (error) {
     throw corrupt(file, (error as Error).message);
   }
+  if (reader.meta.format !== BUILD_DB_FORMAT) {
+    reader.close();
+    throw corrupt(file, `it has format ${String(reader.meta.format)}, this version reads ${BUILD_DB_FORMAT}`);
+  }
+  return reader;
 }
 
-export async function readBuildVectors(
-  indexDir: string,
-  buildId: string,
-  embeddings: EmbeddingsInterface,
-  searchEf: number,
-): Promise<VectorStore> {
-  const dir = buildDir(indexDir, buildId);
+export function readBuildVectors(indexDir: string, buildId: string, dimension: number, searchEf: number, deleted: number): VectorStore {
+  const file = join(buildDir(indexDir, buildId), BUILD_FILES.vectors);
   try {
-    return await VectorStore.load(dir, embeddings, searchEf);
+    return VectorStore.load(file, dimension, searchEf, deleted);
   } catch (error) {
-    throw await blameVectorFile(dir, error);
+    throw corrupt(file, (error as Error).message);
   }
 }
 
@@ -89,29 +118,4 @@ async function readBuildFile(file: string): Promise<string> {
   } catch (error) {
     throw corrupt(file, (error as Error).message);
   }
-}
-
-function parseJson(text: string, file: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    throw corrupt(file, `it is not valid JSON (${(error as Error).message})`);
-  }
-}
-
-async function writeJson(file: string, value: unknown): Promise<void> {
-  await writeFile(file, JSON.stringify(value));
-}
-
-function isStoredChunk(value: unknown): value is StoredChunk {
-  const c = value as Partial<StoredChunk> | null;
-  return (
-    typeof c === 'object' &&
-    c !== null &&
-    typeof c.id === 'string' &&
-    typeof c.docId === 'string' &&
-    typeof c.text === 'string' &&
-    typeof c.title === 'string' &&
-    typeof c.path === 'string'
-  );
 }

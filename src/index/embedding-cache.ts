@@ -1,26 +1,20 @@
-// Vectors already computed, keyed by sha256 of the exact text embedded, one file per embedder, kept
-// under INDEX_DIR outside the builds. It is what makes a reindex incremental: HNSWLib cannot delete a
-// document, so every build is a fresh graph, and only texts missing here go to the embedder.
+// Vectors already computed, keyed by sha256 of the exact text embedded, one SQLite file per embedder, kept
+// under INDEX_DIR outside the builds. Only texts missing here go to the embedder: a changed article costs
+// the embedding of its changed chunks, and a rebuild of the graph (compaction, --full without fresh vectors)
+// costs no embedding at all. Rows are read one at a time, never the whole file.
 import { createHash } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
 import type { Embeddings } from '@langchain/core/embeddings';
 import type { Logger } from '../log.ts';
 import { silentLogger } from '../log.ts';
-import { writeFileAtomic } from './atomic.ts';
 import { embeddingCacheDir } from './layout.ts';
 import type { EmbedderInfo } from './types.ts';
 
-const FORMAT_VERSION = 1;
+const FORMAT_VERSION = 2;
 /** Texts per embedDocuments call: small enough for a smooth progress bar, large enough to batch well. */
 const BATCH_SIZE = 32;
-
-interface CacheFile {
-  formatVersion: number;
-  embedder: EmbedderInfo;
-  /** sha256(text) -> little-endian float32 vector, base64 (hnswlib stores float32, so nothing is lost). */
-  vectors: Record<string, string>;
-}
 
 export function textKey(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
@@ -30,15 +24,20 @@ export function embeddingCachePath(indexDir: string, embedder: EmbedderInfo): st
   // The id can contain '/' and ':' (local:Xenova/model); the hash keeps sanitized names distinct.
   const safe = embedder.id.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 80);
   const idHash = createHash('sha256').update(`${embedder.id}\0${embedder.dimension}`).digest('hex').slice(0, 8);
-  return join(embeddingCacheDir(indexDir), `${safe}-${idHash}.json`);
+  return join(embeddingCacheDir(indexDir), `${safe}-${idHash}.sqlite`);
 }
 
 export class EmbeddingCache {
+  private readonly getRow: Database.Statement<[string], { vector: Buffer }>;
+  private readonly putRow: Database.Statement<[string, Buffer]>;
+
   private constructor(
-    private readonly path: string,
+    private readonly db: Database.Database,
     private readonly embedder: EmbedderInfo,
-    private readonly vectors: Map<string, Float32Array>,
-  ) {}
+  ) {
+    this.getRow = db.prepare('SELECT vector FROM vectors WHERE key = ?');
+    this.putRow = db.prepare('INSERT OR REPLACE INTO vectors (key, vector) VALUES (?, ?)');
+  }
 
   /** Opens the cache of `embedder`; `fresh` starts empty (a full rebuild recomputes every vector). */
   static async open(
@@ -47,16 +46,27 @@ export class EmbeddingCache {
     options: { fresh?: boolean; logger?: Logger } = {},
   ): Promise<EmbeddingCache> {
     const path = embeddingCachePath(indexDir, embedder);
-    const vectors = options.fresh ? new Map() : await readCacheFile(path, embedder, options.logger ?? silentLogger);
-    return new EmbeddingCache(path, embedder, vectors);
+    const logger = options.logger ?? silentLogger;
+    mkdirSync(dirname(path), { recursive: true });
+    let db: Database.Database;
+    try {
+      db = openCacheFile(path, embedder);
+    } catch (error) {
+      // A cache only saves work, it is never the truth: an unreadable or foreign one is replaced by an empty one.
+      logger.warn({ path, err: error }, 'embedding cache unreadable or from another embedder; starting empty');
+      rmSync(path, { force: true });
+      db = openCacheFile(path, embedder);
+    }
+    if (options.fresh) db.exec('DELETE FROM vectors');
+    return new EmbeddingCache(db, embedder);
   }
 
   get size(): number {
-    return this.vectors.size;
+    return (this.db.prepare('SELECT count(*) AS n FROM vectors').get() as { n: number }).n;
   }
 
   has(text: string): boolean {
-    return this.vectors.has(textKey(text));
+    return this.getRow.get(textKey(text)) !== undefined;
   }
 
   /**
@@ -67,11 +77,15 @@ export class EmbeddingCache {
     texts: readonly string[],
     embeddings: Embeddings,
     onBatch?: (done: number, total: number) => void,
-  ): Promise<{ vectors: number[][]; embedded: number }> {
+  ): Promise<{ vectors: Float32Array[]; embedded: number }> {
     const keys = texts.map(textKey);
+    const found = new Map<string, Float32Array>();
     const missing = new Map<string, string>();
     keys.forEach((key, i) => {
-      if (!this.vectors.has(key) && !missing.has(key)) missing.set(key, texts[i]!);
+      if (found.has(key) || missing.has(key)) return;
+      const row = this.getRow.get(key);
+      if (row && row.vector.byteLength === this.embedder.dimension * 4) found.set(key, fromBlob(row.vector, this.embedder.dimension));
+      else missing.set(key, texts[i]!);
     });
     const pending = [...missing];
     onBatch?.(0, pending.length);
@@ -81,21 +95,38 @@ export class EmbeddingCache {
       if (computed.length !== batch.length) {
         throw new Error(`Embedder ${this.embedder.id} returned ${computed.length} vectors for ${batch.length} texts.`);
       }
-      batch.forEach(([key], i) => this.vectors.set(key, this.checked(computed[i]!)));
+      const checked = batch.map(([key], i) => [key, this.checked(computed[i]!)] as const);
+      this.db.transaction(() => {
+        for (const [key, vector] of checked) {
+          this.putRow.run(key, Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength));
+          found.set(key, vector);
+        }
+      })();
       onBatch?.(Math.min(start + BATCH_SIZE, pending.length), pending.length);
     }
-    return { vectors: keys.map((key) => Array.from(this.vectors.get(key)!)), embedded: pending.length };
+    return { vectors: keys.map((key) => found.get(key)!), embedded: pending.length };
   }
 
-  /** Writes the cache atomically, keeping only the vectors of `keepTexts` so it does not grow forever. */
+  /** Keeps only the vectors of `keepTexts`, so the cache does not grow forever. */
   async save(keepTexts: readonly string[]): Promise<void> {
-    const keep = new Set(keepTexts.map(textKey));
-    const file: CacheFile = { formatVersion: FORMAT_VERSION, embedder: this.embedder, vectors: {} };
-    for (const [key, vector] of this.vectors) {
-      if (keep.has(key)) file.vectors[key] = Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength).toString('base64');
-    }
-    await mkdir(dirname(this.path), { recursive: true });
-    await writeFileAtomic(this.path, JSON.stringify(file));
+    this.db.transaction(() => {
+      this.db.exec('CREATE TEMP TABLE IF NOT EXISTS keep (key TEXT PRIMARY KEY) WITHOUT ROWID; DELETE FROM keep;');
+      const insert = this.db.prepare('INSERT OR IGNORE INTO keep (key) VALUES (?)');
+      for (const text of keepTexts) insert.run(textKey(text));
+      this.db.exec('DELETE FROM vectors WHERE key NOT IN (SELECT key FROM keep); DELETE FROM keep;');
+    })();
+  }
+
+  /** Drops the vectors of texts no longer indexed (an incremental reindex's removed chunks). */
+  forget(texts: readonly string[]): void {
+    const remove = this.db.prepare('DELETE FROM vectors WHERE key = ?');
+    this.db.transaction(() => {
+      for (const text of texts) remove.run(textKey(text));
+    })();
+  }
+
+  close(): void {
+    this.db.close();
   }
 
   private checked(vector: number[]): Float32Array {
@@ -109,33 +140,27 @@ export class EmbeddingCache {
   }
 }
 
-/** A missing, unreadable or foreign cache file is an empty cache: it only saves work, it is never the truth. */
-async function readCacheFile(path: string, embedder: EmbedderInfo, logger: Logger): Promise<Map<string, Float32Array>> {
-  let text: string;
+function fromBlob(blob: Buffer, dimension: number): Float32Array {
+  // Copy into a fresh, aligned buffer (Buffer pools are not 4-byte aligned).
+  const vector = new Float32Array(dimension);
+  new Uint8Array(vector.buffer).set(blob);
+  return vector;
+}
+
+/** Opens (creating) a cache file; throws when it is not SQLite or belongs to another embedder or format. */
+function openCacheFile(path: string, embedder: EmbedderInfo): Database.Database {
+  const db = new Database(path);
   try {
-    text = await readFile(path, 'utf8');
+    // A lost write only costs an embedding later: no fsync per batch.
+    db.pragma('synchronous = OFF');
+    db.exec('CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID; CREATE TABLE IF NOT EXISTS vectors (key TEXT PRIMARY KEY, vector BLOB NOT NULL) WITHOUT ROWID;');
+    const owner = JSON.stringify({ format: FORMAT_VERSION, id: embedder.id, dimension: embedder.dimension });
+    const row = db.prepare("SELECT value FROM meta WHERE key = 'owner'").get() as { value: string } | undefined;
+    if (row === undefined) db.prepare("INSERT INTO meta (key, value) VALUES ('owner', ?)").run(owner);
+    else if (row.value !== owner) throw new Error(`the cache belongs to ${row.value}`);
+    return db;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') logger.warn({ path, err: error }, 'embedding cache unreadable; starting empty');
-    return new Map();
-  }
-  try {
-    const file = JSON.parse(text) as CacheFile;
-    if (file.formatVersion !== FORMAT_VERSION || file.embedder?.id !== embedder.id || file.embedder.dimension !== embedder.dimension) {
-      logger.warn({ path }, 'embedding cache belongs to another embedder or format; starting empty');
-      return new Map();
-    }
-    const vectors = new Map<string, Float32Array>();
-    for (const [key, encoded] of Object.entries(file.vectors)) {
-      const bytes = Buffer.from(encoded, 'base64');
-      if (bytes.byteLength !== embedder.dimension * 4) continue;
-      // Copy into a fresh, aligned buffer (Buffer pools are not 4-byte aligned).
-      const vector = new Float32Array(embedder.dimension);
-      new Uint8Array(vector.buffer).set(bytes);
-      vectors.set(key, vector);
-    }
-    return vectors;
-  } catch (error) {
-    logger.warn({ path, err: error }, 'embedding cache is corrupt; starting empty');
-    return new Map();
+    db.close();
+    throw error;
   }
 }

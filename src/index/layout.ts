@@ -2,10 +2,10 @@
 //
 //   INDEX_DIR/
 //     current.json               {"buildId": "..."}: replaced atomically as the LAST step of a reindex
-//     builds/<buildId>/          immutable once named: hnswlib.index, args.json, docstore.json (HNSWLib),
-//                                chunks.json, lexical.json, manifest.json
+//     builds/<buildId>/          immutable once named: vectors.hnsw (hnswlib graph), index.sqlite (chunks,
+//                                lexical postings, per-article records), manifest.json
 //     builds/.tmp-<buildId>/     a build being written; never read, removed by the next reindex
-//     embedding-cache/<id>.json  vectors by sha256 of the embedded text, one file per embedder
+//     embedding-cache/<id>.sqlite vectors by sha256 of the embedded text, one file per embedder
 //     reindex.lock               held by the running reindex
 //
 // A build directory only gets its final name once every file in it is written and synced, and the
@@ -23,8 +23,8 @@ const TEMP_PREFIX = '.tmp-';
 const BUILD_ID = /^[0-9]{8}T[0-9]{6}(?:\.[0-9]{3})?Z-[0-9a-f]{8}$/;
 
 export const BUILD_FILES = {
-  chunks: 'chunks.json',
-  lexical: 'lexical.json',
+  database: 'index.sqlite',
+  vectors: 'vectors.hnsw',
   manifest: 'manifest.json',
 } as const;
 

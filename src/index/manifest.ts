@@ -2,11 +2,17 @@
 // It is what a reindex compares against, and what refuses a query with a different embedder.
 import { UserError } from '../errors.ts';
 import { describeEmbedder } from '../types.ts';
-import type { EmbedderInfo, Manifest, ManifestDocument } from './types.ts';
+import type { ChunkingSettings, EmbedderInfo, Manifest, ManifestDocument } from './types.ts';
 
-export const MANIFEST_FORMAT_VERSION = 1;
+/** 2: builds hold vectors.hnsw + index.sqlite (before: HNSWLib files and chunks/lexical JSON). */
+export const MANIFEST_FORMAT_VERSION = 2;
 
-export function createManifest(embedder: EmbedderInfo, documents: ManifestDocument[], builtAt = new Date()): Manifest {
+export function createManifest(
+  embedder: EmbedderInfo,
+  documents: ManifestDocument[],
+  builtAt = new Date(),
+  chunking?: ChunkingSettings,
+): Manifest {
   const sorted = [...documents].sort((a, b) => a.path.localeCompare(b.path));
   return {
     formatVersion: MANIFEST_FORMAT_VERSION,
@@ -14,6 +20,7 @@ export function createManifest(embedder: EmbedderInfo, documents: ManifestDocume
     builtAt: builtAt.toISOString(),
     documents: sorted,
     chunkCount: sorted.reduce((n, d) => n + d.chunkIds.length, 0),
+    ...(chunking ? { chunking } : {}),
   };
 }
 
@@ -24,6 +31,14 @@ export function parseManifest(text: string, file: string): Manifest {
     value = JSON.parse(text) as Partial<Manifest>;
   } catch (error) {
     throw corrupt(file, `it is not valid JSON (${(error as Error).message})`);
+  }
+  if (typeof value.formatVersion === 'number' && value.formatVersion < MANIFEST_FORMAT_VERSION) {
+    // An index from an older version of the program is treated like no index: the first run rebuilds it.
+    throw new UserError(
+      'index.missing',
+      `The index build ${file} was written by an older version of collab-bot (format ${value.formatVersion}); run \`npm run reindex\` to rebuild it in the current format.`,
+      { file, outdated: true },
+    );
   }
   if (value.formatVersion !== MANIFEST_FORMAT_VERSION) {
     throw corrupt(file, `it has format version ${String(value.formatVersion)}, this version reads ${MANIFEST_FORMAT_VERSION}`);

@@ -1,22 +1,31 @@
-// Incremental reindex: load the corpus, chunk every article, reuse cached vectors for every chunk text
-// seen before, embed only the rest, write a complete new build, then switch the pointer to it.
-// HNSWLib has no per-document delete, so the graph is always rebuilt, from (mostly cached) vectors.
+// Incremental reindex. Change detection is per file (size + mtime, then the bytes' hash, see corpus-scan.ts);
+// when nothing changed the live build stays as it is and nothing is written. Otherwise the new build starts
+// as a copy of the live one and is edited in place: the chunks of removed and changed articles are deleted
+// (HNSW markDelete, their postings dropped), those of new and changed articles added (vectors from the
+// embedding cache or the embedder, HNSW addPoint into free slots), then published with the same atomic
+// pointer switch as a full build. `--full`, an embedder change or new chunking settings start from empty.
 import { stat } from 'node:fs/promises';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { ConfigError, resolvePath, type Config } from '../config.ts';
 import { isUserError } from '../errors.ts';
 import { silentLogger, type Logger } from '../log.ts';
 import { chunkArticle } from '../ingest/chunk.ts';
+import type { Article } from '../ingest/types.ts';
+import { createAnalyzer, type Analyzer } from '../text/analyze.ts';
+import type { BuildWriter } from './build-db.ts';
 import { describeEmbedder, documentRef } from '../types.ts';
-import { loadCorpus } from '../ingest/load.ts';
-import type { Article, LoadFailure } from '../ingest/types.ts';
-import { readBuildChunks, readBuildManifest, WRITE_STEPS, writeBuild } from './build-files.ts';
+import { finishBuild, openBuildReader, readBuildManifest, startBuild, WRITE_STEPS, type OpenBuild } from './build-files.ts';
+import { scanCorpus, type ScannedArticle } from './corpus-scan.ts';
+import { ARTICLE_RECORD_STEPS, type ArticleRecordStep } from './article-records.ts';
 import { EmbeddingCache } from './embedding-cache.ts';
 import { embeddingText } from './embedding-text.ts';
+import { LEXICAL_VERSION, analyzeDocument, groupByDocument } from './lexical.ts';
 import { acquireReindexLock } from './lock.ts';
 import { assertShrinkAllowed } from './shrink-guard.ts';
 import { newBuildId, readCurrentBuildId, removeBuildsExcept, writeCurrentBuildId } from './layout.ts';
 import { createManifest, sameEmbedder } from './manifest.ts';
 import type {
+  ChunkingSettings,
   EmbedderHandle,
   Manifest,
   ManifestDocument,
@@ -35,10 +44,22 @@ export interface ReindexOptions {
   allowShrink?: boolean;
   onProgress?: ReindexProgress;
   logger?: Logger;
+  /** Per-article record steps (default: ARTICLE_RECORD_STEPS of src/index/article-records.ts). */
+  recordSteps?: readonly ArticleRecordStep[];
 }
 
 /** Write-phase steps after the build directory is complete. */
 const FINAL_STEPS = ['embedding cache', 'switch to new build'] as const;
+
+/**
+ * Above this share of deleted slots in the graph, it is rebuilt from its live vectors (no embedding).
+ * Deleted slots are reused by additions, so the share only grows when a corpus shrinks; a fifth is the
+ * point where hnswlib's search starts to spend noticeable time walking deleted nodes.
+ */
+export const COMPACTION_DELETED_SHARE = 0.2;
+
+/** New chunks are embedded and added in batches of about this many, so memory stays bounded. */
+const ADD_BATCH_CHUNKS = 512;
 
 interface PreviousBuild {
   buildId: string;
@@ -65,6 +86,8 @@ export async function reindex(config: Config, options: ReindexOptions): Promise<
   }
 }
 
+type FullReason = NonNullable<ReindexSummary['full']>;
+
 async function buildAndSwap(
   config: Config,
   indexDir: string,
@@ -75,46 +98,92 @@ async function buildAndSwap(
   const { embedder } = options;
   const logger = options.logger ?? silentLogger;
   const progress: ReindexProgress = options.onProgress ?? (() => {});
+  const chunking: ChunkingSettings = { size: config.CHUNK_SIZE, overlap: config.CHUNK_OVERLAP };
 
   const previous = await readPreviousBuild(indexDir, logger);
   const embedderChanged = previous !== undefined && !sameEmbedder(previous.manifest.embedder, embedder.info);
-  const fullReason = options.full ? 'requested' : embedderChanged ? 'embedderChanged' : undefined;
+  const chunkingChanged = previous !== undefined && !sameChunking(previous.manifest.chunking, chunking);
+  const fullReason: FullReason | undefined = options.full ? 'requested' : embedderChanged ? 'embedderChanged' : chunkingChanged ? 'settingsChanged' : undefined;
   if (embedderChanged) {
     logger.warn(
       { previous: previous.manifest.embedder, current: embedder.info },
       `the index was built with ${describeEmbedder(previous.manifest.embedder)}; rebuilding it in full with ${describeEmbedder(embedder.info)}`,
     );
   }
+  // The build edited in place, when there is one to start from.
+  const base = previous !== undefined && fullReason === undefined ? previous : undefined;
 
   progress({ phase: 'load', done: 0, total: 1, detail: config.CORPUS_DIR });
-  const corpus = await loadCorpus(corpusDir, { maxArticleBytes: config.MAX_ARTICLE_BYTES });
-  progress({ phase: 'load', done: 1, total: 1, detail: `${corpus.articles.length} articles` });
+  const scan = await scanCorpus(corpusDir, base?.manifest.documents, { maxArticleBytes: config.MAX_ARTICLE_BYTES });
+  progress({ phase: 'load', done: 1, total: 1, detail: `${scan.articles.length + scan.unchanged.length} articles` });
 
-  const plan = await planDocuments(corpus.articles, corpus.failures, previous, indexDir, config);
-  assertShrinkAllowed({ before: previous?.manifest.documents.length ?? 0, removed: plan.changes.removed.length, after: plan.documents.length, corpusDir: config.CORPUS_DIR, allowShrink: options.allowShrink === true });
+  const plan = planChanges(scan.articles, scan.unchanged, scan.failures, previous, base !== undefined);
+  assertShrinkAllowed({
+    before: previous?.manifest.documents.length ?? 0,
+    removed: plan.changes.removed.length,
+    after: plan.documents.length + plan.articles.length,
+    corpusDir: config.CORPUS_DIR,
+    allowShrink: options.allowShrink === true,
+  });
+  const summaryOf = (manifest: Manifest, buildId: string, embedded: number, extra: Partial<ReindexSummary> = {}): ReindexSummary => ({
+    ...plan.changes,
+    failed: plan.failed,
+    documents: manifest.documents.length,
+    chunks: manifest.chunkCount,
+    embedded,
+    seconds: Math.round((performance.now() - started) / 10) / 100,
+    embedder: embedder.info,
+    buildId,
+    ...(fullReason ? { full: fullReason } : {}),
+    ...(embedderChanged ? { previousEmbedder: previous.manifest.embedder } : {}),
+    ...extra,
+  });
 
-  const texts = plan.chunks.map(embeddingText);
-  const cache = await EmbeddingCache.open(indexDir, embedder.info, { fresh: options.full === true, logger });
-  const { vectors, embedded } = await cache.embed(texts, embedder.embeddings, (done, total) =>
-    progress({ phase: 'embed', done, total }),
-  );
+  if (base && plan.articles.length === 0 && plan.touched.size === 0 && (await lexicalVersionOf(indexDir, base.buildId)) === LEXICAL_VERSION) {
+    const summary = summaryOf(base.manifest, base.buildId, 0, { unchangedBuild: true });
+    logger.debug({ summary }, 'reindex: nothing changed, the live build stays');
+    return summary;
+  }
 
-  const store = await VectorStore.create(
-    embedder.embeddings,
-    embedder.info.dimension,
-    plan.chunks.map((chunk, i) => ({ chunkId: chunk.id, vector: vectors[i]! })),
-    config.SEARCH_EF,
-  );
-  const manifest = createManifest(embedder.info, plan.documents);
+  const newDocuments = plan.articles.map((a) => chunksOf(a.article, chunking, a.file));
+  plan.documents.push(...newDocuments.map((d) => d.document!));
   const buildId = newBuildId();
+  const build = await startBuild(indexDir, buildId, { dimension: embedder.info.dimension, searchEf: config.SEARCH_EF, ...(base ? { from: base.buildId } : {}) });
+  const cache = await EmbeddingCache.open(indexDir, embedder.info, { fresh: options.full === true, logger });
+  let embedded: number;
+  let compacted = false;
+  const forgotten: string[] = [];
+  try {
+    const analyzer = createAnalyzer();
+    if (build.writer.meta.lexicalVersion !== LEXICAL_VERSION) reanalyze(build.writer, analyzer);
+    for (const docId of plan.touched) forgotten.push(...removeDocument(build, docId, analyzer));
+    const keptFromPrevious = base ? [] : await previousChunksOf(indexDir, previous, plan.keptDocuments);
+    const additions = [...newDocuments, ...keptFromPrevious];
+    embedded = await addDocuments(build, additions, cache, embedder, analyzer, progress, options.recordSteps ?? ARTICLE_RECORD_STEPS);
+    if (build.vectors.deletedShare > COMPACTION_DELETED_SHARE) {
+      build.vectors = compactVectors(build, embedder.info.dimension, config.SEARCH_EF);
+      compacted = true;
+    }
+  } catch (error) {
+    build.writer.abort();
+    cache.close();
+    throw error;
+  }
+
+  const manifest = createManifest(embedder.info, plan.documents, new Date(), chunking);
   const totalSteps = WRITE_STEPS.length + FINAL_STEPS.length;
-  await writeBuild(indexDir, buildId, { vectors: store, chunks: plan.chunks, manifest }, (step, index) =>
-    progress({ phase: 'write', done: index, total: totalSteps, detail: step }),
-  );
-  // The collaboration records of the same documents, written before the switch (see registry-store.ts).
-  await writeRegistry(indexDir, buildId, previous?.buildId, corpus.articles, manifest.documents, { full: options.full === true, logger });
+  await finishBuild(indexDir, build, manifest, (step, index) => progress({ phase: 'write', done: index, total: totalSteps, detail: step }));
+  // The collaboration records of the same documents, written before the switch (see registry-store.ts):
+  // extracted for the articles loaded now (added or changed), taken over from the previous build otherwise.
+  await writeRegistry(indexDir, buildId, previous?.buildId, scan.articles.map((a) => a.article), manifest.documents, {
+    full: options.full === true,
+    logger,
+  });
   progress({ phase: 'write', done: WRITE_STEPS.length, total: totalSteps, detail: FINAL_STEPS[0] });
-  await cache.save(texts);
+  const newTexts = new Set(newDocuments.flatMap((d) => d.chunks.map(embeddingText)));
+  if (base) cache.forget(forgotten.filter((text) => !newTexts.has(text)));
+  else await cache.save(await allEmbeddingTexts(indexDir, buildId));
+  cache.close();
   progress({ phase: 'write', done: WRITE_STEPS.length + 1, total: totalSteps, detail: FINAL_STEPS[1] });
   await writeCurrentBuildId(indexDir, buildId);
   progress({ phase: 'write', done: totalSteps, total: totalSteps, detail: 'done' });
@@ -129,50 +198,43 @@ async function buildAndSwap(
     logger.warn({ err: error }, 'could not remove old index builds; they only take disk space');
   }
 
-  const summary: ReindexSummary = {
-    ...plan.changes,
-    failed: plan.failed,
-    documents: manifest.documents.length,
-    chunks: manifest.chunkCount,
-    embedded,
-    seconds: Math.round((performance.now() - started) / 10) / 100,
-    embedder: embedder.info,
-    buildId,
-    ...(fullReason ? { full: fullReason } : {}),
-    ...(embedderChanged ? { previousEmbedder: previous.manifest.embedder } : {}),
-  };
+  const summary = summaryOf(manifest, buildId, embedded, compacted ? { compacted } : {});
   logger.debug({ summary }, 'reindex done');
   return summary;
 }
 
-interface DocumentPlan {
-  chunks: StoredChunk[];
+interface ChangePlan {
+  /** Articles to add (new or changed), with their file stamps. */
+  articles: ScannedArticle[];
+  /** Every document of the new build. */
   documents: ManifestDocument[];
+  /** Documents of the base build whose chunks go (changed or removed). */
+  touched: Set<string>;
+  /** Previous documents kept although their file failed to load (copied when there is no base build). */
+  keptDocuments: ManifestDocument[];
   changes: Pick<ReindexSummary, 'added' | 'changed' | 'removed' | 'unchanged'>;
   failed: ReindexSummary['failed'];
 }
 
-/**
- * Decides what the new build holds: every loaded article, re-chunked (cheap; the embedding cache makes
- * unchanged chunks free), plus the previous version of any document whose file failed to load.
- */
-async function planDocuments(
-  articles: readonly Article[],
-  failures: readonly LoadFailure[],
+function planChanges(
+  articles: readonly ScannedArticle[],
+  unchanged: readonly ManifestDocument[],
+  failures: readonly { path: string; reason: string }[],
   previous: PreviousBuild | undefined,
-  indexDir: string,
-  config: Config,
-): Promise<DocumentPlan> {
+  incremental: boolean,
+): ChangePlan {
   const previousDocs = new Map(previous?.manifest.documents.map((d) => [d.id, d]) ?? []);
-  const plan: DocumentPlan = {
-    chunks: [],
-    documents: [],
-    changes: { added: [], changed: [], removed: [], unchanged: [] },
+  const plan: ChangePlan = {
+    articles: [],
+    documents: [...unchanged],
+    touched: new Set(),
+    keptDocuments: [],
+    changes: { added: [], changed: [], removed: [], unchanged: unchanged.map((d) => d.id) },
     failed: [],
   };
-  const present = new Map<string, string>(); // doc id -> path
-
-  for (const article of [...articles].sort((a, b) => a.path.localeCompare(b.path))) {
+  const present = new Map<string, string>(unchanged.map((d) => [d.id, d.path]));
+  for (const scanned of articles) {
+    const { article } = scanned;
     const clash = present.get(article.id);
     if (clash !== undefined) {
       plan.failed.push({
@@ -182,24 +244,7 @@ async function planDocuments(
       continue;
     }
     present.set(article.id, article.path);
-    const chunks = chunkArticle(article, { size: config.CHUNK_SIZE, overlap: config.CHUNK_OVERLAP }).map(
-      (chunk): StoredChunk => ({
-        id: chunk.id,
-        docId: article.id,
-        index: chunk.index,
-        ...documentFields(article),
-        text: chunk.text,
-        start: chunk.start,
-        end: chunk.end,
-      }),
-    );
-    plan.chunks.push(...chunks);
-    plan.documents.push({
-      id: article.id,
-      ...documentFields(article),
-      contentHash: article.contentHash,
-      chunkIds: chunks.map((c) => c.id),
-    });
+    plan.articles.push(scanned);
     const before = previousDocs.get(article.id);
     const bucket = !before
       ? plan.changes.added
@@ -207,39 +252,170 @@ async function planDocuments(
         ? plan.changes.changed
         : plan.changes.unchanged;
     bucket.push(article.id);
+    if (before && incremental) plan.touched.add(article.id);
   }
-
   // A file that fails to load keeps its previously indexed version: a typo in one article must not
   // make it vanish from the answers.
-  let previousChunks: Map<string, StoredChunk[]> | undefined;
   for (const failure of [...failures].sort((a, b) => a.path.localeCompare(b.path))) {
     const before = previous?.manifest.documents.find((d) => d.path === failure.path && !present.has(d.id));
-    let kept = false;
-    if (before && previous) {
-      previousChunks ??= groupByDoc(await readBuildChunks(indexDir, previous.buildId).catch(() => []));
-      const chunks = previousChunks.get(before.id) ?? [];
-      if (chunks.length === before.chunkIds.length) {
-        plan.chunks.push(...chunks);
-        plan.documents.push(before);
-        present.set(before.id, before.path);
-        kept = true;
-      }
+    if (before) {
+      plan.documents.push(before);
+      plan.keptDocuments.push(before);
+      present.set(before.id, before.path);
     }
-    plan.failed.push({ path: failure.path, reason: failure.reason, kept });
+    plan.failed.push({ path: failure.path, reason: failure.reason, kept: before !== undefined });
   }
-
-  for (const id of previousDocs.keys()) if (!present.has(id)) plan.changes.removed.push(id);
+  for (const id of previousDocs.keys()) {
+    if (present.has(id)) continue;
+    plan.changes.removed.push(id);
+    if (incremental) plan.touched.add(id);
+  }
+  plan.changes.unchanged.sort();
   return plan;
 }
 
-function groupByDoc(chunks: readonly StoredChunk[]): Map<string, StoredChunk[]> {
-  const byDoc = new Map<string, StoredChunk[]>();
-  for (const chunk of chunks) {
-    const list = byDoc.get(chunk.docId) ?? [];
-    list.push(chunk);
-    byDoc.set(chunk.docId, list);
+interface DocumentChunks {
+  docId: string;
+  chunks: StoredChunk[];
+  /** The parsed article (absent for chunks kept from the previous build). */
+  article?: Article;
+  /** The manifest entry the new build records (undefined: already in plan.documents). */
+  document?: ManifestDocument;
+}
+
+function chunksOf(article: Article, chunking: ChunkingSettings, file?: ScannedArticle['file']): DocumentChunks {
+  const chunks = chunkArticle(article, chunking).map(
+    (chunk): StoredChunk => ({
+      id: chunk.id,
+      docId: article.id,
+      index: chunk.index,
+      ...documentFields(article),
+      text: chunk.text,
+      start: chunk.start,
+      end: chunk.end,
+    }),
+  );
+  return { docId: article.id, chunks, article, ...(file ? { document: manifestDocument(article, chunks, file) } : {}) };
+}
+
+function manifestDocument(article: Article, chunks: readonly StoredChunk[], file: ScannedArticle['file']): ManifestDocument {
+  return { id: article.id, ...documentFields(article), contentHash: article.contentHash, chunkIds: chunks.map((c) => c.id), file };
+}
+
+/** Deletes a document's chunks from the build; returns their embedding texts (to drop from the cache). */
+function removeDocument(build: OpenBuild, docId: string, analyzer: Analyzer): string[] {
+  const rows = build.writer.chunksOf(docId);
+  if (rows.length === 0) return [];
+  const chunks = rows.map((r) => r.chunk);
+  build.writer.removeDocument(docId, rows.map((r) => r.ordinal), analyzeDocument(chunks, analyzer));
+  for (const { ordinal } of rows) build.vectors.remove(ordinal);
+  return chunks.map(embeddingText);
+}
+
+/** Embeds (through the cache) and adds documents in batches; returns how many texts went to the embedder. */
+async function addDocuments(
+  build: OpenBuild,
+  documents: readonly DocumentChunks[],
+  cache: EmbeddingCache,
+  embedder: EmbedderHandle,
+  analyzer: Analyzer,
+  progress: ReindexProgress,
+  recordSteps: readonly ArticleRecordStep[],
+): Promise<number> {
+  const total = documents.reduce((n, d) => n + d.chunks.length, 0);
+  let done = 0;
+  let embedded = 0;
+  progress({ phase: 'embed', done: 0, total });
+  for (let start = 0; start < documents.length; ) {
+    const batch: DocumentChunks[] = [];
+    let size = 0;
+    while (start < documents.length && (batch.length === 0 || size < ADD_BATCH_CHUNKS)) {
+      const next = documents[start++]!;
+      batch.push(next);
+      size += next.chunks.length;
+    }
+    const texts = batch.flatMap((d) => d.chunks.map(embeddingText));
+    const result = await cache.embed(texts, embedder.embeddings);
+    embedded += result.embedded;
+    let i = 0;
+    for (const doc of batch) {
+      const ordinals = build.writer.addDocument(doc.docId, doc.chunks, analyzeDocument(doc.chunks, analyzer));
+      for (const ordinal of ordinals) build.vectors.add(ordinal, result.vectors[i++]!);
+      writeArticleRecords(build.writer, doc, recordSteps);
+    }
+    done += size;
+    progress({ phase: 'embed', done, total });
+    // The batch was synchronous work: let the event loop turn (an interrupt is handled between batches).
+    await nextTurn();
   }
-  return byDoc;
+  return embedded;
+}
+
+/** Per-article derived records (src/index/article-records.ts), stored with the article's chunks. */
+function writeArticleRecords(writer: BuildWriter, doc: DocumentChunks, steps: readonly ArticleRecordStep[]): void {
+  for (const step of steps) {
+    const record = step.derive({ docId: doc.docId, chunks: doc.chunks, ...(doc.article ? { article: doc.article } : {}) });
+    if (record !== undefined) writer.putRecord(doc.docId, step.kind, record);
+  }
+}
+
+/** Re-analyzes every stored chunk (the analyzer or the fields changed); vectors are untouched. */
+function reanalyze(writer: BuildWriter, analyzer: Analyzer): void {
+  const rows = writer.allChunks();
+  const ordinalOf = new Map(rows.map((r) => [r.chunk.id, r.ordinal]));
+  writer.clearLexical();
+  for (const chunks of groupByDocument(rows.map((r) => r.chunk))) {
+    writer.addLexical(chunks[0]!.docId, chunks.map((c) => ordinalOf.get(c.id)!), analyzeDocument(chunks, analyzer));
+  }
+}
+
+/** A new graph holding only the live vectors (read back from the old graph: nothing is embedded). */
+function compactVectors(build: OpenBuild, dimension: number, searchEf: number): VectorStore {
+  const ordinals = build.writer.allChunks().map((r) => r.ordinal);
+  const compact = VectorStore.create(dimension, searchEf, ordinals.length);
+  for (const ordinal of ordinals) compact.add(ordinal, build.vectors.vector(ordinal));
+  return compact;
+}
+
+/** The chunks of documents kept from the previous build when the new one starts empty. */
+async function previousChunksOf(indexDir: string, previous: PreviousBuild | undefined, documents: readonly ManifestDocument[]): Promise<DocumentChunks[]> {
+  if (!previous || documents.length === 0) return [];
+  try {
+    const reader = openBuildReader(indexDir, previous.buildId);
+    try {
+      const wanted = new Set(documents.map((d) => d.id));
+      const chunks = [...reader.chunkRows()].map((r) => r.chunk).filter((c) => wanted.has(c.docId));
+      return groupByDocument(chunks).map((list) => ({ docId: list[0]!.docId, chunks: list }));
+    } finally {
+      reader.close();
+    }
+  } catch {
+    return [];
+  }
+}
+
+async function allEmbeddingTexts(indexDir: string, buildId: string): Promise<string[]> {
+  const reader = openBuildReader(indexDir, buildId);
+  try {
+    return [...reader.chunkRows()].map((r) => embeddingText(r.chunk));
+  } finally {
+    reader.close();
+  }
+}
+
+async function lexicalVersionOf(indexDir: string, buildId: string): Promise<string | undefined> {
+  try {
+    const reader = openBuildReader(indexDir, buildId);
+    const version = reader.meta.lexicalVersion;
+    reader.close();
+    return version;
+  } catch {
+    return undefined;
+  }
+}
+
+function sameChunking(a: ChunkingSettings | undefined, b: ChunkingSettings): boolean {
+  return a !== undefined && a.size === b.size && a.overlap === b.overlap;
 }
 
 /** The live build's manifest, if any. An unreadable previous build only costs incrementality. */
@@ -249,8 +425,8 @@ async function readPreviousBuild(indexDir: string, logger: Logger): Promise<Prev
     if (buildId === undefined) return undefined;
     return { buildId, manifest: await readBuildManifest(indexDir, buildId) };
   } catch (error) {
-    if (!isUserError(error, 'index.corrupt')) throw error;
-    logger.warn({ err: error }, 'the current index cannot be read; building a new one from scratch');
+    if (!isUserError(error, 'index.corrupt') && !isUserError(error, 'index.missing')) throw error;
+    logger.warn({ err: error }, 'the current index cannot be read or is in an older format; building a new one from scratch');
     return undefined;
   }
 }

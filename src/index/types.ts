@@ -22,11 +22,27 @@ export interface StoredChunk extends DocumentRef {
   end: number;
 }
 
+/** What a reindex compares to decide whether a file changed without parsing it. */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+  /** sha256 (hex) of the file's bytes. */
+  hash: string;
+}
+
 export interface ManifestDocument extends DocumentRef {
   id: string;
   institutions: string[];
   contentHash: string;
   chunkIds: string[];
+  /** The indexed file's stamp (absent in builds from before incremental change detection). */
+  file?: FileStamp;
+}
+
+/** The chunking settings a build was made with: other settings re-chunk every article. */
+export interface ChunkingSettings {
+  size: number;
+  overlap: number;
 }
 
 export interface Manifest {
@@ -35,6 +51,7 @@ export interface Manifest {
   builtAt: string;
   documents: ManifestDocument[];
   chunkCount: number;
+  chunking?: ChunkingSettings;
 }
 
 export interface ScoredChunk {
@@ -72,8 +89,15 @@ export interface ReindexSummary {
   embedder: EmbedderInfo;
   /** The build this reindex published. */
   buildId?: string;
-  /** Set when the previous build was not reused: asked for (`--full`, which also ignores cached vectors) or forced by an embedder change. */
-  full?: 'requested' | 'embedderChanged';
+  /**
+   * Set when the previous build was not reused: asked for (`--full`, which also ignores cached vectors), forced
+   * by an embedder change, or by other chunking settings (cached vectors still used).
+   */
+  full?: 'requested' | 'embedderChanged' | 'settingsChanged';
+  /** Set when nothing changed: the live build was kept as it is and nothing was written. */
+  unchangedBuild?: boolean;
+  /** Set when the dense graph was rebuilt without its deleted slots. */
+  compacted?: boolean;
   /** The embedder of the replaced index, when it differed from `embedder`. */
   previousEmbedder?: EmbedderInfo;
 }

@@ -1,22 +1,23 @@
-// The dense index: @langchain/community's HNSWLib (hnswlib-node), cosine space. Two traps of that
-// wrapper are handled here and only here:
-//  - it never sets the search width `ef`, so hnswlib's default of 10 applies (and a loaded index is back
-//    at 10): we set it after every create and load, and raise it per query when k is larger;
+// The dense index: an hnswlib-node HierarchicalNSW graph in cosine space whose labels are the chunks'
+// ordinals (src/index/build-db.ts maps them to chunks). Vectors live in hnswlib's native memory only.
+// A build starts from a copy of the previous build's graph and is edited in place: markDelete for the
+// chunks that went, addPoint (reusing deleted slots, resizing when full) for the new ones.
+// Two traps are handled here and only here:
+//  - hnswlib's default search width `ef` is 10 (and a loaded index is back at 10): we set it after every
+//    create and load, and raise it per query when k is larger;
 //  - its scores are cosine DISTANCES (0 = same direction): converted to similarity once, below.
-import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
-import { Document } from '@langchain/core/documents';
-import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import hnswlib from 'hnswlib-node';
 
 const SPACE = 'cosine' as const;
-
-export interface VectorEntry {
-  chunkId: string;
-  vector: number[];
-}
+/** Graph degree and construction width: hnswlib's defaults (what LangChain's HNSWLib used before). */
+const M = 16;
+const EF_CONSTRUCTION = 200;
+/** Capacity grows by this factor, so adding articles one by one does not resize every time. */
+const GROWTH = 1.25;
+const MIN_CAPACITY = 16;
 
 export interface VectorHit {
-  chunkId: string;
+  ordinal: number;
   /** Cosine similarity in [-1, 1]; 1 = same direction. */
   similarity: number;
 }
@@ -28,72 +29,88 @@ export function similarityFromDistance(distance: number): number {
 
 export class VectorStore {
   private constructor(
-    /** The LangChain store; `.index` is the underlying hnswlib-node HierarchicalNSW. */
-    readonly store: HNSWLib,
+    /** The underlying hnswlib-node graph (exposed for diagnostics and tests). */
+    readonly index: hnswlib.HierarchicalNSW,
+    readonly dimension: number,
     readonly searchEf: number,
+    /** Slots marked deleted (not searchable); they are reused by later additions. */
+    private deleted: number,
   ) {
     this.setEf(searchEf);
   }
 
-  /** A new graph over `entries`. The docstore only keeps the chunk id: chunks.json holds the chunks. */
-  static async create(
-    embeddings: EmbeddingsInterface,
-    dimension: number,
-    entries: readonly VectorEntry[],
-    searchEf: number,
-  ): Promise<VectorStore> {
-    let store: HNSWLib;
-    if (entries.length === 0) {
-      // HNSWLib only creates its graph on the first addVectors; an empty corpus still needs a saveable index.
-      const index = new hnswlib.HierarchicalNSW(SPACE, dimension);
-      index.initIndex(1);
-      store = new HNSWLib(embeddings, { space: SPACE, numDimensions: dimension, index });
-    } else {
-      store = new HNSWLib(embeddings, { space: SPACE, numDimensions: dimension });
-      await store.addVectors(
-        entries.map((e) => e.vector),
-        entries.map((e) => new Document({ pageContent: '', metadata: { chunkId: e.chunkId } })),
-      );
-    }
-    return new VectorStore(store, searchEf);
+  /** An empty graph with room for `capacity` vectors. */
+  static create(dimension: number, searchEf: number, capacity = MIN_CAPACITY): VectorStore {
+    const index = new hnswlib.HierarchicalNSW(SPACE, dimension);
+    index.initIndex({ maxElements: Math.max(MIN_CAPACITY, capacity), m: M, efConstruction: EF_CONSTRUCTION, allowReplaceDeleted: true });
+    return new VectorStore(index, dimension, searchEf, 0);
   }
 
-  static async load(directory: string, embeddings: EmbeddingsInterface, searchEf: number): Promise<VectorStore> {
-    return new VectorStore(await HNSWLib.load(directory, embeddings), searchEf);
+  /** Reads a graph written by `save`; `deleted` is the number of deleted slots recorded with it. */
+  static load(file: string, dimension: number, searchEf: number, deleted = 0): VectorStore {
+    const index = new hnswlib.HierarchicalNSW(SPACE, dimension);
+    index.readIndexSync(file, true);
+    return new VectorStore(index, dimension, searchEf, deleted);
   }
 
-  /** Writes HNSWLib's files (hnswlib.index, args.json, docstore.json) into `directory`. */
-  async save(directory: string): Promise<void> {
-    await this.store.save(directory);
+  save(file: string): void {
+    this.index.writeIndexSync(file);
   }
 
-  get dimension(): number | undefined {
-    return this.store.args.numDimensions;
-  }
-
+  /** Searchable vectors. */
   get size(): number {
-    return this.store.index.getCurrentCount();
+    return this.index.getCurrentCount() - this.deleted;
   }
 
-  /** The current search width of the underlying hnswlib index. */
+  get deletedSlots(): number {
+    return this.deleted;
+  }
+
+  /** Share of the graph's slots that hold deleted vectors: what decides a compaction. */
+  get deletedShare(): number {
+    const slots = this.index.getCurrentCount();
+    return slots === 0 ? 0 : this.deleted / slots;
+  }
+
   get ef(): number {
-    return this.store.index.getEf();
+    return this.index.getEf();
   }
 
-  /** The `k` nearest chunks to `queryVector`, best first. */
-  async search(queryVector: number[], k: number): Promise<VectorHit[]> {
+  add(ordinal: number, vector: ArrayLike<number>): void {
+    const reuse = this.deleted > 0;
+    if (!reuse && this.index.getCurrentCount() >= this.index.getMaxElements()) {
+      this.index.resizeIndex(Math.ceil(Math.max(MIN_CAPACITY, this.index.getMaxElements() * GROWTH)));
+    }
+    this.index.addPoint(Array.from(vector), ordinal, reuse);
+    if (reuse) this.deleted--;
+  }
+
+  remove(ordinal: number): void {
+    this.index.markDelete(ordinal);
+    this.deleted++;
+  }
+
+  /** The stored vector of a live ordinal (hnswlib keeps cosine vectors normalized). */
+  vector(ordinal: number): number[] {
+    return this.index.getPoint(ordinal);
+  }
+
+  /** Live ordinals. */
+  ordinals(): number[] {
+    return this.index.getIdsList();
+  }
+
+  /** The `k` nearest vectors to `query`, best first. */
+  search(query: readonly number[], k: number): VectorHit[] {
     const n = Math.min(Math.floor(k), this.size);
     if (n <= 0) return [];
-    // ef below k would return fewer than k results; set right before the (synchronous) graph search.
+    // ef below k would return fewer than k results.
     this.setEf(Math.max(this.searchEf, n));
-    const results = await this.store.similaritySearchVectorWithScore(queryVector, n);
-    return results.map(([document, distance]) => ({
-      chunkId: String(document.metadata['chunkId']),
-      similarity: similarityFromDistance(distance),
-    }));
+    const { neighbors, distances } = this.index.searchKnn([...query], n);
+    return neighbors.map((ordinal, i) => ({ ordinal, similarity: similarityFromDistance(distances[i]!) }));
   }
 
   private setEf(ef: number): void {
-    if (this.store.index.getEf() !== ef) this.store.index.setEf(ef);
+    if (this.index.getEf() !== ef) this.index.setEf(ef);
   }
 }

@@ -67,9 +67,15 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
     }
     // Loaded on first use: the ingest pipeline behind it (HTML and front-matter parsing, chunking) is only
     // needed to build an index, and importing it costs every start-up a few hundred ms.
-    const run = import('../index/reindex.ts').then(({ reindex: build }) =>
-      build(config, { embedder, full: options.full ?? false, allowShrink: options.allowShrink ?? false, logger, onProgress: deps.onProgress }),
-    );
+    const full = options.full ?? false;
+    const allowShrink = options.allowShrink ?? false;
+    // A reindex runs in a worker thread so questions keep being answered meanwhile; an embedder handed in by
+    // the caller (tests) cannot cross threads, so it runs here.
+    const run = deps.embedder
+      ? import('../index/reindex.ts').then(({ reindex: build }) => build(config, { embedder, full, allowShrink, logger, onProgress: deps.onProgress }))
+      : import('../index/reindex-thread.ts').then(({ reindexInThread }) =>
+          reindexInThread({ config, embedder: embedder.info, full, allowShrink }, { logger, ...(deps.onProgress ? { onProgress: deps.onProgress } : {}) }),
+        );
     reindexRun = run;
     // Ctrl+C / SIGTERM while it runs (here or in a worker thread): its temp build and lock go with the process.
     const endGuard = guardReindexInterrupt(resolvePath(config.INDEX_DIR));

@@ -52,7 +52,7 @@ describe('embedding cache', () => {
     const cache = await EmbeddingCache.open(dir, embedder.info);
     await cache.embed(['x'], embedder.embeddings);
     await cache.save(['x']);
-    await writeFile(embeddingCachePath(dir, embedder.info), '{"formatVersion":1,');
+    await writeFile(embeddingCachePath(dir, embedder.info), 'not a database, half a JSON file: {"formatVersion":1,');
     assert.equal((await EmbeddingCache.open(dir, embedder.info)).size, 0);
   });
 

@@ -57,7 +57,9 @@ describe('reindex', () => {
     assert.deepEqual([second.added, second.changed, second.removed, second.failed], [[], [], [], []]);
     assert.equal(second.embedded, 0);
     assert.deepEqual(embedder.embeddings.embeddedTexts, []);
-    assert.notEqual(second.buildId, first.buildId);
+    // Nothing changed: the live build stays (test/index/incremental.test.ts checks that nothing is rewritten).
+    assert.equal(second.buildId, first.buildId);
+    assert.equal(second.unchangedBuild, true);
     const reopened = await openIndex(ws.config, embedder);
     assert.equal(reopened.buildId, second.buildId);
     assert.deepEqual(await answers(reopened), await answers(snapshot));
@@ -196,7 +198,10 @@ describe('reindex', () => {
 
   test('old builds are collected: the current and the previous one stay', async () => {
     const ids = [];
-    for (let i = 0; i < 3; i += 1) ids.push((await reindex(ws.config, { embedder })).buildId);
+    for (let i = 0; i < 3; i += 1) {
+      await editArticle(ws, 'msu-sechenov.md', `Обновление номер ${i}.`);
+      ids.push((await reindex(ws.config, { embedder })).buildId);
+    }
     assert.deepEqual((await readdir(buildsDir(ws.indexDir))).sort(), ids.slice(1).sort());
   });
 

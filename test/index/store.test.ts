@@ -3,13 +3,15 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeBuild } from '../../src/index/build-files.ts';
+import { finishBuild, startBuild } from '../../src/index/build-files.ts';
 import { embeddingText } from '../../src/index/embedding-text.ts';
 import { newBuildId, pointerPath, writeCurrentBuildId } from '../../src/index/layout.ts';
 import { createManifest } from '../../src/index/manifest.ts';
 import { openIndex, readCurrentBuildId } from '../../src/index/store.ts';
 import type { EmbedderHandle, StoredChunk } from '../../src/index/types.ts';
 import { VectorStore, similarityFromDistance } from '../../src/index/vector-store.ts';
+import { analyzeDocument, groupByDocument } from '../../src/index/lexical.ts';
+import { createAnalyzer } from '../../src/text/analyze.ts';
 import { isUserError } from '../../src/errors.ts';
 import { HASH_DIMENSIONS, countingEmbedder, testConfig } from '../fixtures/index/helpers.ts';
 
@@ -41,12 +43,14 @@ const CHUNKS: StoredChunk[] = [
 /** Writes a build of `chunks` the way a reindex does, and makes it current. */
 async function publishBuild(indexDir: string, embedder: EmbedderHandle, chunks: StoredChunk[]): Promise<string> {
   const vectors = await embedder.embeddings.embedDocuments(chunks.map(embeddingText));
-  const store = await VectorStore.create(
-    embedder.embeddings,
-    embedder.info.dimension,
-    chunks.map((c, i) => ({ chunkId: c.id, vector: vectors[i]! })),
-    40,
-  );
+  const buildId = newBuildId();
+  const build = await startBuild(indexDir, buildId, { dimension: embedder.info.dimension, searchEf: 40 });
+  const analyzer = createAnalyzer();
+  let i = 0;
+  for (const docChunks of groupByDocument(chunks)) {
+    const ordinals = build.writer.addDocument(docChunks[0]!.docId, docChunks, analyzeDocument(docChunks, analyzer));
+    for (const ordinal of ordinals) build.vectors.add(ordinal, vectors[i++]!);
+  }
   const docIds = [...new Set(chunks.map((c) => c.docId))];
   const manifest = createManifest(
     embedder.info,
@@ -61,69 +65,79 @@ async function publishBuild(indexDir: string, embedder: EmbedderHandle, chunks: 
       chunkIds: chunks.filter((c) => c.docId === id).map((c) => c.id),
     })),
   );
-  const buildId = newBuildId();
-  await writeBuild(indexDir, buildId, { vectors: store, chunks, manifest });
+  await finishBuild(indexDir, build, manifest);
   await writeCurrentBuildId(indexDir, buildId);
   return buildId;
 }
 
-describe('VectorStore (HNSWLib wrapper)', () => {
+/** A graph over the chunks' vectors, labelled by position. */
+async function graphOf(embedder: EmbedderHandle, chunks: StoredChunk[], ef: number): Promise<{ store: VectorStore; vectors: number[][] }> {
+  const vectors = await embedder.embeddings.embedDocuments(chunks.map(embeddingText));
+  const store = VectorStore.create(embedder.info.dimension, ef);
+  vectors.forEach((v, i) => store.add(i, v));
+  return { store, vectors };
+}
+
+describe('VectorStore (hnswlib graph)', () => {
   test('sets ef after create and after load, never leaving hnswlib\'s default of 10', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'collab-vs-'));
     try {
-      const embedder = countingEmbedder();
-      const vectors = await embedder.embeddings.embedDocuments(CHUNKS.map(embeddingText));
-      const created = await VectorStore.create(embedder.embeddings, HASH_DIMENSIONS, CHUNKS.map((c, i) => ({ chunkId: c.id, vector: vectors[i]! })), 37);
-      assert.equal(created.store.index.getEf(), 37);
-      await created.save(dir);
-      const loaded = await VectorStore.load(dir, embedder.embeddings, 55);
-      assert.equal(loaded.store.index.getEf(), 55);
+      const { store } = await graphOf(countingEmbedder(), CHUNKS, 37);
+      assert.equal(store.ef, 37);
+      store.save(join(dir, 'g.hnsw'));
+      const loaded = VectorStore.load(join(dir, 'g.hnsw'), HASH_DIMENSIONS, 55);
+      assert.equal(loaded.ef, 55);
+      assert.equal(loaded.size, CHUNKS.length);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
   });
 
   test('raises ef to k when a search asks for more neighbours than SEARCH_EF, and returns k results', async () => {
-    const embedder = countingEmbedder();
-    const vectors = await embedder.embeddings.embedDocuments(CHUNKS.map(embeddingText));
-    const store = await VectorStore.create(embedder.embeddings, HASH_DIMENSIONS, CHUNKS.map((c, i) => ({ chunkId: c.id, vector: vectors[i]! })), 10);
-    const hits = await store.search(vectors[0]!, 15);
+    const { store, vectors } = await graphOf(countingEmbedder(), CHUNKS, 10);
+    const hits = store.search(vectors[0]!, 15);
     assert.equal(hits.length, 15);
     assert.ok(store.ef >= 15, `ef ${store.ef} must be at least k`);
     // k above the number of vectors is clamped, not an error.
-    assert.equal((await store.search(vectors[0]!, 500)).length, CHUNKS.length);
+    assert.equal(store.search(vectors[0]!, 500).length, CHUNKS.length);
   });
 
-  test('converts cosine distance to similarity: identical vector ~1, orthogonal ~0, opposite ~-1', async () => {
-    const embedder = countingEmbedder(3);
-    const store = await VectorStore.create(
-      embedder.embeddings,
-      3,
-      [
-        { chunkId: 'x', vector: [1, 0, 0] },
-        { chunkId: 'y', vector: [0, 1, 0] },
-        { chunkId: 'minus-x', vector: [-1, 0, 0] },
-      ],
-      10,
-    );
-    const hits = await store.search([2, 0, 0], 3);
-    const byId = new Map(hits.map((h) => [h.chunkId, h.similarity]));
-    assert.deepEqual(hits.map((h) => h.chunkId), ['x', 'y', 'minus-x']);
-    assert.ok(Math.abs(byId.get('x')! - 1) < 1e-6);
-    assert.ok(Math.abs(byId.get('y')!) < 1e-6);
-    assert.ok(Math.abs(byId.get('minus-x')! + 1) < 1e-6);
+  test('grows past its initial capacity, and deleted slots are skipped by search and reused by additions', async () => {
+    const { store, vectors } = await graphOf(countingEmbedder(), CHUNKS, 40);
+    assert.ok(store.index.getMaxElements() >= CHUNKS.length);
+    store.remove(3);
+    store.remove(4);
+    assert.equal(store.size, CHUNKS.length - 2);
+    assert.equal(store.deletedSlots, 2);
+    assert.ok(store.search(vectors[3]!, CHUNKS.length).every((h) => h.ordinal !== 3 && h.ordinal !== 4));
+    const slots = store.index.getCurrentCount();
+    store.add(100, vectors[3]!);
+    assert.equal(store.index.getCurrentCount(), slots, 'a deleted slot is reused');
+    assert.equal(store.deletedSlots, 1);
+    assert.equal(store.search(vectors[3]!, 1)[0]?.ordinal, 100);
+  });
+
+  test('converts cosine distance to similarity: identical vector ~1, orthogonal ~0, opposite ~-1', () => {
+    const store = VectorStore.create(3, 10);
+    store.add(0, [1, 0, 0]);
+    store.add(1, [0, 1, 0]);
+    store.add(2, [-1, 0, 0]);
+    const hits = store.search([2, 0, 0], 3);
+    const byId = new Map(hits.map((h) => [h.ordinal, h.similarity]));
+    assert.deepEqual(hits.map((h) => h.ordinal), [0, 1, 2]);
+    assert.ok(Math.abs(byId.get(0)! - 1) < 1e-6);
+    assert.ok(Math.abs(byId.get(1)!) < 1e-6);
+    assert.ok(Math.abs(byId.get(2)! + 1) < 1e-6);
     assert.equal(similarityFromDistance(0.25), 0.75);
   });
 
-  test('an empty corpus gives a saveable, loadable index that finds nothing', async () => {
+  test('an empty graph is saveable and loadable and finds nothing', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'collab-vs-'));
     try {
-      const embedder = countingEmbedder();
-      const empty = await VectorStore.create(embedder.embeddings, HASH_DIMENSIONS, [], 20);
-      await empty.save(dir);
-      const loaded = await VectorStore.load(dir, embedder.embeddings, 20);
+      VectorStore.create(HASH_DIMENSIONS, 20).save(join(dir, 'g.hnsw'));
+      const loaded = VectorStore.load(join(dir, 'g.hnsw'), HASH_DIMENSIONS, 20);
       assert.equal(loaded.size, 0);
-      assert.deepEqual(await loaded.search(new Array(HASH_DIMENSIONS).fill(0.1), 5), []);
+      assert.deepEqual(loaded.search(new Array(HASH_DIMENSIONS).fill(0.1), 5), []);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -159,7 +173,7 @@ describe('openIndex', () => {
     assert.equal(snapshot.buildId, buildId);
     assert.equal(await readCurrentBuildId(indexDir), buildId);
     assert.equal(snapshot.chunks.size, CHUNKS.length);
-    assert.equal(snapshot.vectors.store.index.getEf(), 64);
+    assert.equal(snapshot.vectors.ef, 64);
 
     const target = CHUNKS[3]!;
     const [best] = await snapshot.searchDense(embeddingText(target), 3);
@@ -188,11 +202,11 @@ describe('openIndex', () => {
     const indexDir = join(root, 'damaged');
     const embedder = countingEmbedder();
     const buildId = await publishBuild(indexDir, embedder, CHUNKS.slice(0, 2));
-    await writeFile(join(indexDir, 'builds', buildId, 'chunks.json'), '[{"oops": true}]');
+    await writeFile(join(indexDir, 'builds', buildId, 'index.sqlite'), 'not a database');
     const config = testConfig(join(root, 'corpus'), indexDir);
     await assert.rejects(openIndex(config, embedder), (error: unknown) => {
       assert.ok(isUserError(error, 'index.corrupt'));
-      assert.match(error.message, /chunks\.json/);
+      assert.match(error.message, /index\.sqlite/);
       assert.match(error.message, /--full/);
       return true;
     });

@@ -1,4 +1,4 @@
-// Each file of a build, damaged alone, is blamed by name: a damaged args.json is not "hnswlib.index".
+// Each file of a build, damaged alone, is blamed by name: a damaged graph is not "index.sqlite".
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir, writeFile } from 'node:fs/promises';
@@ -21,7 +21,7 @@ describe('a damaged index file is named', () => {
 
   test('every file of a build, damaged alone, is the one the error names', async () => {
     const files = (await readdir(buildDir(ws.indexDir, (await reindex(ws.config, { embedder })).buildId!))).sort();
-    assert.deepEqual(files, ['args.json', 'chunks.json', 'docstore.json', 'hnswlib.index', 'lexical.json', 'manifest.json', 'registry.json']);
+    assert.deepEqual(files, ['index.sqlite', 'manifest.json', 'registry.json', 'vectors.hnsw']);
     for (const file of files) {
       // A fresh build each time, so only this one file is damaged.
       const { buildId } = await reindex(ws.config, { embedder, full: true });
