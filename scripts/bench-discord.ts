@@ -89,11 +89,19 @@ const ms = (value: number) => (Number.isFinite(value) ? `${Math.round(value)} ms
 async function questionsFor(corpus: string): Promise<string[]> {
   const file = `${corpus.replace(/\/+$/, '')}.questions.json`;
   if (existsSync(file)) return JSON.parse(await readFile(file, 'utf8')) as string[];
-  return ['Which institutions signed an MoU on cancer research?', 'What does the agreement between the university and the hospital cover?'];
+  return [
+    'Which institutions signed an MoU on cancer research?',
+    'What does the agreement between the university and the hospital cover?',
+  ];
 }
 
 /** What the bot finally did with one interaction, from the request that settled it. */
-function classify(fake: FakeDiscord, interaction: SentInteraction, request: RecordedRequest, busyText: string): Outcome {
+function classify(
+  fake: FakeDiscord,
+  interaction: SentInteraction,
+  request: RecordedRequest,
+  busyText: string,
+): Outcome {
   const content = request.body?.data?.content ?? request.body?.content;
   if (content === busyText) return 'busy';
   if (fake.is.editOriginal(interaction)(request) && (request.body?.components?.length ?? 0) > 0) return 'answered';
@@ -103,7 +111,8 @@ function classify(fake: FakeDiscord, interaction: SentInteraction, request: Reco
 function settles(fake: FakeDiscord, interaction: SentInteraction, busyText: string) {
   return (r: RecordedRequest) =>
     (fake.is.callback(interaction)(r) && r.body?.type === 4) ||
-    (fake.is.editOriginal(interaction)(r) && ((r.body?.components?.length ?? 0) > 0 || (r.body?.content ?? '') !== '')) ||
+    (fake.is.editOriginal(interaction)(r) &&
+      ((r.body?.components?.length ?? 0) > 0 || (r.body?.content ?? '') !== '')) ||
     (fake.is.followUp(interaction)(r) && r.body?.content === busyText);
 }
 
@@ -140,7 +149,10 @@ function observe(fake: FakeDiscord, pending: Map<string, Pending>, busyText: str
   };
 }
 
-async function runPhase(fake: FakeDiscord, options: { burst: number; everyMs: number; seconds: number }): Promise<Sample[]> {
+async function runPhase(
+  fake: FakeDiscord,
+  options: { burst: number; everyMs: number; seconds: number },
+): Promise<Sample[]> {
   const busyText = t('en', 'reliability:busy');
   const pending = new Map<string, Pending>();
   const stop = observe(fake, pending, busyText);
@@ -157,12 +169,17 @@ async function runPhase(fake: FakeDiscord, options: { burst: number; everyMs: nu
       const user = fake.createUser(`bench-${b}-${i}`);
       const sent = performance.now();
       const interaction = fake.sendSlashCommand({ name: 'ask', options: { question }, user });
-      samples.push(new Promise<Sample>((settle) => pending.set(interaction.token, { interaction, sent, settle })).then((sample) => ({ ...sample, burst: b })));
+      samples.push(
+        new Promise<Sample>((settle) => pending.set(interaction.token, { interaction, sent, settle })).then(
+          (sample) => ({ ...sample, burst: b }),
+        ),
+      );
     }
   }
   // Whatever has not settled five minutes after the last burst counts as unanswered.
   const deadline = setTimeout(() => {
-    for (const entry of pending.values()) entry.settle({ ackMs: entry.ackMs, outcome: 'unanswered', answerMs: undefined });
+    for (const entry of pending.values())
+      entry.settle({ ackMs: entry.ackMs, outcome: 'unanswered', answerMs: undefined });
     pending.clear();
   }, 300_000);
   const all = await Promise.all(samples);
@@ -180,11 +197,19 @@ function report(name: string, samples: Sample[], extra: string): void {
   const max = acks.at(-1) ?? Number.NaN;
   const ok = p99 <= 300 && max < 1000 && count('answered') + count('busy') === samples.length;
   console.log(`\n${name}${extra}`);
-  console.log(`  interactions ${samples.length}: answered ${count('answered')}, busy ${count('busy')}, errors ${count('error')}, unanswered ${count('unanswered')}`);
-  console.log(`  ack latency   p50 ${ms(percentile(acks, 0.5))}  p99 ${ms(p99)}  max ${ms(max)}  (acked after 3 s: ${late})`);
-  const perBurst = [...new Set(samples.map((s) => s.burst ?? 0))].map((b) => Math.max(0, ...samples.filter((s) => s.burst === b).map((s) => s.ackMs ?? 0)));
+  console.log(
+    `  interactions ${samples.length}: answered ${count('answered')}, busy ${count('busy')}, errors ${count('error')}, unanswered ${count('unanswered')}`,
+  );
+  console.log(
+    `  ack latency   p50 ${ms(percentile(acks, 0.5))}  p99 ${ms(p99)}  max ${ms(max)}  (acked after 3 s: ${late})`,
+  );
+  const perBurst = [...new Set(samples.map((s) => s.burst ?? 0))].map((b) =>
+    Math.max(0, ...samples.filter((s) => s.burst === b).map((s) => s.ackMs ?? 0)),
+  );
   console.log(`  slowest ack of each burst: ${perBurst.map((v) => Math.round(v)).join(', ')} ms`);
-  console.log(`  answer time   p50 ${ms(percentile(answers, 0.5))}  p99 ${ms(percentile(answers, 0.99))}  max ${ms(answers.at(-1) ?? Number.NaN)}`);
+  console.log(
+    `  answer time   p50 ${ms(percentile(answers, 0.5))}  p99 ${ms(percentile(answers, 0.99))}  max ${ms(answers.at(-1) ?? Number.NaN)}`,
+  );
   console.log(`  target (ack p99 <= 300 ms, max < 1 s, every interaction answered or busy): ${ok ? 'met' : 'NOT met'}`);
 }
 
@@ -193,10 +218,20 @@ function reindexLoop(config: Config): { stop(): Promise<number> } {
   let stopped = false;
   let child: ChildProcess | undefined;
   let runs = 0;
-  const env = { ...process.env, CORPUS_DIR: config.CORPUS_DIR, INDEX_DIR: config.INDEX_DIR, EMBEDDINGS: 'hash', LOG_LEVEL: 'warn' };
+  const env = {
+    ...process.env,
+    CORPUS_DIR: config.CORPUS_DIR,
+    INDEX_DIR: config.INDEX_DIR,
+    EMBEDDINGS: 'hash',
+    LOG_LEVEL: 'warn',
+  };
   const loop = (async () => {
     while (!stopped) {
-      child = spawn(process.execPath, ['--import', 'tsx', 'scripts/reindex.ts', '--full'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
+      child = spawn(process.execPath, ['--import', 'tsx', 'scripts/reindex.ts', '--full'], {
+        cwd: ROOT,
+        env,
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
       runs++;
       await new Promise((r) => child!.on('exit', r));
     }
@@ -216,7 +251,8 @@ const corpusDir = values.corpus ? resolve(values.corpus) : join(temp, 'corpus');
 try {
   if (!values.corpus) {
     console.log(`generating a corpus of ~${values.chunks} chunks in ${corpusDir} ...`);
-    if ((await run(process.execPath, [generatorPath(), ROOT, corpusDir, '--chunks', values.chunks])) !== 0) throw new Error('gen-corpus.mjs failed');
+    if ((await run(process.execPath, [generatorPath(), ROOT, corpusDir, '--chunks', values.chunks])) !== 0)
+      throw new Error('gen-corpus.mjs failed');
   }
   const fake = await FakeDiscord.start();
   const config = loadConfig(undefined, {
@@ -235,7 +271,9 @@ try {
   const stats = await service.stats();
   console.log(
     `index: ${stats.documents} articles, ${stats.chunks} chunks (${((performance.now() - built) / 1000).toFixed(1)} s to load or build); ` +
-      (values['in-process'] ? 'in-process service' : `pooled service: ${config.ASK_WORKERS} workers × ${config.ASK_TASKS_PER_WORKER}, queue ${config.ASK_QUEUE}`),
+      (values['in-process']
+        ? 'in-process service'
+        : `pooled service: ${config.ASK_WORKERS} workers × ${config.ASK_TASKS_PER_WORKER}, queue ${config.ASK_QUEUE}`),
   );
   const bot = createBot(config, service, silentLogger);
   await bot.start();

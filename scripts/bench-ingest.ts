@@ -38,7 +38,16 @@ function seconds(run: () => unknown): number {
 }
 
 function asArticle(body: string): Article {
-  return { id: 'bench', path: 'bench.md', title: 'Bench', source: 'bench', language: 'en', institutions: [], body, contentHash: '' };
+  return {
+    id: 'bench',
+    path: 'bench.md',
+    title: 'Bench',
+    source: 'bench',
+    language: 'en',
+    institutions: [],
+    body,
+    contentHash: '',
+  };
 }
 
 // Warm-up, so the first figure does not include compiling the splitter.
@@ -46,7 +55,10 @@ splitSentences(article(2000, 8));
 chunkArticle(asArticle(article(2000, 8)), { size: 700, overlap: 120 });
 
 console.log('sentences  shape            chars      split s   per 10k   chunk s   chunks');
-for (const [shape, paragraph] of [['paragraphs of 8', 8], ['one single line', 0]] as const) {
+for (const [shape, paragraph] of [
+  ['paragraphs of 8', 8],
+  ['one single line', 0],
+] as const) {
   for (const count of [10_000, 20_000, 40_000]) {
     const body = article(count, paragraph);
     const split = seconds(() => splitSentences(body));
@@ -65,7 +77,10 @@ try {
   await mkdir(corpusDir);
   let body = '';
   for (let n = 1000; Buffer.byteLength(body) < 1.9 * 1024 * 1024; n += 1000) body = article(n, 8);
-  await writeFile(join(corpusDir, 'large.md'), `---\ntitle: A large article\nsource: bench\nlanguage: en\n---\n${body}\n`);
+  await writeFile(
+    join(corpusDir, 'large.md'),
+    `---\ntitle: A large article\nsource: bench\nlanguage: en\n---\n${body}\n`,
+  );
   const config = loadConfig({ CORPUS_DIR: corpusDir, INDEX_DIR: join(root, 'index'), EMBEDDINGS: 'hash' });
   const embeddings = new HashEmbeddings({ dimensions: config.HASH_DIMENSIONS });
   const started = performance.now();

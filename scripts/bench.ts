@@ -45,11 +45,17 @@ const { values } = parseArgs({
 });
 
 function benchConfig(dir: string): Config {
-  return loadConfig({ CORPUS_DIR: join(dir, 'corpus'), INDEX_DIR: join(dir, 'index'), EMBEDDINGS: 'hash', LOG_LEVEL: 'warn' });
+  return loadConfig({
+    CORPUS_DIR: join(dir, 'corpus'),
+    INDEX_DIR: join(dir, 'index'),
+    EMBEDDINGS: 'hash',
+    LOG_LEVEL: 'warn',
+  });
 }
 
 const ms = (start: number) => performance.now() - start;
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
 const sortNum = (list: number[]) => [...list].sort((a, b) => a - b);
 const maxRssMB = () => process.resourceUsage().maxRSS / 1024;
 const rssMB = () => process.memoryUsage().rss / 2 ** 20;
@@ -71,7 +77,9 @@ async function childBuild(dir: string, full: boolean): Promise<void> {
   const start = performance.now();
   const summary = await reindex(config, { embedder, full });
   const total = ms(start);
-  process.stdout.write(`${JSON.stringify({ ms: total, embedMs, maxRssMB: maxRssMB(), chunks: summary.chunks, embedded: summary.embedded, unchangedBuild: summary.unchangedBuild === true, compacted: summary.compacted === true })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ ms: total, embedMs, maxRssMB: maxRssMB(), chunks: summary.chunks, embedded: summary.embedded, unchangedBuild: summary.unchangedBuild === true, compacted: summary.compacted === true })}\n`,
+  );
 }
 
 // ---------- child: the loaded service and question timings ----------
@@ -102,7 +110,12 @@ async function childServe(dir: string, questionCount: number): Promise<void> {
   reader.close();
   const matrix = new Float32Array(ordinals.length * dimension);
   ordinals.forEach((ordinal, row) => matrix.set(snapshot.vectors.vector(ordinal), row * dimension));
-  const langchain = new HNSWLib(embedder.embeddings, { space: 'cosine', numDimensions: dimension, index: snapshot.vectors.index, docstore: new SynchronousInMemoryDocstore(docs) });
+  const langchain = new HNSWLib(embedder.embeddings, {
+    space: 'cosine',
+    numDimensions: dimension,
+    index: snapshot.vectors.index,
+    docstore: new SynchronousInMemoryDocstore(docs),
+  });
 
   const scanTimes: number[] = [];
   const hnswTimes: number[] = [];
@@ -171,7 +184,9 @@ async function childEventLoop(dir: string, inProcess: boolean): Promise<void> {
   }
   histogram.disable();
   const toMs = (ns: number) => ns / 1e6;
-  process.stdout.write(`${JSON.stringify({ ms: summaryMs, p50: toMs(histogram.percentile(50)), p99: toMs(histogram.percentile(99)), max: toMs(histogram.max) })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ ms: summaryMs, p50: toMs(histogram.percentile(50)), p99: toMs(histogram.percentile(99)), max: toMs(histogram.max) })}\n`,
+  );
 }
 
 function normalized(vector: number[]): number[] {
@@ -206,7 +221,10 @@ function readQuestions(dir: string): string[] {
 // ---------- parent ----------
 function runChild(args: string[], dir: string): Promise<Record<string, unknown>> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', SELF, ...args, '--dir', dir], { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', SELF, ...args, '--dir', dir], {
+      cwd: REPO,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.on('exit', (code) => {
@@ -223,27 +241,47 @@ function runChild(args: string[], dir: string): Promise<Record<string, unknown>>
 
 function coldCli(dir: string, questions: string[]): number[] {
   const config = benchConfig(dir);
-  const env = { ...process.env, CORPUS_DIR: config.CORPUS_DIR, INDEX_DIR: config.INDEX_DIR, EMBEDDINGS: 'hash', LOG_LEVEL: 'warn' };
+  const env = {
+    ...process.env,
+    CORPUS_DIR: config.CORPUS_DIR,
+    INDEX_DIR: config.INDEX_DIR,
+    EMBEDDINGS: 'hash',
+    LOG_LEVEL: 'warn',
+  };
   return questions.map((q) => {
     const start = performance.now();
-    const result = spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'src/cli/ask.ts'), q], { cwd: REPO, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const result = spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'src/cli/ask.ts'), q], {
+      cwd: REPO,
+      env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     if (result.status !== 0 && result.status !== 1) throw new Error(`ask CLI failed: ${result.stderr.toString()}`);
     return ms(start);
   });
 }
 
 function findGenerator(): string {
-  const candidates = values.gen ? [resolve(values.gen)] : [resolve(REPO, '../shared/bench/gen-corpus.mjs'), resolve(REPO, '../../shared/bench/gen-corpus.mjs')];
+  const candidates = values.gen
+    ? [resolve(values.gen)]
+    : [resolve(REPO, '../shared/bench/gen-corpus.mjs'), resolve(REPO, '../../shared/bench/gen-corpus.mjs')];
   const found = candidates.find((c) => existsSync(c));
-  if (!found) throw new Error(`The corpus generator was not found at ${candidates.join(' or ')}; pass --gen PATH/TO/gen-corpus.mjs.`);
+  if (!found)
+    throw new Error(
+      `The corpus generator was not found at ${candidates.join(' or ')}; pass --gen PATH/TO/gen-corpus.mjs.`,
+    );
   return found;
 }
 
 /** Appends a paragraph to one article: the "one article changed" case. */
 function changeOneArticle(corpusDir: string): string {
   const part = join(corpusDir, readdirSync(corpusDir).sort()[0]!);
-  const file = readdirSync(part).filter((f) => f.endsWith('.md')).sort()[0]!;
-  appendFileSync(join(part, file), '\n\nThe partners will report on the first year of the programme at a joint meeting next spring.\n');
+  const file = readdirSync(part)
+    .filter((f) => f.endsWith('.md'))
+    .sort()[0]!;
+  appendFileSync(
+    join(part, file),
+    '\n\nThe partners will report on the first year of the programme at a joint meeting next spring.\n',
+  );
   return file;
 }
 
@@ -258,7 +296,9 @@ async function main(): Promise<void> {
   const generator = findGenerator();
   rmSync(dir, { recursive: true, force: true });
   const corpusDir = join(dir, 'corpus');
-  const gen = spawnSync(process.execPath, [generator, REPO, corpusDir, '--chunks', String(chunks)], { encoding: 'utf8' });
+  const gen = spawnSync(process.execPath, [generator, REPO, corpusDir, '--chunks', String(chunks)], {
+    encoding: 'utf8',
+  });
   if (gen.status !== 0) throw new Error(`the generator failed: ${gen.stderr}`);
   const log = (line: string) => process.stderr.write(`${line}\n`);
   log(`corpus: ${gen.stdout.trim()}`);
@@ -291,21 +331,47 @@ async function main(): Promise<void> {
   const rows: [string, string][] = [
     ['chunks', String(serve.chunks)],
     ['full build', `${s(full.ms)} s (embedder ${pct(full.embedMs, full.ms)})`],
-    ['no-change reindex', `${s(same.ms)} s (${pct(same.ms, full.ms)} of full; unchanged build: ${String(same.unchangedBuild)})`],
-    ['one article changed', `${s(one.ms)} s (${pct(one.ms, full.ms)} of full; ${String(one.embedded)} chunks embedded)`],
-    ['build peak RSS', `${n(full.maxRssMB, 0)} MB (no-change ${n(same.maxRssMB, 0)} MB, one change ${n(one.maxRssMB, 0)} MB)`],
-    ['loaded service RSS / raw vectors', `${n(serve.serviceRssMB, 0)} MB / ${n(serve.rawVectorsMB, 0)} MB = ${n(Number(serve.serviceRssMB) / Number(serve.rawVectorsMB), 1)}×`],
-    ['ask p50 / p95 in-process', `${n(st(serve.ask).p50)} / ${n(st(serve.ask).p95)} ms (${String(serve.questions)} questions)`],
+    [
+      'no-change reindex',
+      `${s(same.ms)} s (${pct(same.ms, full.ms)} of full; unchanged build: ${String(same.unchangedBuild)})`,
+    ],
+    [
+      'one article changed',
+      `${s(one.ms)} s (${pct(one.ms, full.ms)} of full; ${String(one.embedded)} chunks embedded)`,
+    ],
+    [
+      'build peak RSS',
+      `${n(full.maxRssMB, 0)} MB (no-change ${n(same.maxRssMB, 0)} MB, one change ${n(one.maxRssMB, 0)} MB)`,
+    ],
+    [
+      'loaded service RSS / raw vectors',
+      `${n(serve.serviceRssMB, 0)} MB / ${n(serve.rawVectorsMB, 0)} MB = ${n(Number(serve.serviceRssMB) / Number(serve.rawVectorsMB), 1)}×`,
+    ],
+    [
+      'ask p50 / p95 in-process',
+      `${n(st(serve.ask).p50)} / ${n(st(serve.ask).p95)} ms (${String(serve.questions)} questions)`,
+    ],
     ['ask p50 / p95 cold CLI', `${n(percentile(cli, 50), 0)} / ${n(percentile(cli, 95), 0)} ms (${cli.length} runs)`],
     ['exact dense scan k=10 p50 / p95', `${n(st(serve.exactScan).p50, 2)} / ${n(st(serve.exactScan).p95, 2)} ms`],
-    ['HNSW search k=10 p50 / p95', `${n(st(serve.hnsw).p50, 2)} / ${n(st(serve.hnsw).p95, 2)} ms (recall@10 vs exact ${n(serve.recallAt10, 3)})`],
-    ['searchDense k=10 (embed + HNSW + chunks)', `${n(st(serve.searchDense).p50, 2)} / ${n(st(serve.searchDense).p95, 2)} ms`],
-    ['plain HNSWLib.similaritySearch k=10', `${n(st(serve.langchainSimilaritySearch).p50, 2)} / ${n(st(serve.langchainSimilaritySearch).p95, 2)} ms`],
+    [
+      'HNSW search k=10 p50 / p95',
+      `${n(st(serve.hnsw).p50, 2)} / ${n(st(serve.hnsw).p95, 2)} ms (recall@10 vs exact ${n(serve.recallAt10, 3)})`,
+    ],
+    [
+      'searchDense k=10 (embed + HNSW + chunks)',
+      `${n(st(serve.searchDense).p50, 2)} / ${n(st(serve.searchDense).p95, 2)} ms`,
+    ],
+    [
+      'plain HNSWLib.similaritySearch k=10',
+      `${n(st(serve.langchainSimilaritySearch).p50, 2)} / ${n(st(serve.langchainSimilaritySearch).p95, 2)} ms`,
+    ],
     ['searchLexical top 50', `${n(st(serve.lexicalTop50).p50, 2)} / ${n(st(serve.lexicalTop50).p95, 2)} ms`],
     ['ask p50 / exact scan p50', n(st(serve.ask).p50 / st(serve.exactScan).p50, 2)],
     [
       'event-loop delay, full reindex in the service',
-      eld ? `p99 ${n(eld.p99)} ms, max ${n(eld.max)} ms (reindex ${s(eld.ms)} s in a worker thread; on the main thread: p99 ${n(eldInProcess?.p99)} ms, max ${n(eldInProcess?.max)} ms)` : '— (skipped; --eld yes)',
+      eld
+        ? `p99 ${n(eld.p99)} ms, max ${n(eld.max)} ms (reindex ${s(eld.ms)} s in a worker thread; on the main thread: p99 ${n(eldInProcess?.p99)} ms, max ${n(eldInProcess?.max)} ms)`
+        : '— (skipped; --eld yes)',
     ],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));

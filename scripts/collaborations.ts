@@ -48,13 +48,17 @@ async function main(): Promise<number> {
     onProgress: (event) => progress.update(event),
   }).finally(() => progress.stop());
   try {
-    const text = (key: 'party' | 'topic' | 'since' | 'until') => (typeof cli.values[key] === 'string' ? (cli.values[key] as string) : undefined);
+    const text = (key: 'party' | 'topic' | 'since' | 'until') =>
+      typeof cli.values[key] === 'string' ? (cli.values[key] as string) : undefined;
     const filter = { party: text('party'), topic: text('topic'), since: text('since'), until: text('until') };
     let list;
     try {
-      list = await service.collaborations(Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined)));
+      list = await service.collaborations(
+        Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined)),
+      );
     } catch (error) {
-      if (error instanceof RegistryFilterError) throw new UsageError(t(language, `registry:${error.key}`, error.values));
+      if (error instanceof RegistryFilterError)
+        throw new UsageError(t(language, `registry:${error.key}`, error.values));
       throw error;
     }
     if (!list.available) {
@@ -82,7 +86,9 @@ async function main(): Promise<number> {
 function formatRecord(r: CollaborationRecord, language: Language): string {
   const lines = [recordLine(r, language)];
   if (r.people.length > 0) {
-    lines.push(`  ${t(language, 'registry:field.people')}: ${r.people.map((p) => (p.role ? `${p.name} (${p.role})` : p.name)).join('; ')}`);
+    lines.push(
+      `  ${t(language, 'registry:field.people')}: ${r.people.map((p) => (p.role ? `${p.name} (${p.role})` : p.name)).join('; ')}`,
+    );
   }
   const source = [r.title, r.source, r.articleDate].filter(Boolean).join(' — ');
   lines.push(`  ${t(language, 'registry:field.source')}: ${source}${r.url ? ` <${r.url}>` : ''} [${r.path}]`);
@@ -92,10 +98,28 @@ function formatRecord(r: CollaborationRecord, language: Language): string {
 function formatParties(records: readonly CollaborationRecord[]): string {
   const counts = new Map<string, number>();
   for (const r of records) for (const name of r.partyNames) counts.set(name, (counts.get(name) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([name, n]) => `${n}\t${name}`).join('\n') + '\n';
+  return (
+    [...counts]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .map(([name, n]) => `${n}\t${name}`)
+      .join('\n') + '\n'
+  );
 }
 
-const CSV_COLUMNS = ['id', 'date', 'date_basis', 'kind', 'parties', 'place', 'areas', 'people', 'title', 'source', 'url', 'path'] as const;
+const CSV_COLUMNS = [
+  'id',
+  'date',
+  'date_basis',
+  'kind',
+  'parties',
+  'place',
+  'areas',
+  'people',
+  'title',
+  'source',
+  'url',
+  'path',
+] as const;
 
 function toCsv(records: readonly CollaborationRecord[]): string {
   const cell = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);

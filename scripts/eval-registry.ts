@@ -43,14 +43,22 @@ export async function main(argv: string[]): Promise<number> {
   }
   const report = await runRegistryEval({ goldFile: args.gold, corpusDir: args.corpus, seedsDir: args.seeds });
   if (args.json) {
-    console.log(JSON.stringify({ curated: report.curated.scores, textOnly: report.textOnly.scores, raw: report.raw.scores }, null, 2));
+    console.log(
+      JSON.stringify(
+        { curated: report.curated.scores, textOnly: report.textOnly.scores, raw: report.raw.scores },
+        null,
+        2,
+      ),
+    );
   } else {
     console.log(formatRegistryReport(report));
   }
   for (const dir of args['check-distractors'] ?? []) {
     const { scoreTextPartiesAgainstFrontMatter } = await import('../src/eval/registry.ts');
     const s = await scoreTextPartiesAgainstFrontMatter([dir]);
-    console.log(`\nParties from the text alone vs front-matter institutions, ${s.articles} articles of ${dir}: precision ${s.precision.toFixed(2)}, recall ${s.recall.toFixed(2)}`);
+    console.log(
+      `\nParties from the text alone vs front-matter institutions, ${s.articles} articles of ${dir}: precision ${s.precision.toFixed(2)}, recall ${s.recall.toFixed(2)}`,
+    );
   }
   return 0;
 }

@@ -67,20 +67,32 @@ async function main(): Promise<number> {
   if (questions.length === 0) throw new UsageError('--questions FILE is required.');
   const config = loadConfig();
   const k = v.k === undefined ? config.TOP_K : Number(v.k);
-  if (!Number.isInteger(k) || k < 1 || k > 50) throw new UsageError(`--k ${String(v.k)}: expected a whole number from 1 to 50.`);
+  if (!Number.isInteger(k) || k < 1 || k > 50)
+    throw new UsageError(`--k ${String(v.k)}: expected a whole number from 1 to 50.`);
   const embeddings = v.embeddings as string | undefined;
   if (embeddings !== undefined && embeddings !== 'hash' && embeddings !== 'local' && embeddings !== 'auto') {
     throw new UsageError(`--embeddings ${embeddings}: allowed values are hash, local, auto.`);
   }
   const split = v.split as string | undefined;
-  if (split !== undefined && split !== 'untuned' && split !== 'fit') throw new UsageError(`--split ${split}: allowed values are untuned, fit.`);
-  const distractors = [...((v.distractors as string[] | undefined) ?? []), ...(v['with-distractors'] === true ? DEFAULT_DISTRACTORS : [])];
+  if (split !== undefined && split !== 'untuned' && split !== 'fit')
+    throw new UsageError(`--split ${split}: allowed values are untuned, fit.`);
+  const distractors = [
+    ...((v.distractors as string[] | undefined) ?? []),
+    ...(v['with-distractors'] === true ? DEFAULT_DISTRACTORS : []),
+  ];
 
   const report = await runEval({
     questionsFile: questions,
     corpusDir: config.CORPUS_DIR,
     ...(distractors.length > 0 ? { distractorsDir: [...new Set(distractors)] } : {}),
-    ...(split ? { filter: { ids: await readIdList(UNTUNED_IDS), mode: split === 'untuned' ? ('only' as const) : ('except' as const) } } : {}),
+    ...(split
+      ? {
+          filter: {
+            ids: await readIdList(UNTUNED_IDS),
+            mode: split === 'untuned' ? ('only' as const) : ('except' as const),
+          },
+        }
+      : {}),
     k,
     baseline: v.baseline === true,
     ...(typeof v.index === 'string' ? { indexDir: v.index } : {}),
@@ -99,4 +111,5 @@ async function main(): Promise<number> {
 }
 
 // Run only as a command: the fit script and the tests import the helpers above.
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) await runCommand(main, USAGE);
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href)
+  await runCommand(main, USAGE);

@@ -17,15 +17,25 @@ import { settingsFrom } from '../src/retrieve/settings.ts';
 import { DEFAULT_DISTRACTORS, UNTUNED_IDS, readIdList } from './eval.ts';
 
 const untuned = await readIdList(UNTUNED_IDS);
-const questions = [...(await loadQuestions('test/fixtures/eval/dev.jsonl')), ...(await loadQuestions('test/fixtures/eval/dev-2.jsonl'))].filter(
-  (q) => !untuned.has(q.id),
-);
+const questions = [
+  ...(await loadQuestions('test/fixtures/eval/dev.jsonl')),
+  ...(await loadQuestions('test/fixtures/eval/dev-2.jsonl')),
+].filter((q) => !untuned.has(q.id));
 interface Row {
   answerable: boolean;
   unknownShare: number;
   absentShare: number;
   denseTypical: number;
-  docs: { right: boolean; rank: number; coverage: number; entity: number; names: number; eligible: boolean; chunkCoverage: number; dense: number }[];
+  docs: {
+    right: boolean;
+    rank: number;
+    coverage: number;
+    entity: number;
+    names: number;
+    eligible: boolean;
+    chunkCoverage: number;
+    dense: number;
+  }[];
 }
 const rows: Row[] = [];
 const fold = (t: string) => t.normalize('NFKC').toLowerCase();
@@ -64,7 +74,9 @@ for (const distractorsDir of [[], DEFAULT_DISTRACTORS]) {
       answerable: q.answerable,
       unknownShare: diagnostics.evidence.unknownShare,
       absentShare: diagnostics.evidence.absentShare,
-      denseTypical: nf ? (diagnostics.documents.find((d) => d.eligible)?.dense ?? 0) - nf.denseMargin : (best?.dense ?? 0),
+      denseTypical: nf
+        ? (diagnostics.documents.find((d) => d.eligible)?.dense ?? 0) - nf.denseMargin
+        : (best?.dense ?? 0),
       docs: diagnostics.documents.map((d) => ({
         right: q.expect.some((m) => fold(articleTexts.get(pathOf.get(d.docId) ?? '') ?? '').includes(fold(m))),
         rank: d.rankScore,
@@ -83,15 +95,21 @@ type W = [number, number, number, number];
 const score = (d: Row['docs'][number], w: W) => w[0] * d.rank + w[1] * d.coverage + w[2] * d.entity + w[3] * d.names;
 // The answer comes from the best article that names every party (retrieve.ts).
 const top = (r: Row, w: W) => [...r.docs].filter((d) => d.eligible).sort((a, b) => score(b, w) - score(a, w))[0];
-const recall1 = (w: W) => rows.filter((r) => r.answerable && top(r, w)?.right).length / rows.filter((r) => r.answerable).length;
+const recall1 = (w: W) =>
+  rows.filter((r) => r.answerable && top(r, w)?.right).length / rows.filter((r) => r.answerable).length;
 let bestW: W = [config.RANK_FUSION_WEIGHT, config.COVERAGE_WEIGHT, config.ENTITY_WEIGHT, config.NAME_WEIGHT];
 let bestR = recall1(bestW);
 const grid = [0, 0.1, 0.2, 0.4, 0.8];
-for (const a of grid) for (const c of [0.4, 0.8, 1.2, 1.6]) for (const e of grid) for (const n of grid) {
-  const r = recall1([a, c, e, n]);
-  if (r > bestR + 1e-9) [bestR, bestW] = [r, [a, c, e, n]];
-}
-console.log(`ranking: RANK_FUSION_WEIGHT=${bestW[0]} COVERAGE_WEIGHT=${bestW[1]} ENTITY_WEIGHT=${bestW[2]} NAME_WEIGHT=${bestW[3]}  (fit recall@1 of the ranking ${bestR.toFixed(3)})`);
+for (const a of grid)
+  for (const c of [0.4, 0.8, 1.2, 1.6])
+    for (const e of grid)
+      for (const n of grid) {
+        const r = recall1([a, c, e, n]);
+        if (r > bestR + 1e-9) [bestR, bestW] = [r, [a, c, e, n]];
+      }
+console.log(
+  `ranking: RANK_FUSION_WEIGHT=${bestW[0]} COVERAGE_WEIGHT=${bestW[1]} ENTITY_WEIGHT=${bestW[2]} NAME_WEIGHT=${bestW[3]}  (fit recall@1 of the ranking ${bestR.toFixed(3)})`,
+);
 
 // Not-found: features of the best article under the chosen ranking, among rows whose best article is eligible
 // (the entity rule decides the others).
@@ -100,17 +118,33 @@ for (const r of rows) {
   const b = top(r, bestW);
   if (!b) continue;
   samples.push({
-    x: { coverage: b.coverage, chunkCoverage: b.chunkCoverage, unknownShare: r.unknownShare, absentShare: r.absentShare, denseMargin: b.dense - r.denseTypical },
+    x: {
+      coverage: b.coverage,
+      chunkCoverage: b.chunkCoverage,
+      unknownShare: r.unknownShare,
+      absentShare: r.absentShare,
+      denseMargin: b.dense - r.denseTypical,
+    },
     y: r.answerable ? 1 : 0,
   });
 }
 const keys = ['coverage', 'chunkCoverage', 'unknownShare', 'absentShare', 'denseMargin'] as const;
-const w: Record<(typeof keys)[number] | 'intercept', number> = { intercept: 0, coverage: 0, chunkCoverage: 0, unknownShare: 0, absentShare: 0, denseMargin: 0 };
+const w: Record<(typeof keys)[number] | 'intercept', number> = {
+  intercept: 0,
+  coverage: 0,
+  chunkCoverage: 0,
+  unknownShare: 0,
+  absentShare: 0,
+  denseMargin: 0,
+};
 const L2 = 0.01;
 // Unanswerable questions are few: the classes are weighed equally, and the decision threshold is then
 // chosen to keep false "not found" within MAX_FALSE_NOT_FOUND on the fit questions.
 const positives = samples.filter((s) => s.y === 1).length;
-const classWeight = (y: number) => (y === 1 ? samples.length / (2 * Math.max(1, positives)) : samples.length / (2 * Math.max(1, samples.length - positives)));
+const classWeight = (y: number) =>
+  y === 1
+    ? samples.length / (2 * Math.max(1, positives))
+    : samples.length / (2 * Math.max(1, samples.length - positives));
 for (let step = 0; step < 20000; step++) {
   const grad = { intercept: 0, coverage: 0, chunkCoverage: 0, unknownShare: 0, absentShare: 0, denseMargin: 0 };
   for (const s of samples) {
@@ -139,4 +173,6 @@ console.log(
   `not-found model: NOT_FOUND_INTERCEPT=${r3(w.intercept)} NOT_FOUND_W_COVERAGE=${r3(w.coverage)} NOT_FOUND_W_CHUNK_COVERAGE=${r3(w.chunkCoverage)} NOT_FOUND_W_UNKNOWN=${r3(w.unknownShare)} NOT_FOUND_W_ABSENT=${r3(w.absentShare)} NOT_FOUND_W_DENSE_MARGIN=${r3(w.denseMargin)}`,
 );
 console.log(`NOT_FOUND_THRESHOLD=${threshold.toFixed(2)}`);
-console.log(`  (${samples.length} questions with an article that names every party; ${correct} classified right; ${questions.length} fit questions, ${untuned.size} untuned left out)`);
+console.log(
+  `  (${samples.length} questions with an article that names every party; ${correct} classified right; ${questions.length} fit questions, ${untuned.size} untuned left out)`,
+);

@@ -47,7 +47,9 @@ async function main(): Promise<number> {
 
   const rest = new REST(restOptions(config)).setToken(token);
   const guildId = values.global ? undefined : config.DISCORD_GUILD_ID;
-  const route = guildId ? Routes.applicationGuildCommands(applicationId, guildId) : Routes.applicationCommands(applicationId);
+  const route = guildId
+    ? Routes.applicationGuildCommands(applicationId, guildId)
+    : Routes.applicationCommands(applicationId);
   let saved: RESTPutAPIApplicationCommandsResult;
   try {
     saved = (await rest.put(route, { body: commands })) as RESTPutAPIApplicationCommandsResult;

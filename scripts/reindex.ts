@@ -22,7 +22,10 @@ Options:
 ${COMMON_HELP}`;
 
 async function main(): Promise<number> {
-  const cli = parseCommandLine(process.argv.slice(2), { full: { type: 'boolean' }, 'allow-shrink': { type: 'boolean' } });
+  const cli = parseCommandLine(process.argv.slice(2), {
+    full: { type: 'boolean' },
+    'allow-shrink': { type: 'boolean' },
+  });
   if (cli.help) {
     process.stdout.write(`${USAGE}\n`);
     return EXIT.ok;
@@ -38,7 +41,10 @@ async function main(): Promise<number> {
   });
   let summary: ReindexSummary;
   try {
-    summary = await service.reindex({ full: cli.values.full === true, allowShrink: cli.values['allow-shrink'] === true });
+    summary = await service.reindex({
+      full: cli.values.full === true,
+      allowShrink: cli.values['allow-shrink'] === true,
+    });
   } finally {
     progress.stop();
     await service.close();
@@ -50,7 +56,9 @@ async function main(): Promise<number> {
     process.stderr.write(`${summary.failed.length} file(s) could not be loaded:\n`);
     for (const failure of summary.failed) {
       const kept = failure.kept ? ' (its previously indexed version is kept)' : '';
-      process.stderr.write(`  ${basename(failure.path)} (${join(config.CORPUS_DIR, failure.path)}): ${failure.reason}${kept}\n`);
+      process.stderr.write(
+        `  ${basename(failure.path)} (${join(config.CORPUS_DIR, failure.path)}): ${failure.reason}${kept}\n`,
+      );
     }
     return EXIT.failure;
   }

@@ -17,7 +17,12 @@ const DISCORD_ID = /^\d{17,20}$/;
 const discordId = (what: string) => z.string().regex(DISCORD_ID, `${what}: 17–20 digits`);
 const idList = z
   .string()
-  .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+  .transform((v) =>
+    v
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.string().regex(DISCORD_ID, 'a comma-separated list of Discord channel ids, each 17–20 digits')));
 
 /** Largest article file that is indexed (MAX_ARTICLE_BYTES): 2 MB, far above any news article. */
@@ -104,7 +109,9 @@ export const configSchema = z.object({
 
   // Discord
   DISCORD_TOKEN: optionalText,
-  DISCORD_CLIENT_ID: discordId('a Discord application id (Developer Portal → General Information → Application ID)').optional(),
+  DISCORD_CLIENT_ID: discordId(
+    'a Discord application id (Developer Portal → General Information → Application ID)',
+  ).optional(),
   DISCORD_GUILD_ID: discordId('a Discord server id (right-click the server → Copy Server ID)').optional(),
   DISCORD_API_URL: z.url({ protocol: /^https?$/ }).optional(),
   DISCORD_ADMIN_ROLE_ID: discordId('a Discord role id (Server Settings → Roles → Copy Role ID)').optional(),
@@ -176,7 +183,6 @@ export const ANSWER_WEIGHTS = Object.freeze({
     kind: 3,
   }),
 });
-
 
 /** A setting that cannot be used; the message names the variable, the value and what is allowed. */
 export class ConfigError extends Error {
@@ -286,6 +292,8 @@ export async function folderSettingError(
   if (problem === undefined) return error;
   const flag = options.flag ? ` (or ${options.flag})` : '';
   const created = options.createdIfMissing ? ' (it is created if missing)' : '';
-  return new ConfigError(variable, `Invalid ${variable}: ${problem}. Point ${variable}${flag} at a folder${created}; fix it in .env or the environment.`);
+  return new ConfigError(
+    variable,
+    `Invalid ${variable}: ${problem}. Point ${variable}${flag} at a folder${created}; fix it in .env or the environment.`,
+  );
 }
-

@@ -30,22 +30,37 @@ describe('loadConfig', () => {
     assert.equal(error.message.includes('\n'), false);
     assert.match(configError({ TOP_K: '0' }).message, /^Invalid TOP_K="0": must be at least 1/);
     assert.match(configError({ LLM_BASE_URL: 'localhost:11434' }).message, /^Invalid LLM_BASE_URL=.*http\(s\) URL/);
-    assert.match(configError({ DISCORD_CHANNEL_ALLOWLIST: '123456789012345678, general' }).message, /^Invalid DISCORD_CHANNEL_ALLOWLIST/);
+    assert.match(
+      configError({ DISCORD_CHANNEL_ALLOWLIST: '123456789012345678, general' }).message,
+      /^Invalid DISCORD_CHANNEL_ALLOWLIST/,
+    );
   });
 
   test('a Discord id that is too short says what an id looks like and where to copy it', () => {
     const message = configError({ DISCORD_CLIENT_ID: '123' }).message;
-    assert.match(message, /^Invalid DISCORD_CLIENT_ID="123": expected a Discord application id .*Application ID\): 17–20 digits\./);
+    assert.match(
+      message,
+      /^Invalid DISCORD_CLIENT_ID="123": expected a Discord application id .*Application ID\): 17–20 digits\./,
+    );
     assert.doesNotThrow(() => loadConfig({ DISCORD_CLIENT_ID: '1234567890123456789' }));
   });
 
   test('secrets are never echoed in the error', () => {
-    const error = configError({ DISCORD_TOKEN: 'secret-token', LLM_API_KEY: 'sk-secret', TOP_K: 'x', LLM_TIMEOUT_MS: 'x' });
+    const error = configError({
+      DISCORD_TOKEN: 'secret-token',
+      LLM_API_KEY: 'sk-secret',
+      TOP_K: 'x',
+      LLM_TIMEOUT_MS: 'x',
+    });
     assert.doesNotMatch(error.message, /secret/);
   });
 
   test('empty values fall back to the default; lists and booleans are parsed', () => {
-    const config = loadConfig({ TOP_K: '', ASK_PUBLIC_DEFAULT: 'false', DISCORD_CHANNEL_ALLOWLIST: '123456789012345678, 987654321098765432' });
+    const config = loadConfig({
+      TOP_K: '',
+      ASK_PUBLIC_DEFAULT: 'false',
+      DISCORD_CHANNEL_ALLOWLIST: '123456789012345678, 987654321098765432',
+    });
     assert.equal(config.TOP_K, 5);
     assert.equal(config.ASK_PUBLIC_DEFAULT, false);
     assert.deepEqual(config.DISCORD_CHANNEL_ALLOWLIST, ['123456789012345678', '987654321098765432']);
@@ -59,8 +74,14 @@ describe('loadConfig', () => {
 
   test('.env.example documents every variable, with valid values', () => {
     const example = dotenv.parse(readFileSync(new URL('../.env.example', import.meta.url)));
-    assert.deepEqual(Object.keys(configSchema.shape).filter((key) => !(key in example)), []);
-    assert.deepEqual(Object.keys(example).filter((key) => !(key in configSchema.shape)), []);
+    assert.deepEqual(
+      Object.keys(configSchema.shape).filter((key) => !(key in example)),
+      [],
+    );
+    assert.deepEqual(
+      Object.keys(example).filter((key) => !(key in configSchema.shape)),
+      [],
+    );
     loadConfig(example);
   });
 });

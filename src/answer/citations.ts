@@ -51,7 +51,10 @@ export function rewriteCitations(text: string, passageCount: number): CitationRe
       if (before !== '') return after === '' ? '' : ' ';
       return after;
     }
-    return `${before}${[...kept].sort((a, b) => a - b).map((n) => `[${n}]`).join('')}${after}`;
+    return `${before}${[...kept]
+      .sort((a, b) => a - b)
+      .map((n) => `[${n}]`)
+      .join('')}${after}`;
   });
   return { text: rewritten, used, removed };
 }

@@ -52,7 +52,10 @@ export async function composeAnswer(question: string, retrieval: Retrieval, opti
       ...(config.LLM_BASE_URL ? { baseURL: config.LLM_BASE_URL } : {}),
     });
     const answer = checkGeneratedAnswer(question, text, passages);
-    logger.debug({ model: config.LLM_MODEL, ms: Date.now() - started, found: answer.found, citations: answer.citations.length }, 'LLM answer');
+    logger.debug(
+      { model: config.LLM_MODEL, ms: Date.now() - started, found: answer.found, citations: answer.citations.length },
+      'LLM answer',
+    );
     return answer;
   } catch (error) {
     const failure = llm && error instanceof llm.LlmFailure ? error : undefined;
@@ -60,17 +63,33 @@ export async function composeAnswer(question: string, retrieval: Retrieval, opti
     // "Incorrect API key provided: sk-pr****") goes only to the log, under that id.
     const errorId = randomBytes(4).toString('hex');
     logger.warn(
-      { errorId, kind: failure?.kind ?? 'internal', status: failure?.status, detail: failure?.message, model: config.LLM_MODEL, ms: Date.now() - started, err: failure?.cause ?? error },
+      {
+        errorId,
+        kind: failure?.kind ?? 'internal',
+        status: failure?.status,
+        detail: failure?.message,
+        model: config.LLM_MODEL,
+        ms: Date.now() - started,
+        err: failure?.cause ?? error,
+      },
       'LLM answer failed; using the extractive answer',
     );
     const extractive = extractiveAnswer(question, retrieval);
-    const note = t(extractive.language, failure?.kind === 'timeout' ? 'reliability:llmTimeout' : 'reliability:llmFallback', { errorId });
+    const note = t(
+      extractive.language,
+      failure?.kind === 'timeout' ? 'reliability:llmTimeout' : 'reliability:llmFallback',
+      { errorId },
+    );
     return { ...extractive, note };
   }
 }
 
 /** Forwards only changes of the displayable text, and keeps a failing front-end callback from ending the answer. */
-function partialForwarder(onPartial: (text: string) => void, passageCount: number, logger: Logger): (raw: string) => void {
+function partialForwarder(
+  onPartial: (text: string) => void,
+  passageCount: number,
+  logger: Logger,
+): (raw: string) => void {
   let last = '';
   return (raw) => {
     const display = partialDisplayText(raw, passageCount);

@@ -69,7 +69,11 @@ export function analyse(question: string): QuestionAnalysis {
 }
 
 /** "Not found" in the asker's language; `nearest` adds the line naming the closest collaboration the corpus has. */
-export function notFoundAnswer(question: string, nearest?: Passage['chunk'], language = askerLanguage(question)): Answer {
+export function notFoundAnswer(
+  question: string,
+  nearest?: Passage['chunk'],
+  language = askerLanguage(question),
+): Answer {
   const lines = [t(language, 'answer:notFound')];
   if (nearest) lines.push(nearMissLine(nearest, language));
   return { question, answer: lines.join('\n'), found: false, citations: [], language, mode: 'extractive' };
@@ -86,10 +90,15 @@ export function citationFor(passage: Passage, n: number): Citation {
   };
 }
 
-export function extractiveAnswer(question: string, retrieval: Retrieval, options: Partial<ExtractiveOptions> = {}): Answer {
+export function extractiveAnswer(
+  question: string,
+  retrieval: Retrieval,
+  options: Partial<ExtractiveOptions> = {},
+): Answer {
   const opts = { ...DEFAULTS, ...options };
   const analysis = analyse(question);
-  if (!retrieval.found || retrieval.passages.length === 0) return notFoundAnswer(question, retrieval.nearest, analysis.language);
+  if (!retrieval.found || retrieval.passages.length === 0)
+    return notFoundAnswer(question, retrieval.nearest, analysis.language);
   // One analyzer per answer: the question and every sentence share its memo of analysed words, and the same
   // analysis as the lexical index lets an English question meet a Bengali sentence (আইআইটি = iit).
   const analyzer = createAnalyzer({ maxCacheSize: 5_000 });
@@ -116,7 +125,12 @@ export function gatherCandidates(passages: readonly Passage[]): Candidate[] {
 }
 
 /** Step 2: the spans of the asked-for kind in each sentence, ranked by how well their surroundings match the question. */
-export function findAnswerSpans(candidates: Candidate[], analysis: QuestionAnalysis, passages: readonly Passage[], analyzer: Analyzer): void {
+export function findAnswerSpans(
+  candidates: Candidate[],
+  analysis: QuestionAnalysis,
+  passages: readonly Passage[],
+  analyzer: Analyzer,
+): void {
   const kinds = spanKindsFor(analysis);
   if (kinds.length === 0) return;
   const question = questionFocus(analysis.question, analyzer);
@@ -128,18 +142,35 @@ export function findAnswerSpans(candidates: Candidate[], analysis: QuestionAnaly
       articleStart: chunk.index === 0 && c.order === 0,
     };
     const spans = kinds
-      .flatMap(({ kind, confidence }) => findSpans(kind, c.text, context).map((span) => ({ ...span, confidence: (span.confidence ?? 1) * confidence })))
+      .flatMap(({ kind, confidence }) =>
+        findSpans(kind, c.text, context).map((span) => ({ ...span, confidence: (span.confidence ?? 1) * confidence })),
+      )
       .filter((span) => !namedInQuestion(span, question.terms, analyzer))
       // "Who …": an organisation answers only where the sentence names no person.
-      .filter((span, _i, all) => analysis.wants !== 'person' || span.kind === 'person' || !all.some((o) => o.kind === 'person'))
+      .filter(
+        (span, _i, all) =>
+          analysis.wants !== 'person' || span.kind === 'person' || !all.some((o) => o.kind === 'person'),
+      )
       .filter((span) => analysis.wants !== 'text' || nextToHead(c.text, span, analysis.head, analyzer))
       .sort((a, b) => a.start - b.start);
     // A span's surroundings end at the previous span of its kind ("X, director …, and Y, director …").
     const arounds = spans.map((span, i) =>
-      surroundings(c.text, span, spans.slice(0, i).reverse().find((p) => p.kind === span.kind), spans.slice(i + 1).find((n) => n.kind === span.kind)),
+      surroundings(
+        c.text,
+        span,
+        spans
+          .slice(0, i)
+          .reverse()
+          .find((p) => p.kind === span.kind),
+        spans.slice(i + 1).find((n) => n.kind === span.kind),
+      ),
     );
     // A term found around every span of the sentence tells them apart no better than nothing.
-    const everywhere = new Set([...question.weights.keys()].filter((term) => arounds.length > 1 && arounds.every((a) => termsOf(a, analyzer).has(term))));
+    const everywhere = new Set(
+      [...question.weights.keys()].filter(
+        (term) => arounds.length > 1 && arounds.every((a) => termsOf(a, analyzer).has(term)),
+      ),
+    );
     c.spans = spans
       .map((span, i) => {
         const terms = termsOf(arounds[i]!, analyzer);
@@ -148,7 +179,8 @@ export function findAnswerSpans(candidates: Candidate[], analysis: QuestionAnaly
         // "director of the cancer institute": the owner of the asked-for role, next to the span.
         if (question.roleOwner.some((term) => terms.has(term))) score += ROLE_OWNER_BONUS;
         // "which hospitals": an organisation of the asked-for kind first.
-        if (span.kind === 'organisation' && institutionKinds(span.text).some((k) => analysis.head.includes(k))) score += KIND_BONUS;
+        if (span.kind === 'organisation' && institutionKinds(span.text).some((k) => analysis.head.includes(k)))
+          score += KIND_BONUS;
         return { span, context: score };
       })
       .filter((s) => s.span.kind !== 'organisation' || kindFits(s.span, analysis.head))
@@ -169,10 +201,25 @@ function kindFits(span: Span, head: readonly string[]): boolean {
   if (asked.length === 0 || head.includes('organisation')) return true;
   return institutionKinds(span.text).some((k) => asked.includes(k));
 }
-const ORGANISATION_KINDS = new Set(['hospital', 'university', 'institute', 'college', 'school', 'centre', 'association', 'council']);
+const ORGANISATION_KINDS = new Set([
+  'hospital',
+  'university',
+  'institute',
+  'college',
+  'school',
+  'centre',
+  'association',
+  'council',
+]);
 
 // Context points (see ANSWER_WEIGHTS): a named word of the question counts more than a generic one.
-const { namedTerm: NAMED_TERM, genericTerm: GENERIC_TERM, unknownTerm: UNKNOWN_TERM, roleOwner: ROLE_OWNER_BONUS, kind: KIND_BONUS } = ANSWER_WEIGHTS.context;
+const {
+  namedTerm: NAMED_TERM,
+  genericTerm: GENERIC_TERM,
+  unknownTerm: UNKNOWN_TERM,
+  roleOwner: ROLE_OWNER_BONUS,
+  kind: KIND_BONUS,
+} = ANSWER_WEIGHTS.context;
 /** Words before a span that still describe it ("the hospital's Executive Director Dr"). */
 const CONTEXT_WORDS = 10;
 const ORGANISATION_BEFORE_WORDS = 4;
@@ -181,10 +228,17 @@ const ORGANISATION_AFTER_WORDS = 5;
 const CLAUSE_END = /[,;:()]|\s(?:and|or|और|एवं|तथा|या|и|а|или|ও|এবং|আর|বা)\s/u;
 
 /** The span kinds that answer the question, each with how much a span of it is trusted to be the answer. */
-function spanKindsFor(analysis: QuestionAnalysis): { kind: Exclude<QuestionAnalysis['wants'], 'text'>; confidence: number }[] {
-  if (analysis.wants === 'person') return [{ kind: 'person', confidence: 1 }, { kind: 'organisation', confidence: 0.3 }];
+function spanKindsFor(
+  analysis: QuestionAnalysis,
+): { kind: Exclude<QuestionAnalysis['wants'], 'text'>; confidence: number }[] {
+  if (analysis.wants === 'person')
+    return [
+      { kind: 'person', confidence: 1 },
+      { kind: 'organisation', confidence: 0.3 },
+    ];
   // "Which national initiative": a quoted or capitalized name next to the asked-for noun.
-  if (analysis.wants === 'text') return analysis.type === 'which' && analysis.head.length > 0 ? [{ kind: 'organisation', confidence: 0.8 }] : [];
+  if (analysis.wants === 'text')
+    return analysis.type === 'which' && analysis.head.length > 0 ? [{ kind: 'organisation', confidence: 0.8 }] : [];
   return [{ kind: analysis.wants, confidence: 1 }];
 }
 
@@ -193,12 +247,25 @@ function spanKindsFor(analysis: QuestionAnalysis): { kind: Exclude<QuestionAnaly
  * kind ("X, director of A, and Y, director of B"); for a number, what it counts (the words after it).
  */
 function surroundings(sentence: string, span: Span, previous: Span | undefined, next: Span | undefined): string {
-  const before = sentence.slice(previous ? previous.end : 0, span.start).split(/\s+/).filter(Boolean).slice(-CONTEXT_WORDS).join(' ');
-  const after = sentence.slice(span.end, next ? next.start : undefined).split(CLAUSE_END)[0]!.slice(0, 80);
+  const before = sentence
+    .slice(previous ? previous.end : 0, span.start)
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(-CONTEXT_WORDS)
+    .join(' ');
+  const after = sentence
+    .slice(span.end, next ? next.start : undefined)
+    .split(CLAUSE_END)[0]!
+    .slice(0, 80);
   if (span.kind === 'number') return after;
   // An organisation is described on both sides ("ректор Казанского университета, академик … Иван Петров").
   if (span.kind === 'organisation') {
-    const wide = sentence.slice(span.end, next ? next.start : undefined).split(/\s+/).filter(Boolean).slice(0, ORGANISATION_AFTER_WORDS).join(' ');
+    const wide = sentence
+      .slice(span.end, next ? next.start : undefined)
+      .split(/\s+/)
+      .filter(Boolean)
+      .slice(0, ORGANISATION_AFTER_WORDS)
+      .join(' ');
     return `${before.split(/\s+/).slice(-ORGANISATION_BEFORE_WORDS).join(' ')} ${wide}`;
   }
   return `${span.title ?? ''} ${before} ${after.split(/\s+/).slice(0, 4).join(' ')}`;
@@ -230,7 +297,8 @@ function questionFocus(question: string, analyzer: Analyzer): QuestionFocus {
     }
   }
   const roleAt = words.findIndex((w) => isTitle(w.raw));
-  const owner = roleAt < 0 ? undefined : [words[roleAt + 1], words[roleAt - 1]].find((w) => w && !w.generic && !isTitle(w.raw));
+  const owner =
+    roleAt < 0 ? undefined : [words[roleAt + 1], words[roleAt - 1]].find((w) => w && !w.generic && !isTitle(w.raw));
   return { terms, weights, roleOwner: owner ? [...owner.terms, ...owner.keys] : [] };
 }
 
@@ -239,12 +307,18 @@ function termsOf(text: string, analyzer: Analyzer): Set<string> {
 }
 
 /** Step 3: question terms (rarer ones count more), the priors, and the asked-for span. */
-export function scoreCandidates(candidates: Candidate[], question: string, passages: readonly Passage[], analyzer: Analyzer): void {
+export function scoreCandidates(
+  candidates: Candidate[],
+  question: string,
+  passages: readonly Passage[],
+  analyzer: Analyzer,
+): void {
   const w = ANSWER_WEIGHTS;
   const questionTerms = new Set(analyzer.terms(question).filter((term) => term.length > 1));
   const sentenceTerms = candidates.map((c) => new Set(analyzer.terms(c.text)));
   const documentFrequency = new Map<string, number>();
-  for (const terms of sentenceTerms) for (const term of terms) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+  for (const terms of sentenceTerms)
+    for (const term of terms) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
   const total = candidates.length;
   candidates.forEach((c, i) => {
     let overlap = 0;
@@ -257,7 +331,11 @@ export function scoreCandidates(candidates: Candidate[], question: string, passa
     const isLede = passage.chunk.index === 0 && c.order === 0;
     const top = c.spans[0];
     const spanScore = top ? (top.span.confidence ?? 1) * (w.span + w.spanContext * top.context) : 0;
-    c.base = w.overlap * overlap + w.relevance * passage.relevance + w.rankPrior / (1 + c.passageIndex) + (isLede ? w.lede : 0);
+    c.base =
+      w.overlap * overlap +
+      w.relevance * passage.relevance +
+      w.rankPrior / (1 + c.passageIndex) +
+      (isLede ? w.lede : 0);
     c.score = c.base + spanScore;
   });
 }
@@ -270,15 +348,25 @@ interface Selection {
 }
 
 /** Step 4: the lead sentence and the evidence, greedily with per-passage and length caps. */
-export function selectSentences(candidates: Candidate[], analysis: QuestionAnalysis, passages: readonly Passage[], opts: ExtractiveOptions): Selection {
+export function selectSentences(
+  candidates: Candidate[],
+  analysis: QuestionAnalysis,
+  passages: readonly Passage[],
+  opts: ExtractiveOptions,
+): Selection {
   const w = ANSWER_WEIGHTS;
-  const byScore = [...candidates].sort((a, b) => b.score - a.score || a.passageIndex - b.passageIndex || a.order - b.order);
+  const byScore = [...candidates].sort(
+    (a, b) => b.score - a.score || a.passageIndex - b.passageIndex || a.order - b.order,
+  );
   // The best article is the one whose best sentence matches the question best (words and priors; a span of
   // the asked-for kind in a weaker article does not promote it). The lead comes from it, so citations stay
   // numbered best article first.
-  const byBase = [...candidates].sort((a, b) => b.base - a.base || a.passageIndex - b.passageIndex || a.order - b.order);
+  const byBase = [...candidates].sort(
+    (a, b) => b.base - a.base || a.passageIndex - b.passageIndex || a.order - b.order,
+  );
   let topDoc = byBase[0] ? passages[byBase[0].passageIndex]!.chunk.docId : undefined;
-  const spanIn = (docId: string | undefined) => byScore.find((c) => c.spans.length > 0 && passages[c.passageIndex]!.chunk.docId === docId);
+  const spanIn = (docId: string | undefined) =>
+    byScore.find((c) => c.spans.length > 0 && passages[c.passageIndex]!.chunk.docId === docId);
   // An article without the asked-for span yields to one that has it and matches nearly as well.
   if (analysis.type !== 'list' && !spanIn(topDoc)) {
     const rival = byScore.find((c) => c.spans.length > 0 && c.base >= w.spanArticleShare * (byBase[0]?.base ?? 0));
@@ -292,7 +380,12 @@ export function selectSentences(candidates: Candidate[], analysis: QuestionAnaly
   let chars = 0;
   const take = (c: Candidate): boolean => {
     const key = c.text.toLowerCase();
-    if (seen.has(key) || (perPassage.get(c.passageIndex) ?? 0) >= opts.maxPerPassage || picked.length >= opts.maxSentences) return false;
+    if (
+      seen.has(key) ||
+      (perPassage.get(c.passageIndex) ?? 0) >= opts.maxPerPassage ||
+      picked.length >= opts.maxSentences
+    )
+      return false;
     if (picked.length > 0 && chars + c.text.length > opts.maxChars) return false;
     picked.push(c);
     seen.add(key);
@@ -303,7 +396,8 @@ export function selectSentences(candidates: Candidate[], analysis: QuestionAnaly
   // A sentence earns its place by matching the question about as well as the best one. Sentences sharing
   // nothing with the question only fill in from the best passage (a question in another language may share
   // no word with its answer).
-  const relevant = (c: Candidate, share: number) => c.score >= share * best && (c.overlap > 0 || c.passageIndex === 0 || c.spans.length > 0);
+  const relevant = (c: Candidate, share: number) =>
+    c.score >= share * best && (c.overlap > 0 || c.passageIndex === 0 || c.spans.length > 0);
   const docOf = (c: Candidate) => passages[c.passageIndex]!.chunk.docId;
   if (lead) take(lead);
   const bestDoc = topDoc;
@@ -339,7 +433,13 @@ function isListType(analysis: QuestionAnalysis): boolean {
 }
 
 /** Step 5: the first line, the article-language note, the quoted evidence; citations numbered by first use. */
-export function renderAnswer(question: string, analysis: QuestionAnalysis, selection: Selection, passages: readonly Passage[], opts: ExtractiveOptions): Answer {
+export function renderAnswer(
+  question: string,
+  analysis: QuestionAnalysis,
+  selection: Selection,
+  passages: readonly Passage[],
+  opts: ExtractiveOptions,
+): Answer {
   const { language } = analysis;
   const numberOf = new Map<number, number>();
   const citations: Citation[] = [];
@@ -412,9 +512,17 @@ function leadSpans(lead: Candidate, analysis: QuestionAnalysis, max: number): Sp
   const top = lead.spans[0]!;
   const several = isListQuestion(analysis.question) || (analysis.wants === 'person' && !asksForOne(analysis));
   const chosen = several
-    ? lead.spans.filter((s) => s.span.kind === top.span.kind && (s.span.confidence ?? 1) >= (top.span.confidence ?? 1) * 0.5 && (!kinded(analysis) || institutionKinds(s.span.text).some((k) => analysis.head.includes(k))))
+    ? lead.spans.filter(
+        (s) =>
+          s.span.kind === top.span.kind &&
+          (s.span.confidence ?? 1) >= (top.span.confidence ?? 1) * 0.5 &&
+          (!kinded(analysis) || institutionKinds(s.span.text).some((k) => analysis.head.includes(k))),
+      )
     : lead.spans.filter((s) => s.context === top.context && s.span.kind === top.span.kind).slice(0, 1);
-  return chosen.slice(0, max).map((s) => s.span).sort((a, b) => a.start - b.start);
+  return chosen
+    .slice(0, max)
+    .map((s) => s.span)
+    .sort((a, b) => a.start - b.start);
 }
 
 /** "Which hospitals": only organisations of that kind answer. */
@@ -424,7 +532,10 @@ function kinded(analysis: QuestionAnalysis): boolean {
 
 /** The question narrows "who" to one: a role word, or a side / nationality that tells the signatories apart. */
 function asksForOne(analysis: QuestionAnalysis): boolean {
-  return analysis.question.split(/[\s,.?!]+/).some((word) => isTitle(word)) || /\b(side|сторон\p{L}*|पक्ष|পক্ষ)\b|от\s+\p{L}+/iu.test(analysis.question);
+  return (
+    analysis.question.split(/[\s,.?!]+/).some((word) => isTitle(word)) ||
+    /\b(side|сторон\p{L}*|पक्ष|পক্ষ)\b|от\s+\p{L}+/iu.test(analysis.question)
+  );
 }
 
 /** A span the question itself names ("Which foundation supports IIT Pune?" is not answered by IIT Pune). */
@@ -432,7 +543,8 @@ function namedInQuestion(span: Span, questionTerms: ReadonlySet<string>, analyze
   const words = analyzer.words(span.text).filter((w) => !w.stopword && !w.generic);
   if (words.length === 0) return span.kind === 'organisation';
   // Places also by concept: "Russian-Chinese" in the question names России in the article.
-  const termsOf = (w: Word) => (span.kind === 'place' ? [...w.terms, ...w.keys, ...w.concepts] : [...w.terms, ...w.keys]);
+  const termsOf = (w: Word) =>
+    span.kind === 'place' ? [...w.terms, ...w.keys, ...w.concepts] : [...w.terms, ...w.keys];
   const named = words.filter((w) => termsOf(w).some((term) => questionTerms.has(term))).length;
   // An organisation's long name ("Indian Institute of Technology (IIT) Pune") is named by two of its words.
   return named === words.length || (span.kind === 'organisation' && named >= 2);

@@ -57,7 +57,11 @@ export interface GenerateOptions {
  * Sends the prompt and returns the model's raw text. Rejects with an LlmFailure on every failure, and never
  * later than `timeoutMs` even if the HTTP client does not honour the abort.
  */
-export async function generateText(model: ChatOpenAI, prompt: readonly PromptMessage[], options: GenerateOptions): Promise<string> {
+export async function generateText(
+  model: ChatOpenAI,
+  prompt: readonly PromptMessage[],
+  options: GenerateOptions,
+): Promise<string> {
   const deadline = AbortSignal.timeout(options.timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
   const messages = prompt.map(toLangChainMessage);
@@ -81,7 +85,8 @@ export async function generateText(model: ChatOpenAI, prompt: readonly PromptMes
 
   try {
     const text = await untilAborted(request, signal);
-    if (stripReasoning(text).trim() === '') throw new LlmFailure('empty', 'The language model returned an empty answer');
+    if (stripReasoning(text).trim() === '')
+      throw new LlmFailure('empty', 'The language model returned an empty answer');
     return text;
   } catch (error) {
     throw toLlmFailure(error, {
@@ -128,23 +133,44 @@ interface FailureContext {
 export function toLlmFailure(error: unknown, context: FailureContext): LlmFailure {
   if (error instanceof LlmFailure) return error;
   const cause = { cause: error };
-  if (context.callerSignal?.aborted) return new LlmFailure('aborted', 'The language model request was cancelled', undefined, cause);
+  if (context.callerSignal?.aborted)
+    return new LlmFailure('aborted', 'The language model request was cancelled', undefined, cause);
   const seconds = Math.round(context.timeoutMs / 100) / 10;
   const name = errorName(error);
   if (context.deadline.aborted || name === 'TimeoutError' || name === 'APIConnectionTimeoutError') {
-    return new LlmFailure('timeout', `The language model did not answer within ${seconds} s (LLM_TIMEOUT_MS)`, undefined, cause);
+    return new LlmFailure(
+      'timeout',
+      `The language model did not answer within ${seconds} s (LLM_TIMEOUT_MS)`,
+      undefined,
+      cause,
+    );
   }
   const status = (error as { status?: unknown } | null)?.status;
   if (typeof status === 'number') {
     // openai's messages start with the status again ("500 model crashed").
     const detail = shortMessage(error).replace(new RegExp(`^${status}\\s+`), '');
-    return new LlmFailure('http', `The language model returned HTTP ${status}${statusHint(status)}: ${detail}`, status, cause);
+    return new LlmFailure(
+      'http',
+      `The language model returned HTTP ${status}${statusHint(status)}: ${detail}`,
+      status,
+      cause,
+    );
   }
   if (name === 'APIConnectionError') {
     const where = context.baseURL ? ` at ${publicOrigin(context.baseURL)}` : '';
-    return new LlmFailure('connection', `Could not reach the language model${where} (check LLM_BASE_URL and that the server is running)`, undefined, cause);
+    return new LlmFailure(
+      'connection',
+      `Could not reach the language model${where} (check LLM_BASE_URL and that the server is running)`,
+      undefined,
+      cause,
+    );
   }
-  return new LlmFailure('malformed', `The language model sent a response that could not be read: ${shortMessage(error)}`, undefined, cause);
+  return new LlmFailure(
+    'malformed',
+    `The language model sent a response that could not be read: ${shortMessage(error)}`,
+    undefined,
+    cause,
+  );
 }
 
 function statusHint(status: number): string {

@@ -12,7 +12,11 @@ import { scriptOf } from '../text/script.ts';
 import { isGenericConcept } from '../text/concepts.ts';
 
 /** The best article's chunk when the question is a near miss of it, else undefined. */
-export function findNearMiss(analysis: QuestionAnalysis, passages: readonly Passage[], analyzer: Analyzer): StoredChunk | undefined {
+export function findNearMiss(
+  analysis: QuestionAnalysis,
+  passages: readonly Passage[],
+  analyzer: Analyzer,
+): StoredChunk | undefined {
   const best = passages[0]?.chunk;
   if (!best) return undefined;
   const article = passages.filter((p) => p.chunk.docId === best.docId).map((p) => p.chunk);
@@ -39,7 +43,10 @@ function namesAbsentParty(question: string, text: string, analyzer: Analyzer): b
   // A name written in a third script ("ИИТ" for IIT in an English article) may simply not match across
   // scripts: only Latin names, the article's own script, and lexicon places count as evidence of absence.
   const articleScript = scriptOf(text.replace(/[^\p{L}]+/gu, '').slice(0, 200));
-  const comparable = (w: Word) => w.script === 'latin' || w.script === articleScript || w.concepts.some((c) => !isGenericConcept(c.replace(/^#/, '')));
+  const comparable = (w: Word) =>
+    w.script === 'latin' ||
+    w.script === articleScript ||
+    w.concepts.some((c) => !isGenericConcept(c.replace(/^#/, '')));
   const named = words.filter((w, i) => isNamed(w) && !(i === firstIndex && !w.acronym) && !w.stopword && comparable(w));
   if (named.length < 2) return false;
   const present = (w: Word) => [...w.terms, ...w.keys, ...w.concepts].some((term) => articleTerms.has(term));

@@ -30,7 +30,9 @@ export interface PromptInput {
 
 export function buildGroundedPrompt(input: PromptInput): PromptMessage[] {
   const language = describeLanguage(input.language);
-  const messages: PromptMessage[] = [{ role: 'system', content: systemRules(input.passages.length, language, input.answerType) }];
+  const messages: PromptMessage[] = [
+    { role: 'system', content: systemRules(input.passages.length, language, input.answerType) },
+  ];
   for (const turn of boundHistory(input.history ?? [], input.historyChars)) {
     messages.push({ role: 'user', content: turn.question });
     if (turn.answer) messages.push({ role: 'assistant', content: turn.answer });
@@ -69,7 +71,7 @@ function systemRules(passageCount: number, language: string | undefined, answerT
     ? `The question is written in ${language}. Write the whole answer in ${language}, even when the passages are in other languages.`
     : 'Write the whole answer in the language the question is written in, even when the passages are in other languages.';
   return [
-    'You answer questions about collaborations between institutions (MoUs and agreements between universities, hospitals and other organisations), using only the numbered news passages in the user\'s last message.',
+    "You answer questions about collaborations between institutions (MoUs and agreements between universities, hospitals and other organisations), using only the numbered news passages in the user's last message.",
     '',
     'Rules:',
     '1. Use only facts stated in the passages. Do not add outside knowledge and do not guess.',
@@ -98,7 +100,9 @@ function userMessage(question: string, passages: readonly Passage[], language: s
     ];
     return `<passage ${attributes.join(' ')}>\n${escapeData(chunk.text)}\n</passage>`;
   });
-  const reminder = language ? `Answer in ${language}, citing [n] after each fact.` : 'Answer in the language of the question, citing [n] after each fact.';
+  const reminder = language
+    ? `Answer in ${language}, citing [n] after each fact.`
+    : 'Answer in the language of the question, citing [n] after each fact.';
   return [
     '<passages>',
     ...blocks,

@@ -9,7 +9,14 @@ import { TOPIC_PHRASES, topicById } from '../ingest/records/topics.ts';
 import type { Evidence } from '../ingest/records/types.ts';
 import { compilePhrases, findPhrases, textWords } from '../ingest/records/phrases.ts';
 import { isListQuestion } from '../retrieve/intent.ts';
-import { REGISTRY_WORDS, topicsIn, type CollaborationFilter, type PartyInfo, type RegistryEntry, type RegistryView } from '../retrieve/registry.ts';
+import {
+  REGISTRY_WORDS,
+  topicsIn,
+  type CollaborationFilter,
+  type PartyInfo,
+  type RegistryEntry,
+  type RegistryView,
+} from '../retrieve/registry.ts';
 import { conceptsOf } from '../text/concepts.ts';
 import { isStopword } from '../text/stopwords.ts';
 import type { Answer, Citation } from './types.ts';
@@ -17,7 +24,26 @@ import type { Answer, Citation } from './types.ts';
 /** Concepts that make a list question one about agreements (what the registry holds). */
 const AGREEMENT_CONCEPTS = new Set(['agreement', 'collaboration', 'sign']);
 /** Words that ask for all of something. */
-const ALL_WORDS = new Set(['all', 'every', 'each', 'list', 'सभी', 'सब', 'सारे', 'सूची', 'সব', 'সমস্ত', 'সকল', 'তালিকা', 'все', 'всех', 'список', 'перечисли'].map((w) => w.normalize('NFC')));
+const ALL_WORDS = new Set(
+  [
+    'all',
+    'every',
+    'each',
+    'list',
+    'सभी',
+    'सब',
+    'सारे',
+    'सूची',
+    'সব',
+    'সমস্ত',
+    'সকল',
+    'তালিকা',
+    'все',
+    'всех',
+    'список',
+    'перечисли',
+  ].map((w) => w.normalize('NFC')),
+);
 const YEAR = /(?<!\d)((?:19|20)\d{2})(?!\d)/g;
 
 export interface RegistryQuestion {
@@ -67,12 +93,14 @@ function unexplainedWords(question: string, parties: readonly PartyInfo[]): stri
   const words = textWords(question);
   const covered = new Set<number>();
   for (const list of [REGISTRY_WORDS, QUESTION_WORDS, ...TOPIC_PHRASES.values()]) {
-    for (const hit of findPhrases(words, list)) for (const w of words) if (w.start >= hit.start && w.end <= hit.end) covered.add(w.start);
+    for (const hit of findPhrases(words, list))
+      for (const w of words) if (w.start >= hit.start && w.end <= hit.end) covered.add(w.start);
   }
   const partyTokens = parties.flatMap((p) => [p.name, ...p.aliases]).flatMap(nameTokens);
   return words
     .filter((w) => {
-      if (covered.has(w.start) || isStopword(w.folded) || ALL_WORDS.has(w.folded) || /^\d+$/.test(w.folded)) return false;
+      if (covered.has(w.start) || isStopword(w.folded) || ALL_WORDS.has(w.folded) || /^\d+$/.test(w.folded))
+        return false;
       if (conceptsOf(w.folded).some((c) => c.generic)) return false;
       const [token] = nameTokens(question.slice(w.start, w.end));
       if (!token) return false;
@@ -106,8 +134,13 @@ export function selectRecords(view: RegistryView, query: RegistryQuestion): Regi
   for (const topic of query.topics) records = records.filter((r) => r.areas.some((a) => a.id === topic));
   if (query.types.length > 0) {
     const named = new Set(query.parties.map((p) => p.name));
-    const ofType = (name: string) => nameTokens(name).some((t) => t.concepts.some((c) => query.types.includes(c.slice(1))));
-    records = records.filter((r) => r.partyNames.some((n) => !named.has(n) && [n, ...(view.parties.find((p) => p.name === n)?.aliases ?? [])].some(ofType)));
+    const ofType = (name: string) =>
+      nameTokens(name).some((t) => t.concepts.some((c) => query.types.includes(c.slice(1))));
+    records = records.filter((r) =>
+      r.partyNames.some(
+        (n) => !named.has(n) && [n, ...(view.parties.find((p) => p.name === n)?.aliases ?? [])].some(ofType),
+      ),
+    );
   }
   return records;
 }
@@ -135,7 +168,11 @@ export function registryAnswer(question: string, view: RegistryView | undefined)
 /** One record in one line: date, kind, parties, place, areas. */
 export function recordLine(r: RegistryEntry, language: Language): string {
   const kind = t(language, r.kind ? (`registry:kind.${r.kind.value}` as const) : 'registry:kind.unknown');
-  const date = !r.date ? t(language, 'registry:dateUnknown') : r.date.basis === 'signed' ? r.date.value : t(language, 'registry:dateArticle', { date: r.date.value });
+  const date = !r.date
+    ? t(language, 'registry:dateUnknown')
+    : r.date.basis === 'signed'
+      ? r.date.value
+      : t(language, 'registry:dateArticle', { date: r.date.value });
   const areas = r.areas.map((a) => topicById(a.id)?.label[language] ?? a.id);
   const place = r.place ? ` (${r.place.value})` : '';
   return `${date} — ${kind}: ${r.partyNames.join(' · ')}${place}${areas.length > 0 ? ` — ${areas.join(', ')}` : ''}`;
@@ -143,7 +180,9 @@ export function recordLine(r: RegistryEntry, language: Language): string {
 
 /** A record's citation: its article, with the passage that names the agreement (or its first party). */
 function citationOf(r: RegistryEntry, n: number): Citation {
-  const evidence: Evidence | undefined = [r.kind?.evidence, ...r.parties.map((p) => p.evidence)].find((e) => e && e.from !== 'front-matter');
+  const evidence: Evidence | undefined = [r.kind?.evidence, ...r.parties.map((p) => p.evidence)].find(
+    (e) => e && e.from !== 'front-matter',
+  );
   return {
     n,
     docId: r.docId,

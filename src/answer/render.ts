@@ -29,7 +29,10 @@ export function renderSpan(span: Span, language: Language, institutions: readonl
   if (span.number) return renderNumber(span, language);
   if (!readableBy(language, span.text)) {
     // The article's front matter often gives the same party in Latin letters: that spelling beats ours.
-    const sibling = siblingName(span.text, institutions.filter((name) => readableBy(language, name)));
+    const sibling = siblingName(
+      span.text,
+      institutions.filter((name) => readableBy(language, name)),
+    );
     if (sibling) return `${sibling} (${span.text.trim()})`;
   }
   return forReader(span.text, language);
@@ -88,8 +91,16 @@ function renderNumber(span: Span, language: Language): string {
   const n = span.number!;
   // A number word reads best as written for readers of its language ("three hospitals").
   const sameScript = scriptOf(span.text) === SCRIPT_OF[language];
-  const value = n.word && sameScript ? n.word : new Intl.NumberFormat(NUMBER_LOCALE[language]).format(n.value).replace(/\s/g, ' ');
-  const qualified = n.qualifier === 'more' ? t(language, 'answer:moreThan', { n: value }) : n.qualifier === 'less' ? t(language, 'answer:lessThan', { n: value }) : n.qualifier === 'about' ? t(language, 'answer:about', { n: value }) : value;
+  const value =
+    n.word && sameScript ? n.word : new Intl.NumberFormat(NUMBER_LOCALE[language]).format(n.value).replace(/\s/g, ' ');
+  const qualified =
+    n.qualifier === 'more'
+      ? t(language, 'answer:moreThan', { n: value })
+      : n.qualifier === 'less'
+        ? t(language, 'answer:lessThan', { n: value })
+        : n.qualifier === 'about'
+          ? t(language, 'answer:about', { n: value })
+          : value;
   return localDigits(qualified, language);
 }
 
@@ -112,7 +123,12 @@ export function partiesOf(chunk: Pick<StoredChunk, 'institutions' | 'title'>, la
   const shortForms = chunk.institutions.map((name) => /\(([^)]+)\)\s*$/.exec(name)?.[1] ?? name);
   const readable = shortForms.filter((name) => readableBy(language, name));
   const pool = readable.length >= Math.min(2, shortForms.length) ? readable : shortForms;
-  const key = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').replace(/^the /, '').trim();
+  const key = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .replace(/^the /, '')
+      .trim();
   const chosen: string[] = [];
   for (const name of pool) {
     const k = key(name);
@@ -146,5 +162,7 @@ function otherLanguageName(code: string, language: Language): string {
 /** "The corpus has IIT Pune – AIIMS Nagpur, 2024-03-01." in the asker's language. */
 export function nearMissLine(chunk: Pick<StoredChunk, 'institutions' | 'title' | 'date'>, language: Language): string {
   const parties = partiesOf(chunk, language);
-  return chunk.date ? t(language, 'answer:nearMiss', { parties, date: chunk.date }) : t(language, 'answer:nearMissUndated', { parties });
+  return chunk.date
+    ? t(language, 'answer:nearMiss', { parties, date: chunk.date })
+    : t(language, 'answer:nearMissUndated', { parties });
 }

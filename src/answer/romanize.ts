@@ -36,7 +36,8 @@ function romanizeWord(word: string, chinese: boolean): string {
   const parts = word.split(/(?<=\.)/);
   if (parts.length > 1 || word.endsWith('.')) {
     const letters = parts.map((p) => decodeLetterNames(foldText(p.replace(/\.$/, ''))));
-    if (letters.every((l) => l !== undefined)) return parts.map((p, i) => `${letters[i]}${p.endsWith('.') ? '.' : ''}`).join('');
+    if (letters.every((l) => l !== undefined))
+      return parts.map((p, i) => `${letters[i]}${p.endsWith('.') ? '.' : ''}`).join('');
   }
   return capitalize(wordToLatin(word, script, chinese));
 }
@@ -54,8 +55,9 @@ function wordToLatin(word: string, script: Script, chinese: boolean): string {
   else if (/[\u0902\u0982]$/u.test(bare)) latin = latin.replace(/n$/, 'ng');
   else if (ENDS_IN_CONSONANT.test(bare) && latin.endsWith('a') && latin.length > 2) latin = latin.slice(0, -1);
   // A medial inherent vowel between single consonants before a vowel is silent too (अरविंद = Arvind).
-  return latin.replace(/([aeiou])(ch|kh|gh|jh|th|dh|ph|bh|sh|[bcdfghjklmnpqrstvwxz])a([bcdfghjklmnpqrstvwxz])(?=[aeiou])/g, (m, v, c1, c2) =>
-    VOWEL.test(v) ? `${v}${c1}${c2}` : m,
+  return latin.replace(
+    /([aeiou])(ch|kh|gh|jh|th|dh|ph|bh|sh|[bcdfghjklmnpqrstvwxz])a([bcdfghjklmnpqrstvwxz])(?=[aeiou])/g,
+    (m, v, c1, c2) => (VOWEL.test(v) ? `${v}${c1}${c2}` : m),
   );
 }
 
@@ -67,11 +69,34 @@ function englishConcept(word: string): string | undefined {
 
 // English names of the lexicon's places (its ids are lower-case keys, not display names).
 const PLACE_NAMES: Record<string, string> = {
-  china: 'China', russia: 'Russia', india: 'India', hongkong: 'Hong Kong', japan: 'Japan', usa: 'USA', uk: 'UK',
-  germany: 'Germany', france: 'France', korea: 'Korea', bangladesh: 'Bangladesh', nepal: 'Nepal', australia: 'Australia',
-  canada: 'Canada', singapore: 'Singapore', kazakhstan: 'Kazakhstan', uzbekistan: 'Uzbekistan', belarus: 'Belarus',
-  westbengal: 'West Bengal', uttarpradesh: 'Uttar Pradesh', moscow: 'Moscow', petersburg: 'St Petersburg',
-  beijing: 'Beijing', kolkata: 'Kolkata', mumbai: 'Mumbai', delhi: 'Delhi', lucknow: 'Lucknow', chennai: 'Chennai',
+  china: 'China',
+  russia: 'Russia',
+  india: 'India',
+  hongkong: 'Hong Kong',
+  japan: 'Japan',
+  usa: 'USA',
+  uk: 'UK',
+  germany: 'Germany',
+  france: 'France',
+  korea: 'Korea',
+  bangladesh: 'Bangladesh',
+  nepal: 'Nepal',
+  australia: 'Australia',
+  canada: 'Canada',
+  singapore: 'Singapore',
+  kazakhstan: 'Kazakhstan',
+  uzbekistan: 'Uzbekistan',
+  belarus: 'Belarus',
+  westbengal: 'West Bengal',
+  uttarpradesh: 'Uttar Pradesh',
+  moscow: 'Moscow',
+  petersburg: 'St Petersburg',
+  beijing: 'Beijing',
+  kolkata: 'Kolkata',
+  mumbai: 'Mumbai',
+  delhi: 'Delhi',
+  lucknow: 'Lucknow',
+  chennai: 'Chennai',
 };
 
 function capitalize(word: string): string {

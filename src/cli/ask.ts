@@ -35,7 +35,9 @@ async function main(): Promise<number> {
   }).finally(() => progress.stop());
   try {
     const answer = await service.ask(question);
-    process.stdout.write(cli.values.json ? `${JSON.stringify(toJson(answer), null, 2)}\n` : `${formatAnswerText(answer)}\n`);
+    process.stdout.write(
+      cli.values.json ? `${JSON.stringify(toJson(answer), null, 2)}\n` : `${formatAnswerText(answer)}\n`,
+    );
   } finally {
     await service.close();
   }

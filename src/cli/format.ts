@@ -20,7 +20,8 @@ export function formatAnswerText(answer: Answer): string {
   if (answer.citations.length > 0) {
     lines.push('', t(answer.language, 'answer:sources'));
     const byArticle = new Map<string, Citation[]>();
-    for (const citation of answer.citations) byArticle.set(citation.docId, [...(byArticle.get(citation.docId) ?? []), citation]);
+    for (const citation of answer.citations)
+      byArticle.set(citation.docId, [...(byArticle.get(citation.docId) ?? []), citation]);
     for (const citations of byArticle.values()) {
       lines.push(formatSourceLine(citations[0]!));
       for (const c of citations) lines.push(`  [${c.n}] ${preview(c.text)}`);

@@ -33,7 +33,12 @@ export function formatReindexSummary(s: ReindexSummary): string {
 /** A progress bar on a terminal (stderr, so stdout keeps only the summary). */
 class BarProgress implements ProgressReporter {
   private readonly bar = new cliProgress.SingleBar(
-    { format: '{phase} [{bar}] {value}/{total} {detail}', hideCursor: true, clearOnComplete: true, stream: process.stderr },
+    {
+      format: '{phase} [{bar}] {value}/{total} {detail}',
+      hideCursor: true,
+      clearOnComplete: true,
+      stream: process.stderr,
+    },
     cliProgress.Presets.shades_classic,
   );
   private phase: ProgressEvent['phase'] | undefined;

@@ -23,7 +23,8 @@ export interface AnswerStore {
 
 /** A least-recently-used store holding at most `capacity` answers. */
 export function createAnswerStore(capacity = 500): AnswerStore {
-  if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`answer store capacity must be >= 1, got ${capacity}`);
+  if (!Number.isInteger(capacity) || capacity < 1)
+    throw new RangeError(`answer store capacity must be >= 1, got ${capacity}`);
   const entries = new Map<string, StoredAnswer>();
   return {
     add(entry) {

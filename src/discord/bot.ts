@@ -89,9 +89,15 @@ export function createBot(config: Config, service: CollabService, logger: Logger
       loginFailed.abort();
       const application = client.application?.id;
       if (config.DISCORD_CLIENT_ID && application && application !== config.DISCORD_CLIENT_ID) {
-        logger.warn({ application, configured: config.DISCORD_CLIENT_ID }, 'DISCORD_CLIENT_ID differs from the application this token belongs to');
+        logger.warn(
+          { application, configured: config.DISCORD_CLIENT_ID },
+          'DISCORD_CLIENT_ID differs from the application this token belongs to',
+        );
       }
-      logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, `connected to Discord as ${client.user?.tag}`);
+      logger.info(
+        { user: client.user?.tag, guilds: client.guilds.cache.size },
+        `connected to Discord as ${client.user?.tag}`,
+      );
     },
     stop() {
       stopping ??= (async () => {

@@ -27,5 +27,9 @@ export async function refuseBusyInteraction(interaction: ChatInputCommandInterac
 /** Refuses a mention in the server's language. */
 export async function refuseBusyMessage(message: Message<true>, ctx: BotContext): Promise<void> {
   ctx.logger.info({ message: message.id, user: message.author.id }, 'mention refused: the service is busy');
-  await message.reply({ content: t(message.guild.preferredLocale, 'reliability:busy'), allowedMentions: NO_MENTIONS, failIfNotExists: false });
+  await message.reply({
+    content: t(message.guild.preferredLocale, 'reliability:busy'),
+    allowedMentions: NO_MENTIONS,
+    failIfNotExists: false,
+  });
 }

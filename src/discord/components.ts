@@ -13,12 +13,17 @@ import { voteReply } from './feedback.ts';
 export async function handleButton(interaction: ButtonInteraction, ctx: BotContext): Promise<boolean> {
   const action = parseCustomId(interaction.customId);
   if (!action) return false;
-  const lang = (answerLanguage?: Parameters<typeof interactionLanguage>[1]) => interactionLanguage(interaction.locale, answerLanguage);
+  const lang = (answerLanguage?: Parameters<typeof interactionLanguage>[1]) =>
+    interactionLanguage(interaction.locale, answerLanguage);
   switch (action.kind) {
     case 'passages': {
       const stored = ctx.answers.get(action.answerId);
       if (!stored) {
-        await interaction.reply({ content: answerExpired(lang()), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+        await interaction.reply({
+          content: answerExpired(lang()),
+          flags: MessageFlags.Ephemeral,
+          allowedMentions: NO_MENTIONS,
+        });
         return true;
       }
       // Ephemeral: whoever presses sees the passages, without filling the channel.
@@ -33,7 +38,11 @@ export async function handleButton(interaction: ButtonInteraction, ctx: BotConte
     case 'vote': {
       const stored = ctx.answers.get(action.answerId);
       if (!stored) {
-        await interaction.reply({ content: answerExpired(lang()), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+        await interaction.reply({
+          content: answerExpired(lang()),
+          flags: MessageFlags.Ephemeral,
+          allowedMentions: NO_MENTIONS,
+        });
         return true;
       }
       const { outcome } = await ctx.feedback.record({
@@ -53,7 +62,10 @@ export async function handleButton(interaction: ButtonInteraction, ctx: BotConte
       // Acknowledge first: the list is read from the service, which may be busy with a reindex.
       await interaction.deferUpdate();
       const sources = await ctx.service.sources();
-      await interaction.editReply({ ...renderSourcesPage(sources, action.page, { lang: lang() }), allowedMentions: NO_MENTIONS });
+      await interaction.editReply({
+        ...renderSourcesPage(sources, action.page, { lang: lang() }),
+        allowedMentions: NO_MENTIONS,
+      });
       return true;
     }
   }

@@ -31,10 +31,14 @@ export function checkQuestion(raw: string, maxLength: number): string {
   const question = raw.trim();
   if (!question) throw new UserError('question.empty', 'The question is empty.');
   if (question.length > maxLength) {
-    throw new UserError('question.tooLong', `The question has ${question.length} characters; the limit is ${maxLength}.`, {
-      max: maxLength,
-      length: question.length,
-    });
+    throw new UserError(
+      'question.tooLong',
+      `The question has ${question.length} characters; the limit is ${maxLength}.`,
+      {
+        max: maxLength,
+        length: question.length,
+      },
+    );
   }
   return question;
 }

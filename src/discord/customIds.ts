@@ -23,7 +23,13 @@ export function parseCustomId(customId: string): ComponentAction | null {
   if (parts[0] === 'answer' && parts[1] === 'passages' && parts.length === 3 && parts[2]) {
     return { kind: 'passages', answerId: parts[2] };
   }
-  if (parts[0] === 'answer' && parts[1] === 'vote' && parts.length === 4 && (parts[2] === 'up' || parts[2] === 'down') && parts[3]) {
+  if (
+    parts[0] === 'answer' &&
+    parts[1] === 'vote' &&
+    parts.length === 4 &&
+    (parts[2] === 'up' || parts[2] === 'down') &&
+    parts[3]
+  ) {
     return { kind: 'vote', vote: parts[2], answerId: parts[3] };
   }
   if (parts[0] === 'sources' && parts[1] === 'page' && parts.length === 3 && /^\d{1,6}$/.test(parts[2] ?? '')) {

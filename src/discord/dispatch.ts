@@ -6,7 +6,11 @@ import { MessageFlags } from 'discord.js';
 import type { ChatInputCommandInteraction, Interaction, Message, RepliableInteraction } from 'discord.js';
 import { isUserError } from '../errors.ts';
 import { handleAsk } from './commands/ask.ts';
-import { handleCollaborations, handleCollaborationsAutocomplete, handleCollaborationsButton } from './commands/collaborations.ts';
+import {
+  handleCollaborations,
+  handleCollaborationsAutocomplete,
+  handleCollaborationsButton,
+} from './commands/collaborations.ts';
 import type { CommandName } from './commands/definitions.ts';
 import { handleHelp } from './commands/help.ts';
 import { handleReindex } from './commands/reindex.ts';
@@ -51,7 +55,12 @@ export interface Dispatcher {
 
 export function createDispatcher(ctx: BotContext): Dispatcher {
   /** The text the user sees for a failure; unexpected ones are logged with a fresh error id. */
-  function describeFailure(error: unknown, signal: AbortSignal | undefined, where: Record<string, unknown>, lang: Language): string {
+  function describeFailure(
+    error: unknown,
+    signal: AbortSignal | undefined,
+    where: Record<string, unknown>,
+    lang: Language,
+  ): string {
     if (isUserError(error)) return userErrorText(error, { maxQuestionLength: ctx.config.MAX_QUESTION_LENGTH }, lang);
     if (signal?.aborted) return shuttingDown(lang);
     const errorId = randomBytes(4).toString('hex');
@@ -69,19 +78,32 @@ export function createDispatcher(ctx: BotContext): Dispatcher {
         await interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
       }
     } catch (error) {
-      ctx.logger.warn({ err: errorForLog(error), interaction: interaction.id }, 'could not tell the user about a failure');
+      ctx.logger.warn(
+        { err: errorForLog(error), interaction: interaction.id },
+        'could not tell the user about a failure',
+      );
     }
   }
 
   async function runCommand(interaction: ChatInputCommandInteraction, signal: AbortSignal): Promise<void> {
     if (!isCommandName(interaction.commandName)) {
-      ctx.logger.warn({ interaction: interaction.id, command: interaction.commandName }, 'unknown command (re-run npm run register?)');
+      ctx.logger.warn(
+        { interaction: interaction.id, command: interaction.commandName },
+        'unknown command (re-run npm run register?)',
+      );
       await interaction.reply({ content: 'I do not know that command any more.', flags: MessageFlags.Ephemeral });
       return;
     }
     const route = COMMANDS[interaction.commandName];
-    if (route.restricted && !isChannelAllowed(ctx.config.DISCORD_CHANNEL_ALLOWLIST, interaction.channelId, parentIdOf(interaction.channel))) {
-      await interaction.reply({ content: channelNotAllowed(languageOfInteraction(interaction)), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    if (
+      route.restricted &&
+      !isChannelAllowed(ctx.config.DISCORD_CHANNEL_ALLOWLIST, interaction.channelId, parentIdOf(interaction.channel))
+    ) {
+      await interaction.reply({
+        content: channelNotAllowed(languageOfInteraction(interaction)),
+        flags: MessageFlags.Ephemeral,
+        allowedMentions: NO_MENTIONS,
+      });
       return;
     }
     await route.handler(interaction, ctx, signal);
@@ -106,7 +128,10 @@ export function createDispatcher(ctx: BotContext): Dispatcher {
       try {
         if (interaction.isChatInputCommand()) await runCommand(interaction, signal);
         else if (!(await handleCollaborationsButton(interaction, ctx)) && !(await handleButton(interaction, ctx))) {
-          await interaction.reply({ content: t(languageOfInteraction(interaction), 'discord:button.unsupported'), flags: MessageFlags.Ephemeral });
+          await interaction.reply({
+            content: t(languageOfInteraction(interaction), 'discord:button.unsupported'),
+            flags: MessageFlags.Ephemeral,
+          });
         }
       } catch (error) {
         await respond(interaction, describeFailure(error, signal, where, languageOfInteraction(interaction)));
@@ -130,9 +155,11 @@ export function createDispatcher(ctx: BotContext): Dispatcher {
         // A rate-limited user is told once per window; further mentions in it stay unanswered.
         if (isUserError(error, 'rateLimited') && error.context['firstRefusal'] === false) return;
         const content = describeFailure(error, signal, where, languageOfMention(message, message.content));
-        await message.reply({ content, allowedMentions: NO_MENTIONS, failIfNotExists: false }).catch((replyError: unknown) => {
-          ctx.logger.warn({ err: errorForLog(replyError), ...where }, 'could not tell the user about a failure');
-        });
+        await message
+          .reply({ content, allowedMentions: NO_MENTIONS, failIfNotExists: false })
+          .catch((replyError: unknown) => {
+            ctx.logger.warn({ err: errorForLog(replyError), ...where }, 'could not tell the user about a failure');
+          });
       }
     });
   }

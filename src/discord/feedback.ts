@@ -24,7 +24,9 @@ export type VoteOutcome = 'recorded' | 'changed' | 'unchanged';
 
 export interface FeedbackLog {
   /** One record per user per answer: a second press with the other vote replaces the first. */
-  record(entry: Omit<FeedbackRecord, 'user' | 'time'> & { userId: string; time?: Date }): Promise<{ record: FeedbackRecord; outcome: VoteOutcome }>;
+  record(
+    entry: Omit<FeedbackRecord, 'user' | 'time'> & { userId: string; time?: Date },
+  ): Promise<{ record: FeedbackRecord; outcome: VoteOutcome }>;
 }
 
 export function hashUserId(userId: string, salt: string): string {
@@ -69,7 +71,9 @@ export async function checkFeedbackLogWritable(path: string): Promise<void> {
     await (await open(path, 'a')).close();
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new FeedbackLogError(`FEEDBACK_LOG=${path} is not writable (${code}): point FEEDBACK_LOG at a file the bot may write, or fix the permissions.`);
+    throw new FeedbackLogError(
+      `FEEDBACK_LOG=${path} is not writable (${code}): point FEEDBACK_LOG at a file the bot may write, or fix the permissions.`,
+    );
   }
 }
 
@@ -92,7 +96,8 @@ async function loadLog(path: string): Promise<LoadedLog> {
   lines.forEach((line, i) => {
     try {
       const record = JSON.parse(line) as Partial<FeedbackRecord>;
-      if (typeof record.answerId === 'string' && typeof record.user === 'string') votes.set(voteKey(record.answerId, record.user), i);
+      if (typeof record.answerId === 'string' && typeof record.user === 'string')
+        votes.set(voteKey(record.answerId, record.user), i);
     } catch {
       // Not a record: kept in the file, never counted.
     }

@@ -2,7 +2,16 @@
 // split so that every message stays within Discord's limits. Pure functions: unit-tested on their own.
 // Fixed texts are in the reader's language (`lang`, see language.ts); the answer's own words are in
 // `answer.language`. Markdown is built with discord.js's formatters.
-import { bold, ButtonStyle, ComponentType, embedLength, escapeMarkdown, hideLinkEmbed, hyperlink, quote } from 'discord.js';
+import {
+  bold,
+  ButtonStyle,
+  ComponentType,
+  embedLength,
+  escapeMarkdown,
+  hideLinkEmbed,
+  hyperlink,
+  quote,
+} from 'discord.js';
 import type { APIActionRowComponent, APIButtonComponent, APIEmbed, APIEmbedField } from 'discord.js';
 import { LANGUAGES, t, type Language } from '../i18n/index.ts';
 import type { Answer, Citation, DocumentRef, ReindexSummary, SourceInfo } from '../service/types.ts';
@@ -106,7 +115,9 @@ export function formatSourceLines(citations: readonly Citation[]): string[] {
     const { title, byline } = articleText(passages[0]!, 200);
     const url = safeUrl(passages[0]!.url);
     const heading = `${url ? hyperlink(title, url) : bold(title)} — ${byline}`;
-    const lines = passages.map((c) => `- ${bold(`[${c.n}]`)} ${escapeText(truncate(c.text.replace(/\s+/g, ' ').trim(), SOURCE_SNIPPET))}`);
+    const lines = passages.map(
+      (c) => `- ${bold(`[${c.n}]`)} ${escapeText(truncate(c.text.replace(/\s+/g, ' ').trim(), SOURCE_SNIPPET))}`,
+    );
     return [heading, ...lines].join('\n');
   });
 }
@@ -207,7 +218,11 @@ export function renderPartial(question: string, textSoFar: string, lang: Languag
 
 /** Every line quoted (`blockQuote` would quote the rest of the message, headers of later passages included). */
 function quoteLines(text: string): string {
-  return text.replace(/\n{2,}/g, '\n').split('\n').map(quote).join('\n');
+  return text
+    .replace(/\n{2,}/g, '\n')
+    .split('\n')
+    .map(quote)
+    .join('\n');
 }
 
 /**

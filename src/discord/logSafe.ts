@@ -16,7 +16,12 @@ export function errorForLog(error: unknown, depth = 0): unknown {
   for (const key of ['code', 'status', 'method', 'url', 'rawError']) {
     const value = extra[key];
     if (value === undefined) continue;
-    out[key] = typeof value === 'string' ? mask(value) : typeof value === 'object' ? JSON.parse(mask(JSON.stringify(value))) : value;
+    out[key] =
+      typeof value === 'string'
+        ? mask(value)
+        : typeof value === 'object'
+          ? JSON.parse(mask(JSON.stringify(value)))
+          : value;
   }
   if (error.cause !== undefined && depth < 3) out['cause'] = errorForLog(error.cause, depth + 1);
   return out;

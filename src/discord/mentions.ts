@@ -63,7 +63,10 @@ export async function handleMention(message: Message<true>, ctx: BotContext, sig
   const channel = message.channel;
   const raw = questionFromMention(message.content, botId);
   if (!raw) {
-    await message.reply({ content: mentionUsage(`<@${botId}>`, languageOfMention(message, undefined)), allowedMentions: NO_MENTIONS });
+    await message.reply({
+      content: mentionUsage(`<@${botId}>`, languageOfMention(message, undefined)),
+      allowedMentions: NO_MENTIONS,
+    });
     return;
   }
   const question = checkQuestion(raw, ctx.config.MAX_QUESTION_LENGTH);
@@ -72,7 +75,9 @@ export async function handleMention(message: Message<true>, ctx: BotContext, sig
 
   await channel.sendTyping();
   const typing = setInterval(() => {
-    channel.sendTyping().catch((error: unknown) => ctx.logger.debug({ err: errorForLog(error) }, 'typing indicator failed'));
+    channel
+      .sendTyping()
+      .catch((error: unknown) => ctx.logger.debug({ err: errorForLog(error) }, 'typing indicator failed'));
   }, TYPING_REFRESH_MS);
   try {
     const history = await historyFor(message, ctx);
@@ -88,7 +93,13 @@ export async function handleMention(message: Message<true>, ctx: BotContext, sig
     await message.reply({ ...first!, allowedMentions: NO_MENTIONS, failIfNotExists: false });
     for (const part of rest) await channel.send({ ...part, allowedMentions: NO_MENTIONS });
     ctx.logger.info(
-      { message: message.id, answerId: stored.id, found: answer.found, followUp: history.length > 0, messages: rest.length + 1 },
+      {
+        message: message.id,
+        answerId: stored.id,
+        found: answer.found,
+        followUp: history.length > 0,
+        messages: rest.length + 1,
+      },
       'answered a mention',
     );
   } finally {

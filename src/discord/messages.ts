@@ -19,7 +19,10 @@ export function userErrorText(error: UserError, limits: { maxQuestionLength: num
     case 'reindex.alreadyRunning':
       return t(lang, 'discord:error.reindexRunning');
     case 'reindex.shrink':
-      return t(lang, 'indexing:shrinkRefused', { removed: Number(error.context['removed']), before: Number(error.context['before']) });
+      return t(lang, 'indexing:shrinkRefused', {
+        removed: Number(error.context['removed']),
+        before: Number(error.context['before']),
+      });
     case 'permission.denied':
       return t(lang, 'discord:error.permission');
     case 'index.missing':

@@ -18,7 +18,8 @@ export interface RateLimiterOptions {
 }
 
 export function createRateLimiter({ limit, windowMs, now = Date.now }: RateLimiterOptions): RateLimiter {
-  if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`rate limit must be a positive integer, got ${limit}`);
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new RangeError(`rate limit must be a positive integer, got ${limit}`);
   const uses = new Map<string, { times: number[]; refused: boolean }>();
   let calls = 0;
 

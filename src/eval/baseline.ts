@@ -15,7 +15,11 @@ export interface BaselineSystem {
  * `articles`: the raw text of every file of `corpusDir`, by corpus-relative path (the id its answers cite);
  * the eval reads them once for scoring and for this baseline.
  */
-export async function createBaseline(corpusDir: string, articles: ReadonlyMap<string, string>, embeddings: EmbeddingsInterface): Promise<BaselineSystem> {
+export async function createBaseline(
+  corpusDir: string,
+  articles: ReadonlyMap<string, string>,
+  embeddings: EmbeddingsInterface,
+): Promise<BaselineSystem> {
   const splitter = new RecursiveCharacterTextSplitter({ chunkSize: 1000, chunkOverlap: 200 });
   const docs = [];
   for (const [path, raw] of articles) docs.push(...(await splitter.createDocuments([raw], [{ source: path }])));

@@ -35,11 +35,14 @@ export function parseQuestions(text: string, file: string): EvalQuestion[] {
     const parsed = evalQuestionSchema.safeParse(value);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      throw new Error(`${where}: field "${issue.path.join('.') || '(line)'}": ${issue.message}. See ../shared/eval/README.md for the format.`);
+      throw new Error(
+        `${where}: field "${issue.path.join('.') || '(line)'}": ${issue.message}. See ../shared/eval/README.md for the format.`,
+      );
     }
     const q = parsed.data;
     if (ids.has(q.id)) throw new Error(`${where}: duplicate id "${q.id}"; ids must be unique within a file.`);
-    if (q.answerable && q.expect.length === 0) throw new Error(`${where}: answerable question "${q.id}" needs at least one "expect" marker.`);
+    if (q.answerable && q.expect.length === 0)
+      throw new Error(`${where}: answerable question "${q.id}" needs at least one "expect" marker.`);
     ids.add(q.id);
     questions.push(q);
   });
@@ -52,7 +55,8 @@ export async function loadQuestions(file: string): Promise<EvalQuestion[]> {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new Error(`Cannot read the questions file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}. Pass an existing file with --questions.`,
+    throw new Error(
+      `Cannot read the questions file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}. Pass an existing file with --questions.`,
       { cause: error },
     );
   }

@@ -61,7 +61,10 @@ export async function readGold(file: string): Promise<GoldRecord[]> {
 }
 
 /** Scores the records of each gold article; `articleFor` gives the article to extract from. */
-export function scoreRegistry(gold: readonly GoldRecord[], recordsFor: (g: GoldRecord) => CollabRecord[]): RegistryEvalResult {
+export function scoreRegistry(
+  gold: readonly GoldRecord[],
+  recordsFor: (g: GoldRecord) => CollabRecord[],
+): RegistryEvalResult {
   const counts = Object.fromEntries(REGISTRY_FIELDS.map((f) => [f, { correct: 0, extracted: 0, gold: 0 }])) as Record<
     RegistryField,
     { correct: number; extracted: number; gold: number }
@@ -70,7 +73,12 @@ export function scoreRegistry(gold: readonly GoldRecord[], recordsFor: (g: GoldR
   for (const g of gold) {
     const records = recordsFor(g);
     const record = records[0];
-    const add = (field: RegistryField, extracted: string[], goldValues: string[], matches: (e: string, g: string) => boolean) => {
+    const add = (
+      field: RegistryField,
+      extracted: string[],
+      goldValues: string[],
+      matches: (e: string, g: string) => boolean,
+    ) => {
       const used = new Set<number>();
       let correct = 0;
       for (const e of extracted) {
@@ -83,13 +91,16 @@ export function scoreRegistry(gold: readonly GoldRecord[], recordsFor: (g: GoldR
       counts[field].correct += correct;
       counts[field].extracted += extracted.length;
       counts[field].gold += goldValues.length;
-      if (correct < extracted.length || correct < goldValues.length) misses.push({ article: g.corpus, field, extracted, gold: goldValues });
+      if (correct < extracted.length || correct < goldValues.length)
+        misses.push({ article: g.corpus, field, extracted, gold: goldValues });
     };
     // A party is right when one of its names is a name of the gold party.
     const partyNames = record?.parties.map((p) => [p.name, ...p.aliases]) ?? [];
     const partyIndex = partyNames.map((_, i) => String(i));
     const goldIndex = g.parties.map((_, i) => String(i));
-    add('parties', partyIndex, goldIndex, (e, v) => partyNames[Number(e)]!.some((n) => g.parties[Number(v)]!.some((gn) => sameParty(n, gn))));
+    add('parties', partyIndex, goldIndex, (e, v) =>
+      partyNames[Number(e)]!.some((n) => g.parties[Number(v)]!.some((gn) => sameParty(n, gn))),
+    );
     const shownParties = misses[misses.length - 1];
     if (shownParties?.field === 'parties' && shownParties.article === g.corpus) {
       shownParties.extracted = record?.parties.map((p) => p.name) ?? [];
@@ -103,7 +114,14 @@ export function scoreRegistry(gold: readonly GoldRecord[], recordsFor: (g: GoldR
   const scores = Object.fromEntries(
     REGISTRY_FIELDS.map((f) => {
       const c = counts[f];
-      return [f, { ...c, precision: c.extracted === 0 ? 1 : c.correct / c.extracted, recall: c.gold === 0 ? 1 : c.correct / c.gold }];
+      return [
+        f,
+        {
+          ...c,
+          precision: c.extracted === 0 ? 1 : c.correct / c.extracted,
+          recall: c.gold === 0 ? 1 : c.correct / c.gold,
+        },
+      ];
     }),
   ) as RegistryScores;
   return { scores, misses };
@@ -135,7 +153,9 @@ export interface RegistryEvalReport {
  * (the distractors): an out-of-sample check of party extraction, since the rules were written looking at
  * the seeds. The front-matter entries are grouped into parties by the same name rule.
  */
-export async function scoreTextPartiesAgainstFrontMatter(dirs: readonly string[]): Promise<FieldScore & { articles: number; misses: RegistryMiss[] }> {
+export async function scoreTextPartiesAgainstFrontMatter(
+  dirs: readonly string[],
+): Promise<FieldScore & { articles: number; misses: RegistryMiss[] }> {
   const gold: GoldRecord[] = [];
   const articles = new Map<string, Article>();
   for (const dir of dirs) {
@@ -148,7 +168,11 @@ export async function scoreTextPartiesAgainstFrontMatter(dirs: readonly string[]
     }
   }
   const result = scoreRegistry(gold, (g) => extractRecords({ ...articles.get(g.corpus)!, institutions: [] }));
-  return { ...result.scores.parties, articles: gold.length, misses: result.misses.filter((m) => m.field === 'parties') };
+  return {
+    ...result.scores.parties,
+    articles: gold.length,
+    misses: result.misses.filter((m) => m.field === 'parties'),
+  };
 }
 
 export async function runRegistryEval(options: RegistryEvalOptions): Promise<RegistryEvalReport> {
@@ -179,14 +203,16 @@ export function formatRegistryReport(report: RegistryEvalReport, { misses = true
     `| field | ${columns.map(([name]) => `${name} P | ${name} R`).join(' | ')} |`,
     `|---|${columns.map(() => '---|---').join('|')}|`,
     ...REGISTRY_FIELDS.map(
-      (f) => `| ${f} | ${columns.map(([, r]) => `${pct(r.scores[f].precision)} | ${pct(r.scores[f].recall)}`).join(' | ')} |`,
+      (f) =>
+        `| ${f} | ${columns.map(([, r]) => `${pct(r.scores[f].precision)} | ${pct(r.scores[f].recall)}`).join(' | ')} |`,
     ),
   ];
   if (misses) {
     for (const [name, r] of columns) {
       if (r.misses.length === 0) continue;
       lines.push('', `Differences (${name}):`);
-      for (const m of r.misses) lines.push(`  ${m.article} ${m.field}: extracted [${m.extracted.join('; ')}], gold [${m.gold.join('; ')}]`);
+      for (const m of r.misses)
+        lines.push(`  ${m.article} ${m.field}: extracted [${m.extracted.join('; ')}], gold [${m.gold.join('; ')}]`);
     }
   }
   return lines.join('\n');

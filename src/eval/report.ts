@@ -50,13 +50,34 @@ export function formatReport(report: EvalReport): string {
     ['lead facts', (s) => f3(s.leadFacts)],
     ['readable facts', (s) => f3(s.readableFacts)],
   ];
-  lines.push(table(['metric', ...systems.map((s) => s.name)], metrics.map(([name, get]) => [name, ...systems.map((s) => get(s.summary))])));
-  lines.push('', 'By language (hybrid):', breakdown(report, (i) => i.lang), '', 'By question type (hybrid):', breakdown(report, (i) => i.type ?? '-'), '');
+  lines.push(
+    table(
+      ['metric', ...systems.map((s) => s.name)],
+      metrics.map(([name, get]) => [name, ...systems.map((s) => get(s.summary))]),
+    ),
+  );
+  lines.push(
+    '',
+    'By language (hybrid):',
+    breakdown(report, (i) => i.lang),
+    '',
+    'By question type (hybrid):',
+    breakdown(report, (i) => i.type ?? '-'),
+    '',
+  );
 
   const header = ['id', 'lang', 'found', 'rank', `r@1`, `r@${report.k}`, 'facts'];
   if (report.baseline) header.push('baseline rank', 'baseline facts');
   const rows = report.system.items.map((item, i) => {
-    const row = [item.id, item.lang, item.found ? 'yes' : 'no', rankCell(item), f3(item.recallAt1), f3(item.recallAtK), factsCell(item)];
+    const row = [
+      item.id,
+      item.lang,
+      item.found ? 'yes' : 'no',
+      rankCell(item),
+      f3(item.recallAt1),
+      f3(item.recallAtK),
+      factsCell(item),
+    ];
     const b = report.baseline?.items[i];
     if (b) row.push(rankCell(b), factsCell(b));
     return row;
@@ -69,7 +90,12 @@ export function formatReport(report: EvalReport): string {
     for (const item of missed) lines.push(`  ${item.id}: ${item.misses.join('; ')}`);
   }
   const explained = report.system.items.filter((i) => i.explain);
-  if (explained.length > 0) lines.push('', 'Retrieval details (top articles: score = fused rank ⊕ coverage; cov; entities; eligible):', ...explained.flatMap(explainLines));
+  if (explained.length > 0)
+    lines.push(
+      '',
+      'Retrieval details (top articles: score = fused rank ⊕ coverage; cov; entities; eligible):',
+      ...explained.flatMap(explainLines),
+    );
 
   lines.push('', 'Criteria:');
   for (const c of checkCriteria(report)) lines.push(`  [${c.pass ? 'x' : ' '}] ${c.name}`);
@@ -105,7 +131,9 @@ export function jsonSummary(report: EvalReport, full: boolean): unknown {
 export function groupSummaries(report: EvalReport, group: (item: EvalItem) => string): Map<string, Summary> {
   const groups = new Map<string, EvalItem[]>();
   for (const item of report.system.items) groups.set(group(item), [...(groups.get(group(item)) ?? []), item]);
-  return new Map([...groups].sort(([a], [b]) => a.localeCompare(b)).map(([name, items]) => [name, summarize(items, report.k)]));
+  return new Map(
+    [...groups].sort(([a], [b]) => a.localeCompare(b)).map(([name, items]) => [name, summarize(items, report.k)]),
+  );
 }
 
 function breakdown(report: EvalReport, group: (item: EvalItem) => string): string {
@@ -132,10 +160,14 @@ function factsCell(item: EvalItem): string {
 
 function explainLines(item: EvalItem): string[] {
   const e = item.explain!;
-  const words = e.words.map((w) => `${w.text}${w.party ? '*' : w.unknown ? '?' : ''}(${w.weight}, ${w.docs}d)`).join(' ');
+  const words = e.words
+    .map((w) => `${w.text}${w.party ? '*' : w.unknown ? '?' : ''}(${w.weight}, ${w.docs}d)`)
+    .join(' ');
   return [
     `  ${item.id}${e.list ? ' [list]' : ''}: ${words}`,
-    ...(e.probability !== undefined ? [`      p(answer) ${e.probability.toFixed(3)} ${JSON.stringify(e.features)}`] : []),
+    ...(e.probability !== undefined
+      ? [`      p(answer) ${e.probability.toFixed(3)} ${JSON.stringify(e.features)}`]
+      : []),
     ...e.documents.map(
       (d) =>
         `      ${d.eligible ? '+' : ' '} ${d.score.toFixed(3)} = rank ${d.rankScore.toFixed(3)} cov ${d.coverage.toFixed(3)} ent ${d.entityCoverage.toFixed(2)} names ${d.nameCoverage.toFixed(2)}${d.missing.length > 0 ? ` missing ${d.missing.join(',')}` : ''}  ${d.docId}`,

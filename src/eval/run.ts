@@ -48,7 +48,14 @@ export interface ExplainedDocument {
 export interface EvalItem extends ItemScore {
   question: string;
   answer: string;
-  explain?: { query: string; list: boolean; words: { text: string; party: boolean; unknown: boolean; weight: number; docs: number }[]; documents: ExplainedDocument[]; probability?: number; features?: Record<string, number> };
+  explain?: {
+    query: string;
+    list: boolean;
+    words: { text: string; party: boolean; unknown: boolean; weight: number; docs: number }[];
+    documents: ExplainedDocument[];
+    probability?: number;
+    features?: Record<string, number>;
+  };
 }
 
 export interface SystemResult {
@@ -94,7 +101,8 @@ export async function runEval(options: EvalOptions): Promise<EvalReport> {
   const embedder = service.embedder;
   try {
     const summary = await service.reindex();
-    if (summary.failed.length > 0) notice(`Could not load: ${summary.failed.map((f) => `${f.path} (${f.reason})`).join('; ')}`);
+    if (summary.failed.length > 0)
+      notice(`Could not load: ${summary.failed.map((f) => `${f.path} (${f.reason})`).join('; ')}`);
     const sources = await service.sources();
     const articleTexts = await readArticles(corpusDir, sources.map((s) => s.path).sort());
     const articleText = (path: string) => articleTexts.get(path) ?? '';
@@ -111,12 +119,20 @@ export async function runEval(options: EvalOptions): Promise<EvalReport> {
         explain = {
           query: diagnostics.query,
           list: diagnostics.list,
-          words: diagnostics.evidence.words.map((w) => ({ text: w.text, party: w.party, unknown: w.unknownName, weight: round(w.weight), docs: w.df })),
+          words: diagnostics.evidence.words.map((w) => ({
+            text: w.text,
+            party: w.party,
+            unknown: w.unknownName,
+            weight: round(w.weight),
+            docs: w.df,
+          })),
           documents: diagnostics.documents.slice(0, 5).map((d) => explainDocument(d, pathOf.get(d.docId) ?? d.docId)),
           ...(diagnostics.notFound
             ? {
                 probability: round(diagnostics.notFound.probability),
-                features: Object.fromEntries(Object.entries(diagnostics.notFound.features).map(([k, v]) => [k, round(v)])),
+                features: Object.fromEntries(
+                  Object.entries(diagnostics.notFound.features).map(([k, v]) => [k, round(v)]),
+                ),
               }
             : {}),
         };
@@ -128,7 +144,11 @@ export async function runEval(options: EvalOptions): Promise<EvalReport> {
         found: answer.found,
         citations: answer.citations.map((c) => ({ docId: c.path, text: c.text })),
       };
-      const item: EvalItem = { ...scoreItem(q, result, options.k, articleText), question: q.question, answer: answer.answer };
+      const item: EvalItem = {
+        ...scoreItem(q, result, options.k, articleText),
+        question: q.question,
+        answer: answer.answer,
+      };
       if (explain) item.explain = explain;
       items.push(item);
     }
@@ -144,7 +164,8 @@ export async function runEval(options: EvalOptions): Promise<EvalReport> {
       system: { name: 'hybrid', summary: summarize(items, options.k), items },
       seconds: 0,
     };
-    if (options.baseline) report.baseline = await runBaseline(questions, corpusDir, articleTexts, embedder.embeddings, options.k);
+    if (options.baseline)
+      report.baseline = await runBaseline(questions, corpusDir, articleTexts, embedder.embeddings, options.k);
     report.seconds = round((Date.now() - started) / 1000);
     return report;
   } finally {
@@ -203,7 +224,8 @@ export async function prepareCorpus(options: EvalOptions, workDir: string): Prom
   await rm(combined, { recursive: true, force: true });
   await mkdir(combined, { recursive: true });
   await cp(options.corpusDir, combined, { recursive: true });
-  for (const [i, dir] of dirs.entries()) await cp(dir, join(combined, i === 0 ? 'distractors' : `distractors-${i + 1}`), { recursive: true });
+  for (const [i, dir] of dirs.entries())
+    await cp(dir, join(combined, i === 0 ? 'distractors' : `distractors-${i + 1}`), { recursive: true });
   return combined;
 }
 

@@ -96,7 +96,12 @@ export function readableBy(lang: string, text: string): boolean {
  * Scores one answer. `articleText(docId)` is the full text of a cited article (markers identify articles,
  * not passages).
  */
-export function scoreItem(question: EvalQuestion, result: SystemAnswer, k: number, articleText: (docId: string) => string): ItemScore {
+export function scoreItem(
+  question: EvalQuestion,
+  result: SystemAnswer,
+  k: number,
+  articleText: (docId: string) => string,
+): ItemScore {
   const docs = [...new Set(result.citations.map((c) => c.docId))];
   const misses: string[] = [];
   const base = {
@@ -161,7 +166,8 @@ export function summarize(items: ItemScore[], k: number): Summary {
   const unanswerable = items.filter((i) => !i.answerable);
   const mean = (xs: number[]) => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);
   const groups = answerable.reduce((s, i) => s + i.factGroups, 0);
-  const pooled = (get: (i: ItemScore) => number) => (groups === 0 ? 1 : answerable.reduce((s, i) => s + get(i), 0) / groups);
+  const pooled = (get: (i: ItemScore) => number) =>
+    groups === 0 ? 1 : answerable.reduce((s, i) => s + get(i), 0) / groups;
   const falseNotFound = answerable.filter((i) => !i.found).length;
   return {
     questions: items.length,

@@ -59,7 +59,13 @@ export function unpackLength(packed: number): number {
 }
 
 /** BM25+ of one term in one field of one document (MiniSearch's calcBM25Score). */
-export function bm25(tf: number, df: number, documentCount: number, fieldLength: number, averageLength: number): number {
+export function bm25(
+  tf: number,
+  df: number,
+  documentCount: number,
+  fieldLength: number,
+  averageLength: number,
+): number {
   const { k, b, d } = BM25_PARAMS;
   const idf = Math.log(1 + (documentCount - df + 0.5) / (df + 0.5));
   return idf * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * fieldLength) / averageLength)));
@@ -116,7 +122,10 @@ export class Bm25Engine {
     if (k <= 0 || query.length === 0 || this.source.documentCount === 0) return [];
     const terms = this.fetch(query);
     let maxOrdinal = -1;
-    for (const t of terms) for (const { postings } of t.lists) for (const { postings: p } of postings) for (let i = 0; i < p.length; i += 2) if (p[i]! > maxOrdinal) maxOrdinal = p[i]!;
+    for (const t of terms)
+      for (const { postings } of t.lists)
+        for (const { postings: p } of postings)
+          for (let i = 0; i < p.length; i += 2) if (p[i]! > maxOrdinal) maxOrdinal = p[i]!;
     if (maxOrdinal < 0) return [];
     const words = Math.ceil(terms.length / 32);
     const scratch = this.scratch;
@@ -165,7 +174,10 @@ export class Bm25Engine {
       if (q.prefix) {
         for (const longer of this.source.longerTermsWithPrefix(q.term)) {
           const distance = longer.length - q.term.length;
-          lists.push({ postings: this.source.postings(longer), weight: (PREFIX_WEIGHT * longer.length) / (longer.length + PREFIX_DECAY * distance) });
+          lists.push({
+            postings: this.source.postings(longer),
+            weight: (PREFIX_WEIGHT * longer.length) / (longer.length + PREFIX_DECAY * distance),
+          });
         }
       }
       byTerm.set(q.term, { term: q.term, multiplicity: 1, lists });
@@ -242,7 +254,11 @@ export function termFrequencies(terms: readonly string[]): Map<string, number> {
 }
 
 /** Posting-list edits: drop `remove` ordinals, append `add` pairs (ordinals larger than any present). */
-export function editPostings(current: Uint32Array | undefined, remove: ReadonlySet<number>, add: readonly number[]): Uint32Array {
+export function editPostings(
+  current: Uint32Array | undefined,
+  remove: ReadonlySet<number>,
+  add: readonly number[],
+): Uint32Array {
   const kept: number[] = [];
   if (current) {
     for (let i = 0; i < current.length; i += 2) {

@@ -73,12 +73,18 @@ export class BuildReader implements PostingSource {
     this.byOrdinal = this.db.prepare('SELECT data FROM chunks WHERE ordinal = ?');
     this.byId = this.db.prepare('SELECT data, ordinal FROM chunks WHERE id = ?');
     this.postingsOf = this.db.prepare('SELECT field, data FROM postings WHERE term = ? ORDER BY field');
-    this.longer = this.db.prepare('SELECT DISTINCT term FROM postings WHERE term > ? AND term < ? AND term <> ? ORDER BY term');
+    this.longer = this.db.prepare(
+      'SELECT DISTINCT term FROM postings WHERE term > ? AND term < ? AND term <> ? ORDER BY term',
+    );
     this.documentCount = (this.db.prepare('SELECT count(*) AS n FROM chunks').get() as { n: number }).n;
     const totals = new Map(
-      (this.db.prepare('SELECT field, total FROM field_lengths').all() as { field: number; total: number }[]).map((r) => [r.field, r.total]),
+      (this.db.prepare('SELECT field, total FROM field_lengths').all() as { field: number; total: number }[]).map(
+        (r) => [r.field, r.total],
+      ),
     );
-    this.averages = FIELDS.map((_, field) => (this.documentCount === 0 ? 0 : (totals.get(field) ?? 0) / this.documentCount));
+    this.averages = FIELDS.map((_, field) =>
+      this.documentCount === 0 ? 0 : (totals.get(field) ?? 0) / this.documentCount,
+    );
   }
 
   averageLength(field: number): number {
@@ -105,14 +111,20 @@ export class BuildReader implements PostingSource {
   }
 
   *chunkRows(): IterableIterator<{ ordinal: number; chunk: StoredChunk }> {
-    for (const row of this.db.prepare('SELECT ordinal, data FROM chunks ORDER BY ordinal').iterate() as IterableIterator<{ ordinal: number; data: string }>) {
+    for (const row of this.db
+      .prepare('SELECT ordinal, data FROM chunks ORDER BY ordinal')
+      .iterate() as IterableIterator<{ ordinal: number; data: string }>) {
       yield { ordinal: row.ordinal, chunk: JSON.parse(row.data) as StoredChunk };
     }
   }
 
   /** Ordinal, id, article and position of every chunk, without reading the chunks' texts. */
   directory(): { ordinal: number; id: string; docId: string; index: number }[] {
-    return this.db.prepare("SELECT ordinal, id, doc_id AS docId, json_extract(data, '$.index') AS \"index\" FROM chunks ORDER BY ordinal").all() as {
+    return this.db
+      .prepare(
+        'SELECT ordinal, id, doc_id AS docId, json_extract(data, \'$.index\') AS "index" FROM chunks ORDER BY ordinal',
+      )
+      .all() as {
       ordinal: number;
       id: string;
       docId: string;
@@ -121,14 +133,19 @@ export class BuildReader implements PostingSource {
   }
 
   aliasEntries(): AliasEntry[] {
-    return (this.db.prepare('SELECT data FROM doc_aliases').all() as { data: string }[]).flatMap((r) => JSON.parse(r.data) as AliasEntry[]);
+    return (this.db.prepare('SELECT data FROM doc_aliases').all() as { data: string }[]).flatMap(
+      (r) => JSON.parse(r.data) as AliasEntry[],
+    );
   }
 
   /** Per-article derived records of `kind` (see the table comment above). */
   records(kind: string): { docId: string; data: unknown }[] {
-    return (this.db.prepare('SELECT doc_id, data FROM records WHERE kind = ? ORDER BY doc_id').all(kind) as { doc_id: string; data: string }[]).map(
-      (r) => ({ docId: r.doc_id, data: JSON.parse(r.data) as unknown }),
-    );
+    return (
+      this.db.prepare('SELECT doc_id, data FROM records WHERE kind = ? ORDER BY doc_id').all(kind) as {
+        doc_id: string;
+        data: string;
+      }[]
+    ).map((r) => ({ docId: r.doc_id, data: JSON.parse(r.data) as unknown }));
   }
 
   close(): void {
@@ -137,7 +154,9 @@ export class BuildReader implements PostingSource {
 }
 
 function readMeta(db: Database.Database): BuildMeta {
-  const rows = new Map((db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[]).map((r) => [r.key, r.value]));
+  const rows = new Map(
+    (db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[]).map((r) => [r.key, r.value]),
+  );
   return {
     format: Number(rows.get('format') ?? NaN),
     lexicalVersion: rows.get('lexicalVersion') ?? '',
@@ -185,9 +204,12 @@ export class BuildWriter {
 
   /** Ordinals and chunk ids of an article's chunks (to delete them from the vectors too). */
   chunksOf(docId: string): { ordinal: number; chunk: StoredChunk }[] {
-    return (this.db.prepare('SELECT ordinal, data FROM chunks WHERE doc_id = ? ORDER BY ordinal').all(docId) as { ordinal: number; data: string }[]).map(
-      (r) => ({ ordinal: r.ordinal, chunk: JSON.parse(r.data) as StoredChunk }),
-    );
+    return (
+      this.db.prepare('SELECT ordinal, data FROM chunks WHERE doc_id = ? ORDER BY ordinal').all(docId) as {
+        ordinal: number;
+        data: string;
+      }[]
+    ).map((r) => ({ ordinal: r.ordinal, chunk: JSON.parse(r.data) as StoredChunk }));
   }
 
   /** Removes an article: its chunks, their postings (given its lexical entries as built), aliases and records. */
@@ -212,22 +234,30 @@ export class BuildWriter {
       return ordinal;
     });
     lexical.chunks.forEach((terms, i) => {
-      for (const { field, term, packed } of chunkPostings(terms)) this.pendingFor(term, field).add.push(ordinals[i]!, packed);
+      for (const { field, term, packed } of chunkPostings(terms))
+        this.pendingFor(term, field).add.push(ordinals[i]!, packed);
       fieldLengths(terms).forEach((length, field) => (this.lengthDelta[field]! += length));
     });
-    if (lexical.aliases.length > 0) this.db.prepare('INSERT INTO doc_aliases (doc_id, data) VALUES (?, ?)').run(docId, JSON.stringify(lexical.aliases));
+    if (lexical.aliases.length > 0)
+      this.db
+        .prepare('INSERT INTO doc_aliases (doc_id, data) VALUES (?, ?)')
+        .run(docId, JSON.stringify(lexical.aliases));
     this.countPending(chunks.length);
     return ordinals;
   }
 
   /** Stores one per-article record (replacing the article's previous one of that kind). */
   putRecord(docId: string, kind: string, data: unknown): void {
-    this.db.prepare('INSERT OR REPLACE INTO records (doc_id, kind, data) VALUES (?, ?, ?)').run(docId, kind, JSON.stringify(data));
+    this.db
+      .prepare('INSERT OR REPLACE INTO records (doc_id, kind, data) VALUES (?, ?, ?)')
+      .run(docId, kind, JSON.stringify(data));
   }
 
   /** Every chunk, for re-analysis when the lexical version changed. */
   allChunks(): { ordinal: number; chunk: StoredChunk }[] {
-    return (this.db.prepare('SELECT ordinal, data FROM chunks ORDER BY ordinal').all() as { ordinal: number; data: string }[]).map((r) => ({
+    return (
+      this.db.prepare('SELECT ordinal, data FROM chunks ORDER BY ordinal').all() as { ordinal: number; data: string }[]
+    ).map((r) => ({
       ordinal: r.ordinal,
       chunk: JSON.parse(r.data) as StoredChunk,
     }));
@@ -243,10 +273,14 @@ export class BuildWriter {
   /** Lexical entries for chunks already stored under `ordinals` (re-analysis after a version change). */
   addLexical(docId: string, ordinals: readonly number[], lexical: DocumentLexical): void {
     lexical.chunks.forEach((terms, i) => {
-      for (const { field, term, packed } of chunkPostings(terms)) this.pendingFor(term, field).add.push(ordinals[i]!, packed);
+      for (const { field, term, packed } of chunkPostings(terms))
+        this.pendingFor(term, field).add.push(ordinals[i]!, packed);
       fieldLengths(terms).forEach((length, field) => (this.lengthDelta[field]! += length));
     });
-    if (lexical.aliases.length > 0) this.db.prepare('INSERT OR REPLACE INTO doc_aliases (doc_id, data) VALUES (?, ?)').run(docId, JSON.stringify(lexical.aliases));
+    if (lexical.aliases.length > 0)
+      this.db
+        .prepare('INSERT OR REPLACE INTO doc_aliases (doc_id, data) VALUES (?, ?)')
+        .run(docId, JSON.stringify(lexical.aliases));
     this.countPending(lexical.chunks.length);
   }
 
@@ -257,7 +291,9 @@ export class BuildWriter {
   /** Writes pending postings and the metadata, commits and closes. */
   finish(meta: Pick<BuildMeta, 'deletedSlots' | 'lexicalVersion'>): void {
     this.flush();
-    const totals = this.db.prepare('INSERT INTO field_lengths (field, total) VALUES (?, ?) ON CONFLICT (field) DO UPDATE SET total = total + excluded.total');
+    const totals = this.db.prepare(
+      'INSERT INTO field_lengths (field, total) VALUES (?, ?) ON CONFLICT (field) DO UPDATE SET total = total + excluded.total',
+    );
     this.lengthDelta.forEach((delta, field) => totals.run(field, delta));
     const put = this.db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
     Object.assign(this.meta, meta);

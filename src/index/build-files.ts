@@ -39,7 +39,12 @@ export async function startBuild(
   const database = join(dir, BUILD_FILES.database);
   const vectorFile = join(dir, BUILD_FILES.vectors);
   if (options.from === undefined) {
-    return { buildId, dir, writer: BuildWriter.open(database, LEXICAL_VERSION), vectors: VectorStore.create(options.dimension, options.searchEf) };
+    return {
+      buildId,
+      dir,
+      writer: BuildWriter.open(database, LEXICAL_VERSION),
+      vectors: VectorStore.create(options.dimension, options.searchEf),
+    };
   }
   const source = buildDir(indexDir, options.from);
   await copyFile(join(source, BUILD_FILES.database), database, constants.COPYFILE_FICLONE);
@@ -103,7 +108,13 @@ export function openBuildReader(indexDir: string, buildId: string): BuildReader 
   return reader;
 }
 
-export function readBuildVectors(indexDir: string, buildId: string, dimension: number, searchEf: number, deleted: number): VectorStore {
+export function readBuildVectors(
+  indexDir: string,
+  buildId: string,
+  dimension: number,
+  searchEf: number,
+  deleted: number,
+): VectorStore {
   const file = join(buildDir(indexDir, buildId), BUILD_FILES.vectors);
   try {
     return VectorStore.load(file, dimension, searchEf, deleted);

@@ -64,7 +64,8 @@ export function removeTempBuildsSync(indexDir: string): void {
   } catch {
     return;
   }
-  for (const name of names) if (isTempBuildName(name)) rmSync(join(buildsDir(indexDir), name), { recursive: true, force: true });
+  for (const name of names)
+    if (isTempBuildName(name)) rmSync(join(buildsDir(indexDir), name), { recursive: true, force: true });
 }
 
 /** `reindex.lock.<pid>.<hex>`, `reindex.lock.stale.<pid>.<hex>`, `.<file>.<pid>.<hex>.tmp`: temp files named by their writer. */
@@ -143,4 +144,3 @@ function parseOwnerPid(text: string): { pid: unknown; hostname: unknown } | unde
     return undefined;
   }
 }
-

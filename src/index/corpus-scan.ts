@@ -45,7 +45,11 @@ export async function scanCorpus(
     // The id is claimed before loading, so the later of two same-named files fails even if the first does.
     const id = slugFromFileName(path);
     const firstPath = pathById.get(id);
-    if (firstPath !== undefined) scan.failures.push({ path, reason: `duplicate article id "${id}": ${firstPath} already uses it (rename one of the files)` });
+    if (firstPath !== undefined)
+      scan.failures.push({
+        path,
+        reason: `duplicate article id "${id}": ${firstPath} already uses it (rename one of the files)`,
+      });
     else {
       pathById.set(id, path);
       paths.push(path);
@@ -54,7 +58,9 @@ export async function scanCorpus(
   // Stats are independent: issued a batch at a time rather than one after the other.
   const stamps: (Awaited<ReturnType<typeof stat>> | Error)[] = [];
   for (let start = 0; start < paths.length; start += STAT_BATCH) {
-    const batch = paths.slice(start, start + STAT_BATCH).map((path) => stat(join(corpusDir, path)).catch((error: unknown) => error as Error));
+    const batch = paths
+      .slice(start, start + STAT_BATCH)
+      .map((path) => stat(join(corpusDir, path)).catch((error: unknown) => error as Error));
     stamps.push(...(await Promise.all(batch)));
   }
   for (const [i, path] of paths.entries()) {
@@ -65,7 +71,12 @@ export async function scanCorpus(
       if (info instanceof Error) throw info;
       const before = byPath.get(path);
       const stamp = { size: Number(info.size), mtimeMs: Number(info.mtimeMs) };
-      if (before?.file && before.id === id && before.file.size === stamp.size && before.file.mtimeMs === stamp.mtimeMs) {
+      if (
+        before?.file &&
+        before.id === id &&
+        before.file.size === stamp.size &&
+        before.file.mtimeMs === stamp.mtimeMs
+      ) {
         scan.unchanged.push(before);
         continue;
       }
@@ -78,7 +89,8 @@ export async function scanCorpus(
       }
       scan.articles.push({ article: await loadArticleFile(absolute, corpusDir, options), file });
     } catch (error) {
-      const reason = error instanceof ArticleLoadError ? error.reason : `cannot read the file: ${(error as Error).message}`;
+      const reason =
+        error instanceof ArticleLoadError ? error.reason : `cannot read the file: ${(error as Error).message}`;
       scan.failures.push({ path, reason });
     }
   }

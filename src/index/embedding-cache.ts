@@ -84,7 +84,8 @@ export class EmbeddingCache {
     keys.forEach((key, i) => {
       if (found.has(key) || missing.has(key)) return;
       const row = this.getRow.get(key);
-      if (row && row.vector.byteLength === this.embedder.dimension * 4) found.set(key, fromBlob(row.vector, this.embedder.dimension));
+      if (row && row.vector.byteLength === this.embedder.dimension * 4)
+        found.set(key, fromBlob(row.vector, this.embedder.dimension));
       else missing.set(key, texts[i]!);
     });
     const pending = [...missing];
@@ -135,7 +136,8 @@ export class EmbeddingCache {
         `Embedder ${this.embedder.id} returned a ${vector.length}-dimensional vector; its info says ${this.embedder.dimension}.`,
       );
     }
-    if (!vector.every(Number.isFinite)) throw new Error(`Embedder ${this.embedder.id} returned a vector with non-finite values.`);
+    if (!vector.every(Number.isFinite))
+      throw new Error(`Embedder ${this.embedder.id} returned a vector with non-finite values.`);
     return Float32Array.from(vector);
   }
 }
@@ -153,7 +155,9 @@ function openCacheFile(path: string, embedder: EmbedderInfo): Database.Database 
   try {
     // A lost write only costs an embedding later: no fsync per batch.
     db.pragma('synchronous = OFF');
-    db.exec('CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID; CREATE TABLE IF NOT EXISTS vectors (key TEXT PRIMARY KEY, vector BLOB NOT NULL) WITHOUT ROWID;');
+    db.exec(
+      'CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID; CREATE TABLE IF NOT EXISTS vectors (key TEXT PRIMARY KEY, vector BLOB NOT NULL) WITHOUT ROWID;',
+    );
     const owner = JSON.stringify({ format: FORMAT_VERSION, id: embedder.id, dimension: embedder.dimension });
     const row = db.prepare("SELECT value FROM meta WHERE key = 'owner'").get() as { value: string } | undefined;
     if (row === undefined) db.prepare("INSERT INTO meta (key, value) VALUES ('owner', ?)").run(owner);

@@ -95,7 +95,10 @@ export async function readCurrentBuildId(indexDir: string): Promise<string | und
 /** Makes `buildId` the live build. Atomic: readers see the old or the new pointer, never a torn one. */
 export async function writeCurrentBuildId(indexDir: string, buildId: string): Promise<void> {
   await mkdir(indexDir, { recursive: true });
-  await writeFileAtomic(pointerPath(indexDir), `${JSON.stringify({ buildId, switchedAt: new Date().toISOString() })}\n`);
+  await writeFileAtomic(
+    pointerPath(indexDir),
+    `${JSON.stringify({ buildId, switchedAt: new Date().toISOString() })}\n`,
+  );
 }
 
 /**

@@ -18,7 +18,13 @@ export type Field = 'text' | 'phon' | 'concept' | 'title' | 'alias';
 export const FIELDS: readonly Field[] = ['text', 'phon', 'concept', 'title', 'alias'];
 
 /** Field weights, chosen on the dev questions (dev.jsonl, 2026-11; see README "Evaluation"). */
-export const FIELD_BOOST: Readonly<Record<Field, number>> = { text: 1, phon: 0.5, concept: 0.3, title: 0.5, alias: 0.4 };
+export const FIELD_BOOST: Readonly<Record<Field, number>> = {
+  text: 1,
+  phon: 0.5,
+  concept: 0.3,
+  title: 0.5,
+  alias: 0.4,
+};
 /** A phonetic key this long may match a longer key it starts (Sechenov ~ Сеченовского). */
 export const MIN_PREFIX_KEY = 4;
 
@@ -38,14 +44,20 @@ export interface AliasEntry {
 }
 
 /** The fields of every chunk of a complete set, plus the corpus-wide alias entries for query expansion. */
-export function chunkFields(chunks: readonly StoredChunk[], analyzer: Analyzer): { fields: Map<string, ChunkFields>; aliases: AliasEntry[] } {
+export function chunkFields(
+  chunks: readonly StoredChunk[],
+  analyzer: Analyzer,
+): { fields: Map<string, ChunkFields>; aliases: AliasEntry[] } {
   const aliasesByDoc = documentAliases(chunks, analyzer);
   const titleTerms = new Map<string, string[]>();
   const aliasTerms = new Map<string, string[]>();
   for (const chunk of chunks) {
     if (!titleTerms.has(chunk.docId)) {
       titleTerms.set(chunk.docId, allTerms(analyzer, chunk.title));
-      const names = [...chunk.institutions, ...(aliasesByDoc.get(chunk.docId) ?? []).flatMap((a) => [a.expansion, a.acronym])];
+      const names = [
+        ...chunk.institutions,
+        ...(aliasesByDoc.get(chunk.docId) ?? []).flatMap((a) => [a.expansion, a.acronym]),
+      ];
       aliasTerms.set(chunk.docId, allTerms(analyzer, names.join(' ; ')));
     }
   }
@@ -90,7 +102,8 @@ function documentAliases(chunks: readonly StoredChunk[], analyzer: Analyzer): Ma
   const result = new Map<string, Alias[]>();
   for (const [docId, parts] of texts) {
     const seen = new Map<string, Alias>();
-    for (const part of parts) for (const alias of findAliases(part, analyzer)) seen.set(`${alias.acronym}\u0000${alias.expansion}`, alias);
+    for (const part of parts)
+      for (const alias of findAliases(part, analyzer)) seen.set(`${alias.acronym}\u0000${alias.expansion}`, alias);
     result.set(docId, [...seen.values()]);
   }
   return result;

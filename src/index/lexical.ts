@@ -10,7 +10,14 @@
 //           findable by any name of its parties.
 // Queries are analyzed the same way. A query that spells out a long name some article defines
 // ("Indian Institute of Technology") also searches for its acronym (IIT).
-import { Bm25Engine, packPosting, termFrequencies, type FieldPostings, type PostingSource, type QueryTerm } from './bm25.ts';
+import {
+  Bm25Engine,
+  packPosting,
+  termFrequencies,
+  type FieldPostings,
+  type PostingSource,
+  type QueryTerm,
+} from './bm25.ts';
 import type { ScoredChunk, StoredChunk } from './types.ts';
 import { ANALYZER_VERSION, createAnalyzer, type Analyzer } from '../text/analyze.ts';
 import { FIELDS, FIELD_BOOST, chunkFields, isPrefixTerm, type AliasEntry } from './lexical-fields.ts';
@@ -91,7 +98,11 @@ export class AliasExpander {
       for (const entry of this.byFirstWord.get(term) ?? []) {
         if (tried.has(entry)) continue;
         tried.add(entry);
-        if (!present.has(entry.acronym) && entry.words.every((alternatives) => alternatives.some((t) => present.has(t)))) added.add(entry.acronym);
+        if (
+          !present.has(entry.acronym) &&
+          entry.words.every((alternatives) => alternatives.some((t) => present.has(t)))
+        )
+          added.add(entry.acronym);
       }
     }
     return added.size > 0 ? [...terms, ...added] : terms;
@@ -107,7 +118,12 @@ export interface LexicalIndex {
 export type ChunkResolver = (ordinal: number) => StoredChunk | undefined;
 
 /** The query side: analyze, expand aliases, score with the engine, resolve the top k. */
-export function lexicalSearcher(source: PostingSource, aliases: AliasExpander, resolve: ChunkResolver, analyzer = createAnalyzer()): LexicalIndex {
+export function lexicalSearcher(
+  source: PostingSource,
+  aliases: AliasExpander,
+  resolve: ChunkResolver,
+  analyzer = createAnalyzer(),
+): LexicalIndex {
   const engine = new Bm25Engine(source, FIELD_BOOSTS);
   return {
     search(query, k) {
@@ -165,7 +181,8 @@ export class MemoryPostings implements PostingSource {
       else hi = mid;
     }
     const out: string[] = [];
-    for (let i = lo; i < terms.length && terms[i]!.startsWith(prefix); i++) if (terms[i] !== prefix) out.push(terms[i]!);
+    for (let i = lo; i < terms.length && terms[i]!.startsWith(prefix); i++)
+      if (terms[i] !== prefix) out.push(terms[i]!);
     return out;
   }
 }

@@ -36,7 +36,11 @@ export async function acquireReindexLock(indexDir: string): Promise<HeldLock> {
   try {
     await mkdir(indexDir, { recursive: true });
   } catch (error) {
-    throw await folderSettingError('INDEX_DIR', indexDir, error, { flag: '--index', write: true, createdIfMissing: true });
+    throw await folderSettingError('INDEX_DIR', indexDir, error, {
+      flag: '--index',
+      write: true,
+      createdIfMissing: true,
+    });
   }
   const path = lockPath(indexDir);
   const owner: LockOwner = { pid: process.pid, hostname: hostname(), startedAt: new Date().toISOString() };
@@ -139,7 +143,9 @@ async function releaseLock(path: string, ownerText: string): Promise<void> {
   if (current?.text === ownerText) await rm(path, { force: true });
 }
 
-async function readLockFile(path: string): Promise<{ text: string; owner: LockOwner | undefined; ageMs: number } | undefined> {
+async function readLockFile(
+  path: string,
+): Promise<{ text: string; owner: LockOwner | undefined; ageMs: number } | undefined> {
   try {
     const [text, info] = await Promise.all([readFile(path, 'utf8'), stat(path)]);
     return { text, owner: parseOwner(text), ageMs: Date.now() - info.mtimeMs };

@@ -41,7 +41,10 @@ export function parseManifest(text: string, file: string): Manifest {
     );
   }
   if (value.formatVersion !== MANIFEST_FORMAT_VERSION) {
-    throw corrupt(file, `it has format version ${String(value.formatVersion)}, this version reads ${MANIFEST_FORMAT_VERSION}`);
+    throw corrupt(
+      file,
+      `it has format version ${String(value.formatVersion)}, this version reads ${MANIFEST_FORMAT_VERSION}`,
+    );
   }
   const embedder = value.embedder;
   if (!embedder || typeof embedder.id !== 'string' || typeof embedder.dimension !== 'number') {

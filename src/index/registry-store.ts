@@ -49,7 +49,10 @@ export async function writeRegistry(
   documents: readonly ManifestDocument[],
   options: { full?: boolean; logger?: Logger } = {},
 ): Promise<RegistryBuildStats> {
-  const previous = previousBuildId && !options.full ? await readStoredRegistry(indexDir, previousBuildId).catch(() => undefined) : undefined;
+  const previous =
+    previousBuildId && !options.full
+      ? await readStoredRegistry(indexDir, previousBuildId).catch(() => undefined)
+      : undefined;
   const before = new Map(previous?.documents.map((d) => [d.docId, d]) ?? []);
   const byId = new Map(articles.map((a) => [a.id, a]));
   const stats: RegistryBuildStats = { extracted: [], reused: [] };
@@ -62,13 +65,21 @@ export async function writeRegistry(
       stored.push(old!);
       stats.reused.push(doc.id);
     } else if (article) {
-      stored.push({ docId: doc.id, contentHash: doc.contentHash, extractor: EXTRACTOR_VERSION, records: extractRecords(article) });
+      stored.push({
+        docId: doc.id,
+        contentHash: doc.contentHash,
+        extractor: EXTRACTOR_VERSION,
+        records: extractRecords(article),
+      });
       stats.extracted.push(doc.id);
     }
   }
   const registry: StoredRegistry = { formatVersion: FORMAT_VERSION, documents: stored };
   await writeFileAtomic(join(buildDir(indexDir, buildId), REGISTRY_FILE), JSON.stringify(registry));
-  options.logger?.debug({ extracted: stats.extracted.length, reused: stats.reused.length }, 'collaboration registry written');
+  options.logger?.debug(
+    { extracted: stats.extracted.length, reused: stats.reused.length },
+    'collaboration registry written',
+  );
   return stats;
 }
 

@@ -30,7 +30,11 @@ try {
   const e = error as Error;
   post({
     type: 'failed',
-    error: { name: e.name, message: e.message, ...(isUserError(error) ? { id: error.id, context: structuredCloneable(error.context) } : {}) },
+    error: {
+      name: e.name,
+      message: e.message,
+      ...(isUserError(error) ? { id: error.id, context: structuredCloneable(error.context) } : {}),
+    },
   });
 }
 

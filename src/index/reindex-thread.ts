@@ -63,22 +63,34 @@ export function reindexInThread(
           break;
         case 'failed': {
           const { error } = message;
-          const rebuilt = error.id ? new UserError(error.id, error.message, error.context ?? {}) : Object.assign(new Error(error.message), { name: error.name });
+          const rebuilt = error.id
+            ? new UserError(error.id, error.message, error.context ?? {})
+            : Object.assign(new Error(error.message), { name: error.name });
           settle(() => reject(rebuilt));
           break;
         }
       }
     });
     worker.on('error', (error) => settle(() => reject(error)));
-    worker.on('exit', (code) => settle(() => reject(new Error(`the reindex thread exited (code ${code}) before reporting a result`))));
+    worker.on('exit', (code) =>
+      settle(() => reject(new Error(`the reindex thread exited (code ${code}) before reporting a result`))),
+    );
   });
 }
 
 /** Replays one pino JSON line from the thread on the caller's logger, at its level. */
 function relayLog(logger: Logger, line: string): void {
   try {
-    const { level, msg, time: _time, pid: _pid, hostname: _hostname, ...fields } = JSON.parse(line) as Record<string, unknown>;
-    const label = logger.levels.labels[Number(level)] as 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | undefined;
+    const {
+      level,
+      msg,
+      time: _time,
+      pid: _pid,
+      hostname: _hostname,
+      ...fields
+    } = JSON.parse(line) as Record<string, unknown>;
+    const label = logger.levels.labels[Number(level)] as
+      'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | undefined;
     logger[label ?? 'info'](fields, typeof msg === 'string' ? msg : '');
   } catch {
     logger.info(line.trim());

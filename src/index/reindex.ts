@@ -14,7 +14,14 @@ import type { Article } from '../ingest/types.ts';
 import { createAnalyzer, type Analyzer } from '../text/analyze.ts';
 import type { BuildWriter } from './build-db.ts';
 import { describeEmbedder, documentRef } from '../types.ts';
-import { finishBuild, openBuildReader, readBuildManifest, startBuild, WRITE_STEPS, type OpenBuild } from './build-files.ts';
+import {
+  finishBuild,
+  openBuildReader,
+  readBuildManifest,
+  startBuild,
+  WRITE_STEPS,
+  type OpenBuild,
+} from './build-files.ts';
 import { scanCorpus, type ScannedArticle } from './corpus-scan.ts';
 import { ARTICLE_RECORD_STEPS, type ArticleRecordStep } from './article-records.ts';
 import { EmbeddingCache } from './embedding-cache.ts';
@@ -103,7 +110,13 @@ async function buildAndSwap(
   const previous = await readPreviousBuild(indexDir, logger);
   const embedderChanged = previous !== undefined && !sameEmbedder(previous.manifest.embedder, embedder.info);
   const chunkingChanged = previous !== undefined && !sameChunking(previous.manifest.chunking, chunking);
-  const fullReason: FullReason | undefined = options.full ? 'requested' : embedderChanged ? 'embedderChanged' : chunkingChanged ? 'settingsChanged' : undefined;
+  const fullReason: FullReason | undefined = options.full
+    ? 'requested'
+    : embedderChanged
+      ? 'embedderChanged'
+      : chunkingChanged
+        ? 'settingsChanged'
+        : undefined;
   if (embedderChanged) {
     logger.warn(
       { previous: previous.manifest.embedder, current: embedder.info },
@@ -125,7 +138,12 @@ async function buildAndSwap(
     corpusDir: config.CORPUS_DIR,
     allowShrink: options.allowShrink === true,
   });
-  const summaryOf = (manifest: Manifest, buildId: string, embedded: number, extra: Partial<ReindexSummary> = {}): ReindexSummary => ({
+  const summaryOf = (
+    manifest: Manifest,
+    buildId: string,
+    embedded: number,
+    extra: Partial<ReindexSummary> = {},
+  ): ReindexSummary => ({
     ...plan.changes,
     failed: plan.failed,
     documents: manifest.documents.length,
@@ -139,7 +157,12 @@ async function buildAndSwap(
     ...extra,
   });
 
-  if (base && plan.articles.length === 0 && plan.touched.size === 0 && (await lexicalVersionOf(indexDir, base.buildId)) === LEXICAL_VERSION) {
+  if (
+    base &&
+    plan.articles.length === 0 &&
+    plan.touched.size === 0 &&
+    (await lexicalVersionOf(indexDir, base.buildId)) === LEXICAL_VERSION
+  ) {
     const summary = summaryOf(base.manifest, base.buildId, 0, { unchangedBuild: true });
     logger.debug({ summary }, 'reindex: nothing changed, the live build stays');
     return summary;
@@ -148,7 +171,11 @@ async function buildAndSwap(
   const newDocuments = plan.articles.map((a) => chunksOf(a.article, chunking, a.file));
   plan.documents.push(...newDocuments.map((d) => d.document!));
   const buildId = newBuildId();
-  const build = await startBuild(indexDir, buildId, { dimension: embedder.info.dimension, searchEf: config.SEARCH_EF, ...(base ? { from: base.buildId } : {}) });
+  const build = await startBuild(indexDir, buildId, {
+    dimension: embedder.info.dimension,
+    searchEf: config.SEARCH_EF,
+    ...(base ? { from: base.buildId } : {}),
+  });
   const cache = await EmbeddingCache.open(indexDir, embedder.info, { fresh: options.full === true, logger });
   let embedded: number;
   let compacted = false;
@@ -159,7 +186,15 @@ async function buildAndSwap(
     for (const docId of plan.touched) forgotten.push(...removeDocument(build, docId, analyzer));
     const keptFromPrevious = base ? [] : await previousChunksOf(indexDir, previous, plan.keptDocuments);
     const additions = [...newDocuments, ...keptFromPrevious];
-    embedded = await addDocuments(build, additions, cache, embedder, analyzer, progress, options.recordSteps ?? ARTICLE_RECORD_STEPS);
+    embedded = await addDocuments(
+      build,
+      additions,
+      cache,
+      embedder,
+      analyzer,
+      progress,
+      options.recordSteps ?? ARTICLE_RECORD_STEPS,
+    );
     if (build.vectors.deletedShare > COMPACTION_DELETED_SHARE) {
       build.vectors = compactVectors(build, embedder.info.dimension, config.SEARCH_EF);
       compacted = true;
@@ -172,13 +207,22 @@ async function buildAndSwap(
 
   const manifest = createManifest(embedder.info, plan.documents, new Date(), chunking);
   const totalSteps = WRITE_STEPS.length + FINAL_STEPS.length;
-  await finishBuild(indexDir, build, manifest, (step, index) => progress({ phase: 'write', done: index, total: totalSteps, detail: step }));
+  await finishBuild(indexDir, build, manifest, (step, index) =>
+    progress({ phase: 'write', done: index, total: totalSteps, detail: step }),
+  );
   // The collaboration records of the same documents, written before the switch (see registry-store.ts):
   // extracted for the articles loaded now (added or changed), taken over from the previous build otherwise.
-  await writeRegistry(indexDir, buildId, previous?.buildId, scan.articles.map((a) => a.article), manifest.documents, {
-    full: options.full === true,
-    logger,
-  });
+  await writeRegistry(
+    indexDir,
+    buildId,
+    previous?.buildId,
+    scan.articles.map((a) => a.article),
+    manifest.documents,
+    {
+      full: options.full === true,
+      logger,
+    },
+  );
   progress({ phase: 'write', done: WRITE_STEPS.length, total: totalSteps, detail: FINAL_STEPS[0] });
   const newTexts = new Set(newDocuments.flatMap((d) => d.chunks.map(embeddingText)));
   if (base) cache.forget(forgotten.filter((text) => !newTexts.has(text)));
@@ -284,22 +328,30 @@ interface DocumentChunks {
 }
 
 function chunksOf(article: Article, chunking: ChunkingSettings, file?: ScannedArticle['file']): DocumentChunks {
-  const chunks = chunkArticle(article, chunking).map(
-    (chunk): StoredChunk => ({
-      id: chunk.id,
-      docId: article.id,
-      index: chunk.index,
-      ...documentFields(article),
-      text: chunk.text,
-      start: chunk.start,
-      end: chunk.end,
-    }),
-  );
+  const chunks = chunkArticle(article, chunking).map((chunk): StoredChunk => ({
+    id: chunk.id,
+    docId: article.id,
+    index: chunk.index,
+    ...documentFields(article),
+    text: chunk.text,
+    start: chunk.start,
+    end: chunk.end,
+  }));
   return { docId: article.id, chunks, article, ...(file ? { document: manifestDocument(article, chunks, file) } : {}) };
 }
 
-function manifestDocument(article: Article, chunks: readonly StoredChunk[], file: ScannedArticle['file']): ManifestDocument {
-  return { id: article.id, ...documentFields(article), contentHash: article.contentHash, chunkIds: chunks.map((c) => c.id), file };
+function manifestDocument(
+  article: Article,
+  chunks: readonly StoredChunk[],
+  file: ScannedArticle['file'],
+): ManifestDocument {
+  return {
+    id: article.id,
+    ...documentFields(article),
+    contentHash: article.contentHash,
+    chunkIds: chunks.map((c) => c.id),
+    file,
+  };
 }
 
 /** Deletes a document's chunks from the build; returns their embedding texts (to drop from the cache). */
@@ -307,7 +359,11 @@ function removeDocument(build: OpenBuild, docId: string, analyzer: Analyzer): st
   const rows = build.writer.chunksOf(docId);
   if (rows.length === 0) return [];
   const chunks = rows.map((r) => r.chunk);
-  build.writer.removeDocument(docId, rows.map((r) => r.ordinal), analyzeDocument(chunks, analyzer));
+  build.writer.removeDocument(
+    docId,
+    rows.map((r) => r.ordinal),
+    analyzeDocument(chunks, analyzer),
+  );
   for (const { ordinal } of rows) build.vectors.remove(ordinal);
   return chunks.map(embeddingText);
 }
@@ -326,7 +382,7 @@ async function addDocuments(
   let done = 0;
   let embedded = 0;
   progress({ phase: 'embed', done: 0, total });
-  for (let start = 0; start < documents.length; ) {
+  for (let start = 0; start < documents.length;) {
     const batch: DocumentChunks[] = [];
     let size = 0;
     while (start < documents.length && (batch.length === 0 || size < ADD_BATCH_CHUNKS)) {
@@ -354,7 +410,11 @@ async function addDocuments(
 /** Per-article derived records (src/index/article-records.ts), stored with the article's chunks. */
 function writeArticleRecords(writer: BuildWriter, doc: DocumentChunks, steps: readonly ArticleRecordStep[]): void {
   for (const step of steps) {
-    const record = step.derive({ docId: doc.docId, chunks: doc.chunks, ...(doc.article ? { article: doc.article } : {}) });
+    const record = step.derive({
+      docId: doc.docId,
+      chunks: doc.chunks,
+      ...(doc.article ? { article: doc.article } : {}),
+    });
     if (record !== undefined) writer.putRecord(doc.docId, step.kind, record);
   }
 }
@@ -365,7 +425,11 @@ function reanalyze(writer: BuildWriter, analyzer: Analyzer): void {
   const ordinalOf = new Map(rows.map((r) => [r.chunk.id, r.ordinal]));
   writer.clearLexical();
   for (const chunks of groupByDocument(rows.map((r) => r.chunk))) {
-    writer.addLexical(chunks[0]!.docId, chunks.map((c) => ordinalOf.get(c.id)!), analyzeDocument(chunks, analyzer));
+    writer.addLexical(
+      chunks[0]!.docId,
+      chunks.map((c) => ordinalOf.get(c.id)!),
+      analyzeDocument(chunks, analyzer),
+    );
   }
 }
 
@@ -378,7 +442,11 @@ function compactVectors(build: OpenBuild, dimension: number, searchEf: number): 
 }
 
 /** The chunks of documents kept from the previous build when the new one starts empty. */
-async function previousChunksOf(indexDir: string, previous: PreviousBuild | undefined, documents: readonly ManifestDocument[]): Promise<DocumentChunks[]> {
+async function previousChunksOf(
+  indexDir: string,
+  previous: PreviousBuild | undefined,
+  documents: readonly ManifestDocument[],
+): Promise<DocumentChunks[]> {
   if (!previous || documents.length === 0) return [];
   try {
     const reader = openBuildReader(indexDir, previous.buildId);
@@ -426,7 +494,10 @@ async function readPreviousBuild(indexDir: string, logger: Logger): Promise<Prev
     return { buildId, manifest: await readBuildManifest(indexDir, buildId) };
   } catch (error) {
     if (!isUserError(error, 'index.corrupt') && !isUserError(error, 'index.missing')) throw error;
-    logger.warn({ err: error }, 'the current index cannot be read or is in an older format; building a new one from scratch');
+    logger.warn(
+      { err: error },
+      'the current index cannot be read or is in an older format; building a new one from scratch',
+    );
     return undefined;
   }
 }

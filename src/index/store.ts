@@ -61,16 +61,36 @@ class ChunkMap implements ReadonlyMap<string, StoredChunk> {
       id,
       docId: this.docIds[ordinal]!,
       index: this.positions[ordinal]!,
-      get path() { return load().path; },
-      get title() { return load().title; },
-      get source() { return load().source; },
-      get date() { return load().date; },
-      get url() { return load().url; },
-      get language() { return load().language; },
-      get institutions() { return load().institutions; },
-      get text() { return load().text; },
-      get start() { return load().start; },
-      get end() { return load().end; },
+      get path() {
+        return load().path;
+      },
+      get title() {
+        return load().title;
+      },
+      get source() {
+        return load().source;
+      },
+      get date() {
+        return load().date;
+      },
+      get url() {
+        return load().url;
+      },
+      get language() {
+        return load().language;
+      },
+      get institutions() {
+        return load().institutions;
+      },
+      get text() {
+        return load().text;
+      },
+      get start() {
+        return load().start;
+      },
+      get end() {
+        return load().end;
+      },
     };
   }
 
@@ -94,7 +114,10 @@ class ChunkMap implements ReadonlyMap<string, StoredChunk> {
     return this.entries();
   }
 
-  forEach(callback: (value: StoredChunk, key: string, map: ReadonlyMap<string, StoredChunk>) => void, thisArg?: unknown): void {
+  forEach(
+    callback: (value: StoredChunk, key: string, map: ReadonlyMap<string, StoredChunk>) => void,
+    thisArg?: unknown,
+  ): void {
     for (const [id, chunk] of this.entries()) callback.call(thisArg, chunk, id, this);
   }
 
@@ -199,13 +222,24 @@ async function currentBuildIdOrThrow(indexDir: string, config: Config): Promise<
   return buildId;
 }
 
-async function loadBuild(indexDir: string, buildId: string, config: Config, embedder: EmbedderHandle): Promise<LoadedIndex> {
+async function loadBuild(
+  indexDir: string,
+  buildId: string,
+  config: Config,
+  embedder: EmbedderHandle,
+): Promise<LoadedIndex> {
   const manifest = await readBuildManifest(indexDir, buildId);
   // Checked before loading the graph: a mismatch is refused without reading the large files.
   assertSameEmbedder(manifest, embedder.info, config.INDEX_DIR);
   const reader = openBuildReader(indexDir, buildId);
   try {
-    const vectors = readBuildVectors(indexDir, buildId, embedder.info.dimension, config.SEARCH_EF, reader.meta.deletedSlots);
+    const vectors = readBuildVectors(
+      indexDir,
+      buildId,
+      embedder.info.dimension,
+      config.SEARCH_EF,
+      reader.meta.deletedSlots,
+    );
     const chunks = reader.documentCount;
     if (vectors.size !== chunks || manifest.chunkCount !== chunks) {
       throw corrupt(

@@ -42,7 +42,12 @@ export class VectorStore {
   /** An empty graph with room for `capacity` vectors. */
   static create(dimension: number, searchEf: number, capacity = MIN_CAPACITY): VectorStore {
     const index = new hnswlib.HierarchicalNSW(SPACE, dimension);
-    index.initIndex({ maxElements: Math.max(MIN_CAPACITY, capacity), m: M, efConstruction: EF_CONSTRUCTION, allowReplaceDeleted: true });
+    index.initIndex({
+      maxElements: Math.max(MIN_CAPACITY, capacity),
+      m: M,
+      efConstruction: EF_CONSTRUCTION,
+      allowReplaceDeleted: true,
+    });
     return new VectorStore(index, dimension, searchEf, 0);
   }
 

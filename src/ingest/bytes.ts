@@ -32,7 +32,10 @@ export function decodeArticleBytes(bytes: Uint8Array): DecodedText {
   }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
-    return { ok: false, reason: `it looks binary, not text: it contains NUL bytes (the first at byte ${nul}); only UTF-8 text files are indexed` };
+    return {
+      ok: false,
+      reason: `it looks binary, not text: it contains NUL bytes (the first at byte ${nul}); only UTF-8 text files are indexed`,
+    };
   }
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (!isUtf8(buffer)) {

@@ -75,8 +75,11 @@ function sentenceUnits(body: string, size: number): Unit[] {
   sentences.forEach((sentence, i) => {
     const nextStart = sentences[i + 1]?.start ?? body.length;
     const endsBlock = body.slice(sentence.end, nextStart).includes('\n') || i === sentences.length - 1;
-    const pieces = sentence.end - sentence.start > size ? splitLongSentence(body, sentence.start, sentence.end, size) : [sentence];
-    pieces.forEach((piece, p) => units.push({ start: piece.start, end: piece.end, endsBlock: endsBlock && p === pieces.length - 1 }));
+    const pieces =
+      sentence.end - sentence.start > size ? splitLongSentence(body, sentence.start, sentence.end, size) : [sentence];
+    pieces.forEach((piece, p) =>
+      units.push({ start: piece.start, end: piece.end, endsBlock: endsBlock && p === pieces.length - 1 }),
+    );
   });
   return units;
 }

@@ -129,7 +129,10 @@ function chooseHeadline(candidates: Line[], bodyScript: string): string | undefi
   );
   const sameScript = headlines.filter((line) => dominantScript(line.text) === bodyScript);
   const pool = sameScript.length > 0 ? sameScript : headlines;
-  const longest = pool.reduce<Line | undefined>((best, line) => (!best || line.text.length > best.text.length ? line : best), undefined);
+  const longest = pool.reduce<Line | undefined>(
+    (best, line) => (!best || line.text.length > best.text.length ? line : best),
+    undefined,
+  );
   return longest ? stripHeadlineMarks(longest.text) || undefined : undefined;
 }
 
@@ -180,7 +183,11 @@ function dropRepeatedTitle(lines: Line[], title: string, removed: RemovedLine[])
 }
 
 /** Applies the positional rules; without any real paragraph only the headline is taken off the top. */
-function applyPositionRules(lines: Line[], options: CleanOptions, removed: RemovedLine[]): { lines: Line[]; title?: string } {
+function applyPositionRules(
+  lines: Line[],
+  options: CleanOptions,
+  removed: RemovedLine[],
+): { lines: Line[]; title?: string } {
   const first = lines.findIndex((line) => isRealParagraph(line));
   if (first === -1) {
     if (options.title || lines.length < 2) return { lines };
@@ -190,7 +197,8 @@ function applyPositionRules(lines: Line[], options: CleanOptions, removed: Remov
   }
   // Once the article has begun, a short closing statement ("The MoU runs for five years.") is still the
   // article's; chrome after the last paragraph rarely ends like a sentence.
-  const last = lines.length - 1 - [...lines].reverse().findIndex((line) => isRealParagraph(line, CLOSING_PARAGRAPH_WORDS));
+  const last =
+    lines.length - 1 - [...lines].reverse().findIndex((line) => isRealParagraph(line, CLOSING_PARAGRAPH_WORDS));
   const trimmed = dropLinesAfterArticle(lines, last, removed);
   return dropLinesBeforeArticle(trimmed, first, options, removed);
 }

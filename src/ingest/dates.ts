@@ -7,8 +7,24 @@ import { asciiDigits } from '../text/digits.ts';
 /** Words that may accompany a date on a date line without being content. */
 const DATE_NOISE = new Set(
   [
-  'am', 'pm', 'a.m.', 'p.m.', 'ist', 'gmt', 'utc', 'мск', 'г.', 'г', 'года', 'on', 'at', 'updated', 'published',
-  ...Object.values(WEEKDAYS).flat(2).map((word) => word.toLowerCase()),
+    'am',
+    'pm',
+    'a.m.',
+    'p.m.',
+    'ist',
+    'gmt',
+    'utc',
+    'мск',
+    'г.',
+    'г',
+    'года',
+    'on',
+    'at',
+    'updated',
+    'published',
+    ...Object.values(WEEKDAYS)
+      .flat(2)
+      .map((word) => word.toLowerCase()),
   ].map((word) => word.normalize('NFC')),
 );
 

@@ -30,7 +30,10 @@ const absentIfNull = (value: unknown) => (value === null || value === '' ? undef
 
 function requiredText() {
   return z
-    .string({ error: (issue) => (issue.input === undefined || issue.input === null ? 'is missing' : 'must be text (quote it in YAML)') })
+    .string({
+      error: (issue) =>
+        issue.input === undefined || issue.input === null ? 'is missing' : 'must be text (quote it in YAML)',
+    })
     .trim()
     .min(1, 'is empty');
 }
@@ -55,7 +58,10 @@ const iso6391 = z
   .string({ error: 'must be an ISO 639-1 code such as en, hi, bn, ru' })
   .trim()
   .toLowerCase()
-  .refine((code) => /^[a-z]{2}$/.test(code) && LANGUAGE_NAMES.of(code) !== undefined, 'must be an ISO 639-1 code such as en, hi, bn, ru');
+  .refine(
+    (code) => /^[a-z]{2}$/.test(code) && LANGUAGE_NAMES.of(code) !== undefined,
+    'must be an ISO 639-1 code such as en, hi, bn, ru',
+  );
 
 const frontMatterSchema = z.object({
   title: requiredText(),
@@ -70,7 +76,9 @@ const frontMatterSchema = z.object({
 });
 
 function fieldName(path: PropertyKey[]): string {
-  return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i > 0 ? '.' : ''}${String(part)}`)).join('');
+  return path
+    .map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i > 0 ? '.' : ''}${String(part)}`))
+    .join('');
 }
 
 function describeIssues(error: z.ZodError): string {
@@ -104,7 +112,9 @@ function readMatter(text: string): matter.GrayMatterFile<string> {
 export function parseMarkdownArticle(text: string): ParsedMarkdown {
   const source = text.replace(/^\uFEFF/, '').trimStart();
   if (!source.startsWith('---')) {
-    throw new FrontMatterError('front matter: missing (the file must start with a `---` YAML block giving at least title and source)');
+    throw new FrontMatterError(
+      'front matter: missing (the file must start with a `---` YAML block giving at least title and source)',
+    );
   }
   const file = readMatter(source);
   const data: unknown = file.data ?? {};
@@ -113,7 +123,11 @@ export function parseMarkdownArticle(text: string): ParsedMarkdown {
   }
   const parsed = frontMatterSchema.safeParse(data);
   if (!parsed.success) throw new FrontMatterError(describeIssues(parsed.error));
-  const meta: FrontMatter = { title: parsed.data.title, source: parsed.data.source, institutions: parsed.data.institutions };
+  const meta: FrontMatter = {
+    title: parsed.data.title,
+    source: parsed.data.source,
+    institutions: parsed.data.institutions,
+  };
   if (parsed.data.language) meta.language = parsed.data.language;
   if (parsed.data.date) meta.date = parsed.data.date;
   if (parsed.data.url) meta.url = parsed.data.url;

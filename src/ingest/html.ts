@@ -16,8 +16,33 @@ export interface ExtractedHtml {
 }
 
 const BLOCK_TAGS = new Set([
-  'P', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'HEADER', 'FOOTER', 'ASIDE', 'NAV', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6',
-  'UL', 'OL', 'LI', 'BLOCKQUOTE', 'PRE', 'TABLE', 'TR', 'DL', 'DT', 'DD', 'FIGURE', 'HR',
+  'P',
+  'DIV',
+  'SECTION',
+  'ARTICLE',
+  'MAIN',
+  'HEADER',
+  'FOOTER',
+  'ASIDE',
+  'NAV',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'UL',
+  'OL',
+  'LI',
+  'BLOCKQUOTE',
+  'PRE',
+  'TABLE',
+  'TR',
+  'DL',
+  'DT',
+  'DD',
+  'FIGURE',
+  'HR',
 ]);
 /** Captions are photo credits and descriptions, not article prose. */
 const SKIPPED_TAGS = new Set(['FIGCAPTION', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'BUTTON', 'FORM']);
@@ -42,7 +67,8 @@ function collectText(node: DomNode, out: string[]): void {
     out.push((node.textContent ?? '').replace(/\s+/g, ' '));
     return;
   }
-  if (node.nodeType !== ELEMENT_NODE && node.nodeType !== DOCUMENT_NODE && node.nodeType !== DOCUMENT_FRAGMENT_NODE) return;
+  if (node.nodeType !== ELEMENT_NODE && node.nodeType !== DOCUMENT_NODE && node.nodeType !== DOCUMENT_FRAGMENT_NODE)
+    return;
   const tag = node.nodeName.toUpperCase();
   if (SKIPPED_TAGS.has(tag)) return;
   if (tag === 'BR') {
@@ -93,7 +119,11 @@ export function extractHtmlArticle(html: string): ExtractedHtml {
   if (!/<[a-z!]/i.test(html)) throw new Error('the file holds no HTML markup');
   const { document } = parseHTML(html);
   const url = canonicalUrl(document);
-  const metaDate = metaContent(document, ['meta[property="article:published_time"]', 'meta[name="date"]', 'meta[itemprop="datePublished"]']);
+  const metaDate = metaContent(document, [
+    'meta[property="article:published_time"]',
+    'meta[name="date"]',
+    'meta[itemprop="datePublished"]',
+  ]);
   const article = new Readability(document).parse();
   if (!article?.content) throw new Error('no article content found in the HTML (Readability found no main text)');
   const extracted: ExtractedHtml = { text: htmlToText(article.content) };

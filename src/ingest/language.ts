@@ -13,7 +13,6 @@ const SAMPLE_LENGTH = 4000;
 /** franc codes whose ICU canonical form is not the ISO 639-1 code. */
 const ISO_639_1_OVERRIDES: Record<string, string> = { tgl: 'tl' };
 
-
 /** ISO 639-3 (franc) to ISO 639-1 through ICU's canonical aliases (eng -> en, swh -> sw, pes -> fa). */
 function toIso6391(iso6393: string): string | undefined {
   const override = ISO_639_1_OVERRIDES[iso6393];

@@ -232,10 +232,16 @@ export async function walkCorpus(corpusDir: string): Promise<CorpusListing> {
     let entries;
     try {
       // Sorted, so that the same link wins on every machine when two reach one file.
-      entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) =>
+        a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+      );
     } catch (error) {
-      if (dir === corpusDir) throw await folderSettingError('CORPUS_DIR', resolve(corpusDir), error, { flag: '--corpus' });
-      problem(dir, `cannot read the folder (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); its articles are not indexed`);
+      if (dir === corpusDir)
+        throw await folderSettingError('CORPUS_DIR', resolve(corpusDir), error, { flag: '--corpus' });
+      problem(
+        dir,
+        `cannot read the folder (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); its articles are not indexed`,
+      );
       return;
     }
     for (const entry of entries) {
@@ -268,7 +274,10 @@ export async function walkCorpus(corpusDir: string): Promise<CorpusListing> {
       return void problem(full, `the symbolic link loops back to ${where}, which contains it; not followed`);
     }
     if (already !== undefined) {
-      return void problem(full, `it is the same folder as ${toCorpusPath(already, corpusDir)} (through a symbolic link); its articles are indexed once, from there`);
+      return void problem(
+        full,
+        `it is the same folder as ${toCorpusPath(already, corpusDir)} (through a symbolic link); its articles are indexed once, from there`,
+      );
     }
     await enterFolder(full, ancestors);
   }
@@ -296,9 +305,15 @@ async function linkTarget(full: string): Promise<{ isDirectory: boolean; isFile:
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const target = await readlink(full).catch(() => '?');
-    if (code === 'ENOENT') return { reason: `it is a symbolic link to ${target}, which does not exist; fix or remove the link` };
-    if (code === 'ELOOP') return { reason: `it is a symbolic link to ${target} that loops (links pointing at each other); fix or remove the link` };
-    return { reason: `it is a symbolic link to ${target} that cannot be followed (${code ?? (error as Error).message})` };
+    if (code === 'ENOENT')
+      return { reason: `it is a symbolic link to ${target}, which does not exist; fix or remove the link` };
+    if (code === 'ELOOP')
+      return {
+        reason: `it is a symbolic link to ${target} that loops (links pointing at each other); fix or remove the link`,
+      };
+    return {
+      reason: `it is a symbolic link to ${target} that cannot be followed (${code ?? (error as Error).message})`,
+    };
   }
 }
 
@@ -309,7 +324,9 @@ export async function listArticleFiles(corpusDir: string): Promise<string[]> {
 async function assertDirectory(corpusDir: string): Promise<void> {
   const info = await stat(corpusDir).catch(() => undefined);
   if (!info?.isDirectory()) {
-    throw new Error(`Corpus directory not found: ${resolve(corpusDir)}. Create it or point CORPUS_DIR / --corpus at the folder of articles.`);
+    throw new Error(
+      `Corpus directory not found: ${resolve(corpusDir)}. Create it or point CORPUS_DIR / --corpus at the folder of articles.`,
+    );
   }
 }
 
@@ -325,7 +342,10 @@ export async function loadCorpus(corpusDir: string, options: LoadOptions = {}): 
     const id = slugFromFileName(path);
     const firstPath = pathById.get(id);
     if (firstPath !== undefined) {
-      failures.push({ path, reason: `duplicate article id "${id}": ${firstPath} already uses it (rename one of the files)` });
+      failures.push({
+        path,
+        reason: `duplicate article id "${id}": ${firstPath} already uses it (rename one of the files)`,
+      });
       continue;
     }
     pathById.set(id, path);

@@ -45,7 +45,12 @@ const SENTENCE_END = /[.!?।॥:…]["'”’»)\]]*$/u;
  * lines that continue in the same block stop mid-sentence.
  */
 export function looksHardWrapped(text: string): boolean {
-  const blocks = splitBlocks(text).map((b) => b.split('\n').map((l) => l.trim()).filter(Boolean));
+  const blocks = splitBlocks(text).map((b) =>
+    b
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean),
+  );
   const lines = blocks.flat();
   const continued = blocks.flatMap((block) => block.slice(0, -1));
   if (lines.length < 6 || blocks.length < 2 || !blocks.some((block) => block.length >= 3)) return false;

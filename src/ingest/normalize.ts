@@ -31,7 +31,10 @@ export function toLines(raw: string): string[] {
 
 /** Lower-cased, space-collapsed form for comparing two lines (e.g. a body line with the title). */
 export function comparableLine(line: string): string {
-  return normalizeLine(line).toLowerCase().replace(/[\s\p{P}]+/gu, ' ').trim();
+  return normalizeLine(line)
+    .toLowerCase()
+    .replace(/[\s\p{P}]+/gu, ' ')
+    .trim();
 }
 
 /** Words of a line, split on whitespace (works for every script the corpus uses). */

@@ -189,12 +189,16 @@ function profile(snapshot: IndexSnapshot, docId: string, analyzer: Analyzer): Ar
   const first = chunks[0];
   if (first) {
     const names = [...first.institutions];
-    for (const chunk of chunks) for (const alias of findAliases(chunk.text, analyzer)) names.push(alias.expansion, alias.acronym);
+    for (const chunk of chunks)
+      for (const alias of findAliases(chunk.text, analyzer)) names.push(alias.expansion, alias.acronym);
     addWords(analyzer.words(names.join(' ; ')), [partyTerms, nameTerms, terms]);
     const titleWords = analyzer.words(first.title);
     addWords(titleWords, [nameTerms, terms]);
     // The title's names (acronyms, capitalized words) name the parties too; its other words do not.
-    addWords(titleWords.filter((w) => isNamed(w)), [partyTerms]);
+    addWords(
+      titleWords.filter((w) => isNamed(w)),
+      [partyTerms],
+    );
   }
   const script = doc ? SCRIPT_OF_LANGUAGE[doc.language] : undefined;
   result = { terms, nameTerms, partyTerms, latinByKey, chunks: chunkProfiles, years, ...(script ? { script } : {}) };
@@ -217,11 +221,19 @@ export function gatherEvidence(
   const documents = Math.max(1, snapshot.manifest.documents.length);
   const idf = (df: number) => Math.log(1 + (documents - Math.max(df, 1) + 0.5) / (Math.max(df, 1) + 0.5));
   // First every word's own hits (they also add candidate articles), then which words name a party.
-  const hitsOf = contentWords(question, analyzer).map((c) => ({ ...c, year: YEAR.test(c.word.folded), hits: YEAR.test(c.word.folded) ? new Set<string>() : wordHits(c.word) }));
+  const hitsOf = contentWords(question, analyzer).map((c) => ({
+    ...c,
+    year: YEAR.test(c.word.folded),
+    hits: YEAR.test(c.word.folded) ? new Set<string>() : wordHits(c.word),
+  }));
   const candidateProfiles = [...new Set(candidates())].map((id) => profile(snapshot, id, analyzer));
   const documentsWith = (word: Word, df: number) => {
     const rare = df <= Math.max(1, documents * MAX_PARTY_DOC_SHARE);
-    return !word.generic && rare && candidateProfiles.some((p) => strengthIn(word, p.partyTerms, p.latinByKey) >= MATCH_STRENGTH.full);
+    return (
+      !word.generic &&
+      rare &&
+      candidateProfiles.some((p) => strengthIn(word, p.partyTerms, p.latinByKey) >= MATCH_STRENGTH.full)
+    );
   };
   // Words that name a party of some candidate article, by what they are written as (for their neighbours).
   const partyNames = new Set(hitsOf.filter((h) => documentsWith(h.word, h.hits.size)).map((h) => h.word.raw));
@@ -237,16 +249,34 @@ export function gatherEvidence(
     // a party no article has: it is required too, so such a question is "not found".
     // So does a known place the corpus lacks (মাদ্রাজ), and, in scripts without capitals, an unknown word that
     // stands next to an acronym or a party's name (एम्स पटना).
-    const unknownCapitalized = df === 0 && named && !sentenceStart && (word.script === 'latin' || word.script === 'cyrillic');
+    const unknownCapitalized =
+      df === 0 && named && !sentenceStart && (word.script === 'latin' || word.script === 'cyrillic');
     const absentPlace = df === 0 && named && word.concepts.length > 0;
-    const unknownInName = df === 0 && !word.generic && caseless(word) && longEnough(word) && [before, after].some((w) => w !== undefined && nameContext(w));
-    const party = year || absentPlace || unknownInName || (named && (df > 0 || unknownCapitalized) && (!sentenceStart || word.acronym !== undefined)) || inNames;
+    const unknownInName =
+      df === 0 &&
+      !word.generic &&
+      caseless(word) &&
+      longEnough(word) &&
+      [before, after].some((w) => w !== undefined && nameContext(w));
+    const party =
+      year ||
+      absentPlace ||
+      unknownInName ||
+      (named && (df > 0 || unknownCapitalized) && (!sentenceStart || word.acronym !== undefined)) ||
+      inNames;
     // In a yes/no question a place or a year may be what is asked about ("Was it signed in Moscow?"): the
     // article may answer "no, in …", so only the parties themselves are required.
-    const place = year || (!word.acronym && word.concepts.some((c) => !isGenericConcept(c.slice(CONCEPT_PREFIX.length))));
+    const place =
+      year || (!word.acronym && word.concepts.some((c) => !isGenericConcept(c.slice(CONCEPT_PREFIX.length))));
     const required = party && !(options.yesNo === true && place);
     const unknownName = !year && df === 0 && !word.generic && looksLikeName(word, named, sentenceStart);
-    const query: QueryWord = { text: word.raw, party, unknownName, weight: idf(df) * (party || unknownName ? PARTY_WEIGHT : 1), df };
+    const query: QueryWord = {
+      text: word.raw,
+      party,
+      unknownName,
+      weight: idf(df) * (party || unknownName ? PARTY_WEIGHT : 1),
+      df,
+    };
     return { word, query, year, required };
   });
   const words = analyzed.map((a) => a.query);
@@ -261,13 +291,21 @@ export function gatherEvidence(
     const cached = memo.get(docId);
     if (cached) return cached;
     const p = profile(snapshot, docId, analyzer);
-    const strengths = analyzed.map((a) => (a.year ? (p.years.has(a.word.folded) ? 1 : 0) : strengthIn(a.word, p.terms, p.latinByKey, p.script)));
-    const share = (strength: (i: number) => number) => (total > 0 ? analyzed.reduce((sum, a, i) => sum + a.query.weight * strength(i), 0) / total : 0);
+    const strengths = analyzed.map((a) =>
+      a.year ? (p.years.has(a.word.folded) ? 1 : 0) : strengthIn(a.word, p.terms, p.latinByKey, p.script),
+    );
+    const share = (strength: (i: number) => number) =>
+      total > 0 ? analyzed.reduce((sum, a, i) => sum + a.query.weight * strength(i), 0) / total : 0;
     const lacks = (i: number) => strengths[i]! < MATCH_STRENGTH.full;
     const missing = analyzed.filter((a, i) => a.required && lacks(i)).map((a) => a.query.text);
     const nameHits = parties.filter((a) => strengthIn(a.word, p.nameTerms, p.latinByKey) >= MATCH_STRENGTH.full).length;
     const chunkCoverage = new Map(
-      p.chunks.map((c) => [c.id, share((i) => (analyzed[i]!.year ? strengths[i]! : strengthIn(analyzed[i]!.word, c.terms, p.latinByKey, p.script)))]),
+      p.chunks.map((c) => [
+        c.id,
+        share((i) =>
+          analyzed[i]!.year ? strengths[i]! : strengthIn(analyzed[i]!.word, c.terms, p.latinByKey, p.script),
+        ),
+      ]),
     );
     const result: ArticleEvidence = {
       coverage: share((i) => strengths[i]!),
@@ -280,7 +318,13 @@ export function gatherEvidence(
     return result;
   };
 
-  return { words, unknownShare: total > 0 ? unknown / total : 0, absentShare: total > 0 ? absent / total : 0, hasParties: parties.length > 0, article };
+  return {
+    words,
+    unknownShare: total > 0 ? unknown / total : 0,
+    absentShare: total > 0 ? absent / total : 0,
+    hasParties: parties.length > 0,
+    article,
+  };
 }
 
 /**
@@ -318,12 +362,18 @@ export function strengthIn(
     const agrees =
       word.acronym !== undefined ||
       keys.some((key) =>
-        [...(latinByKey.get(key) ?? [])].some((form) => form === PRONOUNCED_ACRONYM || latins.some((latin) => similarity(latin, form) >= TRANSLITERATION_SIMILARITY)),
+        [...(latinByKey.get(key) ?? [])].some(
+          (form) =>
+            form === PRONOUNCED_ACRONYM ||
+            latins.some((latin) => similarity(latin, form) >= TRANSLITERATION_SIMILARITY),
+        ),
       );
     return agrees ? MATCH_STRENGTH.full : MATCH_STRENGTH.weak;
   }
   if (concepts.length === 0) return 0;
-  return articleScript !== undefined && articleScript !== word.script ? MATCH_STRENGTH.translation : MATCH_STRENGTH.weak;
+  return articleScript !== undefined && articleScript !== word.script
+    ? MATCH_STRENGTH.translation
+    : MATCH_STRENGTH.weak;
 }
 
 /** 1 - Levenshtein distance / length of the longer string. */

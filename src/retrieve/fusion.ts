@@ -15,7 +15,11 @@ export interface Fused<T> {
 }
 
 /** Fuses ranked lists of items identified by `key`; best first, ties in first-seen order. */
-export function reciprocalRankFusion<T>(lists: readonly RankedList<T>[], k: number, key: (item: T) => string): Fused<T>[] {
+export function reciprocalRankFusion<T>(
+  lists: readonly RankedList<T>[],
+  k: number,
+  key: (item: T) => string,
+): Fused<T>[] {
   const fused = new Map<string, { item: T; score: number; first: number }>();
   let seen = 0;
   for (const list of lists) {

@@ -24,7 +24,8 @@ export function isListQuestion(question: string): boolean {
   // which/what + up to one modifier + a plural noun: "which hospitals", "what other agreements".
   for (const m of q.matchAll(/\b(which|what)\s+(\p{L}+)(\s+(\p{L}+))?/gu)) {
     const candidates = [m[2], m[4]].filter((w): w is string => w !== undefined);
-    if (candidates.some((w) => w.length > 3 && /s$/.test(w) && !AUXILIARIES.has(w) && !/(ss|us|is)$/.test(w))) return true;
+    if (candidates.some((w) => w.length > 3 && /s$/.test(w) && !AUXILIARIES.has(w) && !/(ss|us|is)$/.test(w)))
+      return true;
   }
   return false;
 }

@@ -60,7 +60,8 @@ export class RegistryView {
     this.clusters = clusterParties(records);
     // The Latin acronyms written in the registry's names (IIT, HKUST): typed in lower case, they still count.
     this.acronyms = new Set(
-      this.clusters.flatMap((c) => c.aliases.flatMap((a) => prepareName(a).forms.flat()))
+      this.clusters
+        .flatMap((c) => c.aliases.flatMap((a) => prepareName(a).forms.flat()))
         .filter((t) => t.acronym !== undefined && scriptOf(t.raw) === 'latin' && t.raw.length >= 2)
         .map((t) => t.raw.toLowerCase()),
     );
@@ -92,7 +93,8 @@ export class RegistryView {
     const input = prepareName(this.withAcronyms(written));
     let found = this.clusters.filter((c) => c.aliases.some((a) => samePrepared(input, prepareName(a))));
     // Partial input ("Kharagpur", "Sechenov"): every party one of whose names contains it, by sound.
-    if (found.length === 0) found = this.clusters.filter((c) => c.aliases.some((a) => containsName(a, this.withAcronyms(written))));
+    if (found.length === 0)
+      found = this.clusters.filter((c) => c.aliases.some((a) => containsName(a, this.withAcronyms(written))));
     return found.map((c) => this.parties.find((p) => p.name === c.name)!);
   }
 
@@ -105,7 +107,11 @@ export class RegistryView {
       const names = [p.name, ...p.aliases].map(foldText);
       if (names.some((n) => n.startsWith(typed))) return 3;
       if (names.some((n) => n.split(/[\s\-(),]+/).some((w) => w.startsWith(typed)))) return 2;
-      if (typedKey.length >= 2 && names.some((n) => n.split(/[\s\-(),]+/).some((w) => phoneticKey(toLatin(w, scriptOf(w))).startsWith(typedKey)))) return 1;
+      if (
+        typedKey.length >= 2 &&
+        names.some((n) => n.split(/[\s\-(),]+/).some((w) => phoneticKey(toLatin(w, scriptOf(w))).startsWith(typedKey)))
+      )
+        return 1;
       return 0;
     };
     return this.parties
@@ -224,7 +230,10 @@ function clusterParties(records: readonly CollabRecord[]): PartyCluster[] {
  */
 function canonicalName(aliases: readonly string[], recordsOf: ReadonlyMap<string, Set<string>>): string {
   const score = (n: string) =>
-    (scriptOf(n) === 'latin' ? 10_000 : 0) + (/\(.+\)/.test(n) ? 1000 : 0) + (recordsOf.get(n)?.size ?? 0) * 10 - n.length / 1000;
+    (scriptOf(n) === 'latin' ? 10_000 : 0) +
+    (/\(.+\)/.test(n) ? 1000 : 0) +
+    (recordsOf.get(n)?.size ?? 0) * 10 -
+    n.length / 1000;
   return [...aliases].sort((a, b) => score(b) - score(a) || a.localeCompare(b))[0]!;
 }
 
@@ -235,10 +244,14 @@ export function resolveTopic(written: string): string {
   if (byLabel) return byLabel.id;
   const words = textWords(written);
   for (const [id, phrases] of TOPIC_PHRASES) if (findPhrases(words, phrases).length > 0) return id;
-  throw new RegistryFilterError('unknownTopic', `Unknown topic "${written}": use one of ${TOPICS.map((t) => t.id).join(', ')}.`, {
-    topic: written,
-    topics: TOPICS.map((t) => t.id).join(', '),
-  });
+  throw new RegistryFilterError(
+    'unknownTopic',
+    `Unknown topic "${written}": use one of ${TOPICS.map((t) => t.id).join(', ')}.`,
+    {
+      topic: written,
+      topics: TOPICS.map((t) => t.id).join(', '),
+    },
+  );
 }
 
 /** The topics a text names (a question), by the topic vocabulary. */
@@ -266,12 +279,17 @@ function dateRange(filter: CollaborationFilter): { since: string; until: string 
 
 function boundary(value: string, which: 'since' | 'until'): string {
   const m = DATE.exec(value);
-  const valid = m && (!m[2] || (Number(m[2]) >= 1 && Number(m[2]) <= 12)) && (!m[3] || (Number(m[3]) >= 1 && Number(m[3]) <= 31));
+  const valid =
+    m && (!m[2] || (Number(m[2]) >= 1 && Number(m[2]) <= 12)) && (!m[3] || (Number(m[3]) >= 1 && Number(m[3]) <= 31));
   if (!m || !valid) {
-    throw new RegistryFilterError('badDate', `Invalid ${which} date "${value}": write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2023-07-01).`, {
-      which,
-      value,
-    });
+    throw new RegistryFilterError(
+      'badDate',
+      `Invalid ${which} date "${value}": write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2023-07-01).`,
+      {
+        which,
+        value,
+      },
+    );
   }
   const [, year, month, day] = m;
   if (which === 'since') return `${year}-${month ?? '01'}-${day ?? '01'}`;
@@ -279,7 +297,9 @@ function boundary(value: string, which: 'since' | 'until'): string {
 }
 
 /** The general words that ask for the whole registry ("in the corpus", "in the collection"). */
-export const REGISTRY_WORDS = compilePhrases('corpus | collection | database | registry | index | संग्रह | डेटाबेस | সংগ্রহ | ডেটাবেস | корпус* | баз* | коллекци* | реестр*');
+export const REGISTRY_WORDS = compilePhrases(
+  'corpus | collection | database | registry | index | संग्रह | डेटाबेस | সংগ্রহ | ডেটাবেস | корпус* | баз* | коллекци* | реестр*',
+);
 
 /** A short Latin word without vowels is an abbreviation (kgp), whatever its case. */
 const CONSONANTS_ONLY = /^[bcdfghjklmnpqrstvwxz]{2,5}$/;

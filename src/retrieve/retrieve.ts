@@ -58,7 +58,11 @@ export interface RetrievalDiagnostics {
   notFound?: { features: NotFoundFeatures; probability: number };
 }
 
-export async function retrieve(snapshot: IndexSnapshot, question: string, options: RetrieveOptions): Promise<Retrieval> {
+export async function retrieve(
+  snapshot: IndexSnapshot,
+  question: string,
+  options: RetrieveOptions,
+): Promise<Retrieval> {
   return (await retrieveWithDiagnostics(snapshot, question, options)).retrieval;
 }
 
@@ -142,7 +146,9 @@ async function rankDocuments(
     return docs;
   };
   const fusedDocs = new Set(fused.map((f) => f.item.chunk.docId));
-  const evidence = gatherEvidence(snapshot, query, analyzer, wordHits, () => [...fusedDocs, ...wordDocs], { yesNo: isYesNoQuestion(query) });
+  const evidence = gatherEvidence(snapshot, query, analyzer, wordHits, () => [...fusedDocs, ...wordDocs], {
+    yesNo: isYesNoQuestion(query),
+  });
 
   const byDoc = new Map<string, Fused<ScoredChunk>[]>();
   for (const f of fused) {

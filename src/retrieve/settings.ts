@@ -10,7 +10,14 @@ export interface RetrievalSettings {
   ranking: { fusion: number; coverage: number; entity: number; names: number; chunkFusion: number };
   entityMinCoverage: number;
   notFoundThreshold: number;
-  notFoundModel: { intercept: number; coverage: number; chunkCoverage: number; unknownShare: number; absentShare: number; denseMargin: number };
+  notFoundModel: {
+    intercept: number;
+    coverage: number;
+    chunkCoverage: number;
+    unknownShare: number;
+    absentShare: number;
+    denseMargin: number;
+  };
   nearestMinCoverage: number;
   relatedDocMin: number;
   passagesPerDoc: number;

@@ -53,10 +53,14 @@ export async function createPooledService(config: Config, deps: ServiceDeps = {}
     if (closed) throw new Error('the service is closed');
     // Counted here rather than by piscina's queue, whose size depends on workers still starting up.
     if (pending >= capacity) {
-      throw new UserError('service.busy', `All ${config.ASK_WORKERS} answer workers are occupied and ${config.ASK_QUEUE} questions are waiting.`, {
-        pending,
-        capacity,
-      });
+      throw new UserError(
+        'service.busy',
+        `All ${config.ASK_WORKERS} answer workers are occupied and ${config.ASK_QUEUE} questions are waiting.`,
+        {
+          pending,
+          capacity,
+        },
+      );
     }
     options.signal?.throwIfAborted();
     pending++;
@@ -85,7 +89,8 @@ export async function createPooledService(config: Config, deps: ServiceDeps = {}
       }
     };
     const onAbort = () => {
-      if (started) port.postMessage({ type: 'abort', reason: String(options.signal?.reason ?? 'aborted') } satisfies MainMessage);
+      if (started)
+        port.postMessage({ type: 'abort', reason: String(options.signal?.reason ?? 'aborted') } satisfies MainMessage);
       else dequeue.abort(options.signal?.reason);
     };
     options.signal?.addEventListener('abort', onAbort, { once: true });

@@ -13,7 +13,14 @@ import { emptyIndexNotice } from './notices.ts';
 import { retrieve, retrieveWithDiagnostics } from '../retrieve/retrieve.ts';
 import { composeAnswer } from '../answer/compose.ts';
 import type { Answer } from '../answer/types.ts';
-import type { AskOptions, CollaborationList, CollabService, IndexStats, RetrievalDiagnostics, SourceInfo } from './types.ts';
+import type {
+  AskOptions,
+  CollaborationList,
+  CollabService,
+  IndexStats,
+  RetrievalDiagnostics,
+  SourceInfo,
+} from './types.ts';
 import { registryOf, type CollaborationFilter } from '../retrieve/registry.ts';
 import { registryAnswer } from '../answer/registry-answer.ts';
 
@@ -60,7 +67,8 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
   let reindexRun: Promise<ReindexSummary> | undefined;
 
   async function reindex(options: { full?: boolean; allowShrink?: boolean } = {}): Promise<ReindexSummary> {
-    if (reindexRun) throw new UserError('reindex.alreadyRunning', 'A reindex is already running; try again when it has finished.');
+    if (reindexRun)
+      throw new UserError('reindex.alreadyRunning', 'A reindex is already running; try again when it has finished.');
     if (embedder.fallback) {
       logger.warn({ reason: embedder.fallback.reason }, embedder.fallback.notice);
       deps.onNotice?.(embedder.fallback.notice);
@@ -72,9 +80,14 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
     // A reindex runs in a worker thread so questions keep being answered meanwhile; an embedder handed in by
     // the caller (tests) cannot cross threads, so it runs here.
     const run = deps.embedder
-      ? import('../index/reindex.ts').then(({ reindex: build }) => build(config, { embedder, full, allowShrink, logger, onProgress: deps.onProgress }))
+      ? import('../index/reindex.ts').then(({ reindex: build }) =>
+          build(config, { embedder, full, allowShrink, logger, onProgress: deps.onProgress }),
+        )
       : import('../index/reindex-thread.ts').then(({ reindexInThread }) =>
-          reindexInThread({ config, embedder: embedder.info, full, allowShrink }, { logger, ...(deps.onProgress ? { onProgress: deps.onProgress } : {}) }),
+          reindexInThread(
+            { config, embedder: embedder.info, full, allowShrink },
+            { logger, ...(deps.onProgress ? { onProgress: deps.onProgress } : {}) },
+          ),
         );
     reindexRun = run;
     // Ctrl+C / SIGTERM while it runs (here or in a worker thread): its temp build and lock go with the process.
@@ -102,7 +115,9 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
       return await reindex(options);
     } catch (error) {
       if (!isUserError(error, 'reindex.alreadyRunning') || error.context['lockPath'] === undefined) throw error;
-      notice(`Another process is building the index in ${config.INDEX_DIR}; waiting for it (at most ${config.INDEX_WAIT_SECONDS} s, INDEX_WAIT_SECONDS).`);
+      notice(
+        `Another process is building the index in ${config.INDEX_DIR}; waiting for it (at most ${config.INDEX_WAIT_SECONDS} s, INDEX_WAIT_SECONDS).`,
+      );
       await waitForReindexLock(resolvePath(config.INDEX_DIR), { timeoutMs: config.INDEX_WAIT_SECONDS * 1000 });
       return undefined;
     }
@@ -118,7 +133,9 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
     } catch (error) {
       if (attempt > FIRST_USE_ATTEMPTS) throw error;
       if (isUserError(error, 'index.missing') && deps.buildMissing !== false) {
-        notice(`No index in ${config.INDEX_DIR} yet: building it from ${config.CORPUS_DIR} with the ${embedder.info.id} embedder.`);
+        notice(
+          `No index in ${config.INDEX_DIR} yet: building it from ${config.CORPUS_DIR} with the ${embedder.info.id} embedder.`,
+        );
         built = await buildOrWait({});
       } else if (isUserError(error, 'index.embedderMismatch')) {
         notice(`${error.message.split(';')[0]}; rebuilding it with ${embedder.info.id}.`);
@@ -242,7 +259,10 @@ class SnapshotHolder {
     const loading = openIndex(this.config, this.embedder)
       .then((snapshot: IndexSnapshot) => {
         if (this.snapshot && this.snapshot.buildId !== snapshot.buildId) {
-          this.logger.info({ buildId: snapshot.buildId, documents: snapshot.manifest.documents.length }, 'index reloaded');
+          this.logger.info(
+            { buildId: snapshot.buildId, documents: snapshot.manifest.documents.length },
+            'index reloaded',
+          );
         }
         this.snapshot = snapshot;
         return snapshot;

@@ -74,7 +74,9 @@ async function ask(task: AskTask): Promise<AskResult> {
   });
   post(port, { type: 'started' });
   try {
-    const answer = await (await service).ask(task.question, {
+    const answer = await (
+      await service
+    ).ask(task.question, {
       signal: controller.signal,
       ...(task.history ? { history: task.history } : {}),
       ...(task.streaming ? { onPartial: (text: string) => post(port, { type: 'partial', text }) } : {}),

@@ -23,7 +23,8 @@ export function findAliases(text: string, analyzer: Analyzer): Alias[] {
     // The acronym: one word, or the joined form of spelled-out letters (then the last word).
     const last = inner[inner.length - 1];
     const acronym = last?.acronym;
-    const single = inner.length === 1 || (last?.joined === true && inner.every((w) => w.joined || w.letter !== undefined));
+    const single =
+      inner.length === 1 || (last?.joined === true && inner.every((w) => w.joined || w.letter !== undefined));
     if (!acronym || acronym.length < 2 || !single) continue;
     const before = normalized.slice(0, match.index);
     const segmentStart = lastIndexOf(before, BOUNDARY) + 1;

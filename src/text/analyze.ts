@@ -17,7 +17,6 @@ import { TRANSLITERATION_TABLES, toLatin } from './transliterate.ts';
 /** Bump when a rule in this file changes the terms produced (table changes are caught by the hash below). */
 const ANALYZER_RULES_VERSION = 6;
 
-
 export const KEY_PREFIX = '~';
 export const CONCEPT_PREFIX = '#';
 /**
@@ -33,7 +32,18 @@ const MIN_SHORT_KEY_WORD = 4;
  * longer match the queries'.
  */
 export const ANALYZER_VERSION: string = `${ANALYZER_RULES_VERSION}-${createHash('sha256')
-  .update(JSON.stringify({ STEM_TABLES, STOPWORD_TABLES, CONCEPT_TABLE, PHONETIC_TABLE, ACRONYM_TABLES, TRANSLITERATION_TABLES, MIN_KEY_LENGTH, MIN_SHORT_KEY_WORD }))
+  .update(
+    JSON.stringify({
+      STEM_TABLES,
+      STOPWORD_TABLES,
+      CONCEPT_TABLE,
+      PHONETIC_TABLE,
+      ACRONYM_TABLES,
+      TRANSLITERATION_TABLES,
+      MIN_KEY_LENGTH,
+      MIN_SHORT_KEY_WORD,
+    }),
+  )
   .digest('hex')
   .slice(0, 12)}`;
 
@@ -128,9 +138,9 @@ export function createAnalyzer(options: { maxCacheSize?: number } = {}): Analyze
       while (last > first && run[last - 1]!.stopword) last--;
       const variants = [run.slice(first, last), run.slice(first), run.slice(0, last), run];
       // Shortest first, so the complete reading comes last (alias detection reads the last word).
-      const readings = [...new Set(variants.filter((r) => r.length >= 2).map((r) => r.map((x) => x.letter).join('')))].sort(
-        (a, b) => a.length - b.length,
-      );
+      const readings = [
+        ...new Set(variants.filter((r) => r.length >= 2).map((r) => r.map((x) => x.letter).join(''))),
+      ].sort((a, b) => a.length - b.length);
       for (const acronym of readings) {
         out.push({
           raw: acronym,
@@ -191,7 +201,8 @@ function analyzeOne(raw: string): WordAnalysis {
 
   const stemmedLower = stem(lower, script);
   // An inflected function word (কতজনকে = কতজন + -কে) is a function word too.
-  if (isStopword(dropNukta(stemmedLower))) return { ...base, stopword: true, terms: [], keys: [], concepts: [], generic: true };
+  if (isStopword(dropNukta(stemmedLower)))
+    return { ...base, stopword: true, terms: [], keys: [], concepts: [], generic: true };
   // Concepts by the word as written or by its stem (মাদ্রাজের → মাদ্রাজ).
   const conceptMatches = [...conceptsOf(folded), ...conceptsOf(dropNukta(stemmedLower))].filter(
     (c, i, all) => all.findIndex((o) => o.id === c.id) === i,
@@ -216,7 +227,8 @@ function analyzeOne(raw: string): WordAnalysis {
   for (const form of new Set([stemmedLower, lower])) {
     const latin = toLatin(form, script);
     const key = phoneticKey(latin);
-    if (key.length >= MIN_KEY_LENGTH || (key.length === 2 && latin.length >= MIN_SHORT_KEY_WORD)) keys.add(KEY_PREFIX + key);
+    if (key.length >= MIN_KEY_LENGTH || (key.length === 2 && latin.length >= MIN_SHORT_KEY_WORD))
+      keys.add(KEY_PREFIX + key);
   }
   return { ...base, stopword: false, terms, keys: [...keys], concepts, generic };
 }

@@ -29,7 +29,9 @@ export const DIGIT_ZEROS: readonly number[] = [
 export const ANSWER_DIGIT_ZERO: Record<Language, number> = { en: 0x30, hi: 0x30, bn: 0x09e6, ru: 0x30 };
 
 const NON_ASCII_DIGIT = new RegExp(
-  `[${DIGIT_ZEROS.filter((z) => z !== 0x30).map((z) => `\\u{${z.toString(16)}}-\\u{${(z + 9).toString(16)}}`).join('')}]`,
+  `[${DIGIT_ZEROS.filter((z) => z !== 0x30)
+    .map((z) => `\\u{${z.toString(16)}}-\\u{${(z + 9).toString(16)}}`)
+    .join('')}]`,
   'gu',
 );
 

@@ -35,7 +35,9 @@ const REWRITES: [RegExp, string][] = [
 ];
 
 /** The rewrites, for the analyzer version hash. */
-export const PHONETIC_TABLE: readonly string[] = REWRITES.map(([pattern, replacement]) => `${pattern.source}/${pattern.flags}=${replacement}`);
+export const PHONETIC_TABLE: readonly string[] = REWRITES.map(
+  ([pattern, replacement]) => `${pattern.source}/${pattern.flags}=${replacement}`,
+);
 
 /** The phonetic key of a lower-case ASCII word; '' when it has no letters. */
 export function phoneticKey(latin: string): string {

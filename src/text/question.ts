@@ -37,7 +37,9 @@ const TYPE_PATTERNS: [AnswerType, RegExp][] = [
   ],
   [
     'where',
-    word(String.raw`where|in which city|in what city|which city|what place|kaha+n|कहा+ं|कहा+ँ|किस शहर[\p{L}\p{M}]*|কোথায়|কোথায|কোন শহর[\p{L}\p{M}]*|где|куда|в каком городе`),
+    word(
+      String.raw`where|in which city|in what city|which city|what place|kaha+n|कहा+ं|कहा+ँ|किस शहर[\p{L}\p{M}]*|কোথায়|কোথায|কোন শহর[\p{L}\p{M}]*|где|куда|в каком городе`,
+    ),
   ],
   ['who', word(String.raw`who|whom|whose|who's|kaun|कौन|किसने|किसको|কে|কারা|কাকে|কার|кто|кем|кого|кому`)],
 ];
@@ -48,7 +50,9 @@ const YES_NO = [
   word('কি'),
   word('ли'),
 ];
-const WHICH = word(String.raw`which|what\s+\p{L}+|kis|kin|किस|किन|कौन सा|कौन सी|कौन से|कौन-सा|कौन-सी|कौन-से|কোন|কোনটি|какой|какая|какое|какие|каких|каким|какими|какого|какому|какую|какой-то`);
+const WHICH = word(
+  String.raw`which|what\s+\p{L}+|kis|kin|किस|किन|कौन सा|कौन सी|कौन से|कौन-सा|कौन-सी|कौन-से|কোন|কোনটি|какой|какая|какое|какие|каких|каким|какими|какого|какому|какую|какой-то`,
+);
 
 /** A yes-no question about where: "… signed in Moscow?", "… в Москве?", "… दिल्ली में …?", "… ঢাকায়?". */
 const YES_NO_PLACE = new RegExp(`${B}(?:in|at)\\s+\\p{L}+[?]?$|${B}(?:в|во)\\s+\\p{L}+[?]?$`, 'u');
@@ -56,14 +60,33 @@ const YES_NO_PLACE = new RegExp(`${B}(?:in|at)\\s+\\p{L}+[?]?$|${B}(?:в|во)\\
 /** Head nouns that make a "which" question a question about articles or agreements: a list. */
 const LIST_HEADS = new Set(['agreement', 'collaboration', 'article']);
 /** Head nouns that make "who"/"which" ask for an organisation rather than a person. */
-const ORGANISATION_HEADS = new Set(['university', 'hospital', 'institute', 'college', 'school', 'centre', 'association', 'council', 'organisation']);
+const ORGANISATION_HEADS = new Set([
+  'university',
+  'hospital',
+  'institute',
+  'college',
+  'school',
+  'centre',
+  'association',
+  'council',
+  'organisation',
+]);
 
 // Generic words for "organisation" and "article" the concept lexicon does not list (they carry no
 // retrieval meaning, but they say what kind of answer is wanted).
 const EXTRA_HEADS: [string, RegExp][] = [
-  ['organisation', /^(organi[sz]ation\p{L}*|ngo|body|foundation|организаци[\p{L}]*|संगठन[\p{L}\p{M}]*|संस्था[\p{L}\p{M}]*|সংস্থা[\p{L}\p{M}]*|সংগঠন[\p{L}\p{M}]*)$/u],
-  ['article', /^(article\p{L}*|news|report\p{L}*|stor(y|ies)|стат[\p{L}]*|новост[\p{L}]*|खबर[\p{L}\p{M}]*|लेख[\p{L}\p{M}]*|খবর[\p{L}\p{M}]*|প্রতিবেদন[\p{L}\p{M}]*)$/u],
-  ['area', /^(area\p{L}*|field\p{L}*|direction\p{L}*|goal\p{L}*|направлени[\p{L}]*|област[\p{L}]*|сфер[\p{L}]*|क्षेत्र[\p{L}\p{M}]*|ক্ষেত্র[\p{L}\p{M}]*)$/u],
+  [
+    'organisation',
+    /^(organi[sz]ation\p{L}*|ngo|body|foundation|организаци[\p{L}]*|संगठन[\p{L}\p{M}]*|संस्था[\p{L}\p{M}]*|সংস্থা[\p{L}\p{M}]*|সংগঠন[\p{L}\p{M}]*)$/u,
+  ],
+  [
+    'article',
+    /^(article\p{L}*|news|report\p{L}*|stor(y|ies)|стат[\p{L}]*|новост[\p{L}]*|खबर[\p{L}\p{M}]*|लेख[\p{L}\p{M}]*|খবর[\p{L}\p{M}]*|প্রতিবেদন[\p{L}\p{M}]*)$/u,
+  ],
+  [
+    'area',
+    /^(area\p{L}*|field\p{L}*|direction\p{L}*|goal\p{L}*|направлени[\p{L}]*|област[\p{L}]*|сфер[\p{L}]*|क्षेत्र[\p{L}\p{M}]*|ক্ষেত্র[\p{L}\p{M}]*)$/u,
+  ],
 ];
 
 /**
@@ -75,7 +98,14 @@ export function analyseQuestion(question: string, language: Language, listQuesti
   const head = headConcepts(folded);
   const type = answerType(folded, head, listQuestion);
   const year = /(?:^|\D)((?:19|20)\d\d)(?:\D|$)/.exec(folded)?.[1];
-  return { question, language, type, wants: spanKind(type, head, folded), head, ...(year ? { year: Number(year) } : {}) };
+  return {
+    question,
+    language,
+    type,
+    wants: spanKind(type, head, folded),
+    head,
+    ...(year ? { year: Number(year) } : {}),
+  };
 }
 
 function answerType(folded: string, head: string[], listQuestion: boolean): AnswerType {
@@ -139,10 +169,23 @@ function headConcepts(folded: string): string[] {
 }
 
 /** Concepts that are often adjectives before the head noun (medical university, health centre). */
-const ADJECTIVAL = new Set(['medicine', 'health', 'research', 'cancer', 'science', 'technology', 'digital', 'joint', 'education', 'training']);
+const ADJECTIVAL = new Set([
+  'medicine',
+  'health',
+  'research',
+  'cancer',
+  'science',
+  'technology',
+  'digital',
+  'joint',
+  'education',
+  'training',
+]);
 
 function wordHeads(w: string): string[] {
-  const heads = conceptsOf(w).filter((c) => c.generic).map((c) => c.id);
+  const heads = conceptsOf(w)
+    .filter((c) => c.generic)
+    .map((c) => c.id);
   for (const [id, pattern] of EXTRA_HEADS) if (pattern.test(w)) heads.push(id);
   return heads;
 }

@@ -14,9 +14,46 @@ const russian = snowball.newStemmer('russian');
  * D. Rao, "A Lightweight Stemmer for Hindi" (2003), suffix list; nukta already removed by folding.
  */
 const HINDI_ENDINGS = [
-  'ाएंगी', 'ाएंगे', 'ाऊंगी', 'ाऊंगा', 'ाइयाँ', 'ाइयों', 'ाइयां', 'ियाँ', 'ियों', 'ियां', 'ाओं', 'ाएं', 'ाएँ', 'ुओं', 'ुएं',
-  'ाने', 'ाना', 'ाती', 'ाते', 'ाता', 'ेंगे', 'ेंगी', 'ियो', 'ों', 'ें', 'ीं', 'ुआ', 'ुई', 'ुए', 'ाई', 'ाए', 'िए',
-  'ी', 'े', 'ा', 'ि', 'ु', 'ू', 'ो', 'ं',
+  'ाएंगी',
+  'ाएंगे',
+  'ाऊंगी',
+  'ाऊंगा',
+  'ाइयाँ',
+  'ाइयों',
+  'ाइयां',
+  'ियाँ',
+  'ियों',
+  'ियां',
+  'ाओं',
+  'ाएं',
+  'ाएँ',
+  'ुओं',
+  'ुएं',
+  'ाने',
+  'ाना',
+  'ाती',
+  'ाते',
+  'ाता',
+  'ेंगे',
+  'ेंगी',
+  'ियो',
+  'ों',
+  'ें',
+  'ीं',
+  'ुआ',
+  'ुई',
+  'ुए',
+  'ाई',
+  'ाए',
+  'िए',
+  'ी',
+  'े',
+  'ा',
+  'ि',
+  'ु',
+  'ू',
+  'ो',
+  'ं',
 ];
 
 /**
@@ -26,8 +63,31 @@ const HINDI_ENDINGS = [
  * restricted to endings that attach to nouns and names.
  */
 const BENGALI_ENDINGS = [
-  'গুলোকে', 'গুলিকে', 'গুলোতে', 'গুলিতে', 'গুলোর', 'গুলির', 'গুলো', 'গুলি', 'দেরকে', 'েদের', 'দের', 'টিতে', 'টির', 'টার', 'টিকে',
-  'েরা', 'ের', 'এর', 'কে', 'তে', 'রা', 'টি', 'টা', 'য়', 'ে',
+  'গুলোকে',
+  'গুলিকে',
+  'গুলোতে',
+  'গুলিতে',
+  'গুলোর',
+  'গুলির',
+  'গুলো',
+  'গুলি',
+  'দেরকে',
+  'েদের',
+  'দের',
+  'টিতে',
+  'টির',
+  'টার',
+  'টিকে',
+  'েরা',
+  'ের',
+  'এর',
+  'কে',
+  'তে',
+  'রা',
+  'টি',
+  'টা',
+  'য়',
+  'ে',
 ];
 /**
  * A bare genitive -র after a vowel sign (কল্যাণীর, কলকাতার). Not after -ু/-ূ: names in -পুর (খড়্গপুর)
@@ -36,7 +96,12 @@ const BENGALI_ENDINGS = [
 const BENGALI_GENITIVE_AFTER_VOWEL = /[\u09BE\u09BF\u09C0\u09C7\u09C8\u09CB\u09CC]র$/u;
 
 /** The suffix tables, for the analyzer version hash. */
-export const STEM_TABLES = { snowball: ['english', 'russian'], hindi: HINDI_ENDINGS, bengali: BENGALI_ENDINGS, bengaliGenitive: BENGALI_GENITIVE_AFTER_VOWEL.source };
+export const STEM_TABLES = {
+  snowball: ['english', 'russian'],
+  hindi: HINDI_ENDINGS,
+  bengali: BENGALI_ENDINGS,
+  bengaliGenitive: BENGALI_GENITIVE_AFTER_VOWEL.source,
+};
 
 const byLength = (list: readonly string[]) => list.map((e) => e.normalize('NFKC')).sort((a, b) => b.length - a.length);
 const HINDI = byLength(HINDI_ENDINGS);
@@ -44,7 +109,8 @@ const BENGALI = byLength(BENGALI_ENDINGS);
 
 function stripLongest(word: string, endings: readonly string[], minStem: number): string {
   for (const ending of endings) {
-    if (word.endsWith(ending) && [...word.slice(0, -ending.length)].length >= minStem) return word.slice(0, -ending.length);
+    if (word.endsWith(ending) && [...word.slice(0, -ending.length)].length >= minStem)
+      return word.slice(0, -ending.length);
   }
   return word;
 }

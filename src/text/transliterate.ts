@@ -45,7 +45,9 @@ const BENGALI_WA = /o(?=y[aeiouāīū])/g;
 export const TRANSLITERATION_TABLES: readonly string[] = [
   '@indic-transliteration/sanscript iast',
   'transliteration',
-  ...[...INDIC_NUKTA, ...IAST_PLAIN, ...CYRILLIC_PRE].map(([pattern, replacement]) => `${pattern.source}/${pattern.flags}=${replacement}`),
+  ...[...INDIC_NUKTA, ...IAST_PLAIN, ...CYRILLIC_PRE].map(
+    ([pattern, replacement]) => `${pattern.source}/${pattern.flags}=${replacement}`,
+  ),
   BENGALI_INITIAL_JA.source,
   BENGALI_WA.source,
 ];

@@ -1,14 +1,26 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkGeneratedAnswer, isNotFoundReply, partialDisplayText, rewriteCitations, stripReasoning } from '../../src/answer/citations.ts';
+import {
+  checkGeneratedAnswer,
+  isNotFoundReply,
+  partialDisplayText,
+  rewriteCitations,
+  stripReasoning,
+} from '../../src/answer/citations.ts';
 import { NOT_FOUND_MARKER } from '../../src/answer/prompt.ts';
 import { notFoundAnswer } from '../../src/answer/extractive.ts';
 import { cancerHindi, hkust, kharagpur } from '../fixtures/fake-openai/passages.ts';
 
 describe('rewriteCitations', () => {
   test('renumbers in order of first use and rewrites the text consistently', () => {
-    const result = rewriteCitations('HKUST works with hospitals [3]. IIT Kharagpur signed in July [1]. Both do research [3][1].', 3);
-    assert.equal(result.text, 'HKUST works with hospitals [1]. IIT Kharagpur signed in July [2]. Both do research [1][2].');
+    const result = rewriteCitations(
+      'HKUST works with hospitals [3]. IIT Kharagpur signed in July [1]. Both do research [3][1].',
+      3,
+    );
+    assert.equal(
+      result.text,
+      'HKUST works with hospitals [1]. IIT Kharagpur signed in July [2]. Both do research [1][2].',
+    );
     assert.deepEqual(result.used, [2, 0]);
     assert.deepEqual(result.removed, []);
   });
@@ -44,7 +56,11 @@ describe('checkGeneratedAnswer', () => {
   const passages = [kharagpur, hkust, cancerHindi];
 
   test('cited passages become the sources, in order of first use', () => {
-    const answer = checkGeneratedAnswer('Who signed MoUs?', 'HKUST signed with three hospitals [2]. IIT Kharagpur signed with AIIMS Kalyani [1].', passages);
+    const answer = checkGeneratedAnswer(
+      'Who signed MoUs?',
+      'HKUST signed with three hospitals [2]. IIT Kharagpur signed with AIIMS Kalyani [1].',
+      passages,
+    );
     assert.equal(answer.found, true);
     assert.equal(answer.mode, 'llm');
     assert.equal(answer.answer, 'HKUST signed with three hospitals [1]. IIT Kharagpur signed with AIIMS Kalyani [2].');
@@ -70,13 +86,23 @@ describe('checkGeneratedAnswer', () => {
 
   test('the not-found marker wins even next to citations', () => {
     assert.equal(checkGeneratedAnswer('q', `${NOT_FOUND_MARKER}`, passages).found, false);
-    assert.equal(checkGeneratedAnswer('q', 'The passages mention IIT [1] but: no answer in passages.', passages).found, false);
+    assert.equal(
+      checkGeneratedAnswer('q', 'The passages mention IIT [1] but: no answer in passages.', passages).found,
+      false,
+    );
   });
 
   test('a reasoning block before the answer is not shown', () => {
-    const answer = checkGeneratedAnswer('q', '<think>Passage [3] is not relevant.</think>\nHKUST signed with hospitals [2].', passages);
+    const answer = checkGeneratedAnswer(
+      'q',
+      '<think>Passage [3] is not relevant.</think>\nHKUST signed with hospitals [2].',
+      passages,
+    );
     assert.equal(answer.answer, 'HKUST signed with hospitals [1].');
-    assert.deepEqual(answer.citations.map((c) => c.docId), [hkust.chunk.docId]);
+    assert.deepEqual(
+      answer.citations.map((c) => c.docId),
+      [hkust.chunk.docId],
+    );
   });
 });
 
@@ -84,12 +110,19 @@ describe('partialDisplayText', () => {
   test('shows only whole sentences, holding back the one being written and an unfinished citation', () => {
     const passages = 3;
     assert.equal(partialDisplayText('HKUST works with hospitals [3', passages), '');
-    assert.equal(partialDisplayText('HKUST works with hospitals [3]. IIT [1] signed [1', passages), 'HKUST works with hospitals [1].');
-    assert.equal(partialDisplayText('HKUST works with hospitals [3]. IIT [1] signed [1]. Next', passages), 'HKUST works with hospitals [1]. IIT [2] signed [2].');
+    assert.equal(
+      partialDisplayText('HKUST works with hospitals [3]. IIT [1] signed [1', passages),
+      'HKUST works with hospitals [1].',
+    );
+    assert.equal(
+      partialDisplayText('HKUST works with hospitals [3]. IIT [1] signed [1]. Next', passages),
+      'HKUST works with hospitals [1]. IIT [2] signed [2].',
+    );
   });
 
   test('a sentence without a valid citation is never shown; later cited ones keep the final numbering', () => {
-    const text = 'They signed it. [2] The hospital on the Moon opens [9]. PWNED @everyone. The term is five years [1]. It';
+    const text =
+      'They signed it. [2] The hospital on the Moon opens [9]. PWNED @everyone. The term is five years [1]. It';
     assert.equal(partialDisplayText(text, 3), 'They signed it. [1] The term is five years [2].');
     assert.equal(partialDisplayText('PWNED @everyone: the hospital on the Moon is open. It has 3 beds. More', 3), '');
     // The same sentences in the final, checked answer carry the same numbers.
@@ -97,8 +130,14 @@ describe('partialDisplayText', () => {
   });
 
   test('sentence ends of the four languages, and line breaks, end a sentence', () => {
-    assert.equal(partialDisplayText('आईआईटी ने समझौता किया [1]। यह बिना स्रोत है। अगला वाक्य [2]। और', 3), 'आईआईटी ने समझौता किया [1]। अगला वाक्य [2]।');
-    assert.equal(partialDisplayText('- first point [1]\n- uncited point\n- second point [2]\n- third', 3), '- first point [1]\n- second point [2]');
+    assert.equal(
+      partialDisplayText('आईआईटी ने समझौता किया [1]। यह बिना स्रोत है। अगला वाक्य [2]। और', 3),
+      'आईआईटी ने समझौता किया [1]। अगला वाक्य [2]।',
+    );
+    assert.equal(
+      partialDisplayText('- first point [1]\n- uncited point\n- second point [2]\n- third', 3),
+      '- first point [1]\n- second point [2]',
+    );
   });
 
   test('shows nothing while the reply may still be the not-found marker', () => {

@@ -4,7 +4,13 @@ import { extractiveAnswer, NOT_FOUND_TEXT } from '../../src/answer/extractive.ts
 import type { StoredChunk } from '../../src/index/types.ts';
 import type { Passage, Retrieval } from '../../src/retrieve/types.ts';
 
-function passage(docId: string, index: number, text: string, relevance: number, extra: Partial<StoredChunk> = {}): Passage {
+function passage(
+  docId: string,
+  index: number,
+  text: string,
+  relevance: number,
+  extra: Partial<StoredChunk> = {},
+): Passage {
   return {
     relevance,
     chunk: {
@@ -24,7 +30,11 @@ function passage(docId: string, index: number, text: string, relevance: number, 
   };
 }
 
-const retrieval = (question: string, passages: Passage[]): Retrieval => ({ question, passages, found: passages.length > 0 });
+const retrieval = (question: string, passages: Passage[]): Retrieval => ({
+  question,
+  passages,
+  found: passages.length > 0,
+});
 
 describe('extractiveAnswer', () => {
   test('quotes the sentences that answer the question, each followed by the [n] of its passage', () => {
@@ -32,14 +42,23 @@ describe('extractiveAnswer', () => {
     const answer = extractiveAnswer(
       q,
       retrieval(q, [
-        passage('ranchi', 0, 'The centre opened on Monday in Ranchi. It will train 240 nurses in its first year. The building has four floors.', 0.8),
+        passage(
+          'ranchi',
+          0,
+          'The centre opened on Monday in Ranchi. It will train 240 nurses in its first year. The building has four floors.',
+          0.8,
+        ),
       ]),
     );
     assert.equal(answer.found, true);
     assert.equal(answer.mode, 'extractive');
     assert.match(answer.answer, /^240 \[1\]\n/, 'the first line is the number asked for, with its [n]');
     assert.match(answer.answer, /“It will train 240 nurses in its first year\.” \[1\]/, 'then the evidence, quoted');
-    assert.doesNotMatch(answer.answer, /four floors/, 'a sentence with nothing of the question is left out when better ones exist');
+    assert.doesNotMatch(
+      answer.answer,
+      /four floors/,
+      'a sentence with nothing of the question is left out when better ones exist',
+    );
     assert.deepEqual(
       answer.citations.map((c) => [c.n, c.docId, c.path, c.source]),
       [[1, 'ranchi', 'ranchi.md', 'Test Wire']],
@@ -56,8 +75,15 @@ describe('extractiveAnswer', () => {
         passage('gamma', 0, 'The weather was pleasant.', 0.5),
       ]),
     );
-    assert.deepEqual(answer.citations.map((c) => c.docId).sort(), ['alpha', 'beta'], 'gamma matches nothing and is not listed');
-    assert.deepEqual(answer.citations.map((c) => c.n), [1, 2]);
+    assert.deepEqual(
+      answer.citations.map((c) => c.docId).sort(),
+      ['alpha', 'beta'],
+      'gamma matches nothing and is not listed',
+    );
+    assert.deepEqual(
+      answer.citations.map((c) => c.n),
+      [1, 2],
+    );
     const markers = [...answer.answer.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
     assert.deepEqual([...new Set(markers)], [1, 2], 'numbered in order of first use');
     const first = answer.citations[0]!.docId === 'alpha' ? /^Alpha University/ : /^Beta University/;
@@ -66,24 +92,41 @@ describe('extractiveAnswer', () => {
 
   test('a list question gets the best sentence of every retrieved article, not several of one', () => {
     const q = 'Which collaborations involve Chinese hospitals?';
-    const first = 'Hospital A in China signed a collaboration. Hospital A in China will host students. Hospital A in China adds a lab.';
+    const first =
+      'Hospital A in China signed a collaboration. Hospital A in China will host students. Hospital A in China adds a lab.';
     const answer = extractiveAnswer(
       q,
-      retrieval(q, [passage('a', 0, first, 0.9), passage('a', 1, 'Hospital A in China and collaboration again.', 0.85), passage('b', 0, 'A Chinese hospital collaboration with B was announced.', 0.6)]),
+      retrieval(q, [
+        passage('a', 0, first, 0.9),
+        passage('a', 1, 'Hospital A in China and collaboration again.', 0.85),
+        passage('b', 0, 'A Chinese hospital collaboration with B was announced.', 0.6),
+      ]),
       { maxSentences: 3, maxPerPassage: 2 },
     );
-    assert.ok(answer.citations.some((c) => c.docId === 'b'), 'the second article is cited');
+    assert.ok(
+      answer.citations.some((c) => c.docId === 'b'),
+      'the second article is cited',
+    );
   });
 
   test('nothing retrieved gives the not-found answer with no citations', () => {
     const answer = extractiveAnswer('What about Mars?', { question: 'What about Mars?', passages: [], found: false });
-    assert.deepEqual(answer, { question: 'What about Mars?', answer: NOT_FOUND_TEXT, found: false, citations: [], language: 'en', mode: 'extractive' });
+    assert.deepEqual(answer, {
+      question: 'What about Mars?',
+      answer: NOT_FOUND_TEXT,
+      found: false,
+      citations: [],
+      language: 'en',
+      mode: 'extractive',
+    });
   });
 
   test('keeps the answer within the length budget, but never empty', () => {
     const long = `${'word '.repeat(300).trim()} research.`;
     const q = 'research';
-    const answer = extractiveAnswer(q, retrieval(q, [passage('long', 0, `${long} Another research sentence.`, 0.9)]), { maxChars: 100 });
+    const answer = extractiveAnswer(q, retrieval(q, [passage('long', 0, `${long} Another research sentence.`, 0.9)]), {
+      maxChars: 100,
+    });
     assert.ok(answer.answer.length > 0);
     assert.equal(answer.answer.split('[1]').length - 1, 1, 'one sentence: the second would exceed the budget');
   });
@@ -92,7 +135,10 @@ describe('extractiveAnswer', () => {
     const q = 'agreement';
     const answer = extractiveAnswer(
       q,
-      retrieval(q, [passage('dated', 0, 'The agreement was signed.', 0.9, { date: '2024-05-01', url: 'https://example.org/a' }), passage('plain', 0, 'Another agreement was signed.', 0.8)]),
+      retrieval(q, [
+        passage('dated', 0, 'The agreement was signed.', 0.9, { date: '2024-05-01', url: 'https://example.org/a' }),
+        passage('plain', 0, 'Another agreement was signed.', 0.8),
+      ]),
     );
     const byDoc = Object.fromEntries(answer.citations.map((c) => [c.docId, c]));
     assert.equal(byDoc.dated?.date, '2024-05-01');

@@ -25,14 +25,28 @@ interface Run {
 /** Runs `npm run ask` with the LLM pointed at `baseURL`; killed after 60 s so a hang fails instead of blocking. */
 function ask(baseURL: string, ...args: string[]): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', '--silent', 'ask', '--', '--corpus', corpusDir, '--index', join(workDir, 'index'), ...args], {
-      cwd: repoRoot,
-      env: { ...process.env, LLM_PROVIDER: 'openai', LLM_BASE_URL: baseURL, LLM_MODEL: 'fake-model', LLM_TIMEOUT_MS: '5000', EMBEDDINGS: 'hash', LOG_LEVEL: 'silent',
-        // Every passage counts as relevant (both fixture articles reach the prompt): these tests are about the
-        // answer, not the retrieval's not-found and related-article rules.
-        NOT_FOUND_THRESHOLD: '0', ENTITY_MIN_COVERAGE: '0', RELATED_DOC_MIN: '0' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      'npm',
+      ['run', '--silent', 'ask', '--', '--corpus', corpusDir, '--index', join(workDir, 'index'), ...args],
+      {
+        cwd: repoRoot,
+        env: {
+          ...process.env,
+          LLM_PROVIDER: 'openai',
+          LLM_BASE_URL: baseURL,
+          LLM_MODEL: 'fake-model',
+          LLM_TIMEOUT_MS: '5000',
+          EMBEDDINGS: 'hash',
+          LOG_LEVEL: 'silent',
+          // Every passage counts as relevant (both fixture articles reach the prompt): these tests are about the
+          // answer, not the retrieval's not-found and related-article rules.
+          NOT_FOUND_THRESHOLD: '0',
+          ENTITY_MIN_COVERAGE: '0',
+          RELATED_DOC_MIN: '0',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -65,11 +79,17 @@ describe('npm run ask with an OpenAI-compatible LLM', { timeout: 180_000 }, () =
   });
 
   test('prints the generated answer with checked citations and a Sources list', async () => {
-    fake.script({ kind: 'answer', content: 'The MoU covers AI tools for reading cancer scans [1], tested within two years [1][4].' });
+    fake.script({
+      kind: 'answer',
+      content: 'The MoU covers AI tools for reading cancer scans [1], tested within two years [1][4].',
+    });
     const run = await ask(fake.baseURL, question);
     assert.equal(run.code, 0, run.stderr);
     assert.equal(fake.requests.length, 1);
-    assert.match(run.stdout, /^The MoU covers AI tools for reading cancer scans \[1\], tested within two years \[1\]\.$/m);
+    assert.match(
+      run.stdout,
+      /^The MoU covers AI tools for reading cancer scans \[1\], tested within two years \[1\]\.$/m,
+    );
     const title = promptedTitle(1);
     // Each article once, its cited passages numbered under it.
     assert.match(run.stdout, new RegExp(`^Sources:\\n${escapeRegExp(title)} — .*\\n  \\[1\\] `, 'm'));
@@ -80,18 +100,31 @@ describe('npm run ask with an OpenAI-compatible LLM', { timeout: 180_000 }, () =
     fake.script({ kind: 'answer', content: 'Radiologists and engineers share imaging data [2][1].' });
     const run = await ask(fake.baseURL, '--json', question);
     assert.equal(run.code, 0, run.stderr);
-    const json = JSON.parse(run.stdout) as { answer: string; found: boolean; citations: { n: number; title: string }[] };
+    const json = JSON.parse(run.stdout) as {
+      answer: string;
+      found: boolean;
+      citations: { n: number; title: string }[];
+    };
     assert.equal(json.found, true);
     assert.equal(json.answer, 'Radiologists and engineers share imaging data [1][2].');
-    assert.deepEqual(json.citations.map((c) => [c.n, c.title]), [[1, promptedTitle(2)], [2, promptedTitle(1)]]);
+    assert.deepEqual(
+      json.citations.map((c) => [c.n, c.title]),
+      [
+        [1, promptedTitle(2)],
+        [2, promptedTitle(1)],
+      ],
+    );
   });
 
   test('an LLM failure still answers: the extractive answer and a note', async () => {
     fake.script({ kind: 'status', status: 503, message: 'model is loading' });
     const run = await ask(fake.baseURL, question);
     assert.equal(run.code, 0, run.stderr);
-    assert.match(run.stdout, /\(The language model could not answer \(error id [0-9a-f]{8}\); showing the quoted answer instead\.\)/);
-    assert.doesNotMatch(run.stdout, /model is loading/, 'the server\'s error text is not shown');
+    assert.match(
+      run.stdout,
+      /\(The language model could not answer \(error id [0-9a-f]{8}\); showing the quoted answer instead\.\)/,
+    );
+    assert.doesNotMatch(run.stdout, /model is loading/, "the server's error text is not shown");
     assert.match(run.stdout, /^Sources:\n.+ — (Example Health News|Пример Новости), .*\n {2}\[1\] /m);
   });
 });

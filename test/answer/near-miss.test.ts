@@ -11,7 +11,10 @@ describe('near misses', () => {
     const answer = extractiveAnswer(q, found(q, [seedPassage(SEEDS.en)]));
     assert.equal(answer.found, false);
     assert.deepEqual(answer.citations, []);
-    assert.equal(answer.answer, 'I found nothing about that in the corpus.\nThe corpus has IIT Kharagpur – AIIMS Kalyani, 2023-07-01.');
+    assert.equal(
+      answer.answer,
+      'I found nothing about that in the corpus.\nThe corpus has IIT Kharagpur – AIIMS Kalyani, 2023-07-01.',
+    );
   });
 
   test('a wrong year: not found in the asker language, with the nearest line', () => {
@@ -19,7 +22,10 @@ describe('near misses', () => {
     const answer = extractiveAnswer(q, found(q, [seedPassage(SEEDS.en)]));
     assert.equal(answer.found, false);
     assert.equal(answer.language, 'bn');
-    assert.equal(answer.answer, 'সংগ্রহে এ বিষয়ে আমি কিছু পাইনি।\nসংগ্রহে এর সবচেয়ে কাছাকাছি সহযোগিতাটি হল: IIT Kharagpur – AIIMS Kalyani, 2023-07-01।');
+    assert.equal(
+      answer.answer,
+      'সংগ্রহে এ বিষয়ে আমি কিছু পাইনি।\nসংগ্রহে এর সবচেয়ে কাছাকাছি সহযোগিতাটি হল: IIT Kharagpur – AIIMS Kalyani, 2023-07-01।',
+    );
   });
 
   test('the right partner and year are answered', () => {
@@ -29,8 +35,16 @@ describe('near misses', () => {
 
   test("retrieval's nearest article is named when nothing was found", () => {
     const q = 'Какой вуз подписал соглашение о космической медицине?';
-    const answer = extractiveAnswer(q, { question: q, passages: [], found: false, nearest: seedPassage(SEEDS.en).chunk });
-    assert.equal(answer.answer, 'В корпусе я ничего об этом не нашёл.\nБлижайшее, что есть в корпусе: IIT Kharagpur – AIIMS Kalyani, 2023-07-01.');
+    const answer = extractiveAnswer(q, {
+      question: q,
+      passages: [],
+      found: false,
+      nearest: seedPassage(SEEDS.en).chunk,
+    });
+    assert.equal(
+      answer.answer,
+      'В корпусе я ничего об этом не нашёл.\nБлижайшее, что есть в корпусе: IIT Kharagpur – AIIMS Kalyani, 2023-07-01.',
+    );
   });
 });
 

@@ -1,6 +1,12 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { NOT_FOUND_MARKER, boundHistory, buildGroundedPrompt, describeLanguage, escapeData } from '../../src/answer/prompt.ts';
+import {
+  NOT_FOUND_MARKER,
+  boundHistory,
+  buildGroundedPrompt,
+  describeLanguage,
+  escapeData,
+} from '../../src/answer/prompt.ts';
 import { cancerHindi, hkust, kharagpur, passage } from '../fixtures/fake-openai/passages.ts';
 
 /** The text of each <passage> element in the last user message, in order. */
@@ -10,10 +16,21 @@ function passageBodies(userMessage: string): string[] {
 
 describe('buildGroundedPrompt', () => {
   test('numbers the passages in retrieval order inside one data block, with their metadata', () => {
-    const messages = buildGroundedPrompt({ question: 'Who signed?', passages: [kharagpur, hkust], language: 'en', historyChars: 0 });
-    assert.deepEqual(messages.map((m) => m.role), ['system', 'user']);
+    const messages = buildGroundedPrompt({
+      question: 'Who signed?',
+      passages: [kharagpur, hkust],
+      language: 'en',
+      historyChars: 0,
+    });
+    assert.deepEqual(
+      messages.map((m) => m.role),
+      ['system', 'user'],
+    );
     const user = messages[1]!.content;
-    assert.match(user, /<passage id="1" title="IIT Kharagpur and AIIMS Kalyani sign MoU" source="Test Wire" date="2023-07-01" language="en">/);
+    assert.match(
+      user,
+      /<passage id="1" title="IIT Kharagpur and AIIMS Kalyani sign MoU" source="Test Wire" date="2023-07-01" language="en">/,
+    );
     assert.match(user, /<passage id="2" title="HKUST partners with hospitals" source="Test Wire" language="en">/);
     assert.deepEqual(passageBodies(user), [kharagpur.chunk.text, hkust.chunk.text].map(escapeData));
     assert.ok(user.indexOf('<passages>') < user.indexOf('<passage id="1"'));
@@ -21,7 +38,11 @@ describe('buildGroundedPrompt', () => {
   });
 
   test('the rules demand citations, grounding, the marker, and name the valid range', () => {
-    const system = buildGroundedPrompt({ question: 'q', passages: [kharagpur, hkust, cancerHindi], historyChars: 0 })[0]!.content;
+    const system = buildGroundedPrompt({
+      question: 'q',
+      passages: [kharagpur, hkust, cancerHindi],
+      historyChars: 0,
+    })[0]!.content;
     assert.match(system, /only/i);
     assert.match(system, /\[n\]/);
     assert.match(system, /1 to 3/);
@@ -38,7 +59,8 @@ describe('buildGroundedPrompt', () => {
   });
 
   test('without a known language it asks for the language of the question', () => {
-    const system = buildGroundedPrompt({ question: 'q', passages: [hkust], language: 'und', historyChars: 0 })[0]!.content;
+    const system = buildGroundedPrompt({ question: 'q', passages: [hkust], language: 'und', historyChars: 0 })[0]!
+      .content;
     assert.match(system, /in the language the question is written in/);
   });
 
@@ -52,7 +74,10 @@ describe('buildGroundedPrompt', () => {
     assert.equal(user.match(/<\/passage>/g)?.length, 1);
     assert.equal(user.match(/<\/passages>/g)?.length, 1);
     assert.equal(user.match(/<passage /g)?.length, 1);
-    assert.ok(!user.includes(NOT_FOUND_MARKER.toLowerCase()) && user.split(NOT_FOUND_MARKER).length === 2, 'the marker appears only in the reminder');
+    assert.ok(
+      !user.includes(NOT_FOUND_MARKER.toLowerCase()) && user.split(NOT_FOUND_MARKER).length === 2,
+      'the marker appears only in the reminder',
+    );
     const [body] = passageBodies(user);
     assert.match(body!, /ignore previous instructions/);
     assert.match(body!, /&lt;\/passages&gt;/);
@@ -88,7 +113,10 @@ describe('boundHistory', () => {
 
   test('keeps the newest turns within the character budget', () => {
     const kept = boundHistory(turns, 560);
-    assert.deepEqual(kept.map((t) => t.question), ['second question', 'third question']);
+    assert.deepEqual(
+      kept.map((t) => t.question),
+      ['second question', 'third question'],
+    );
     const total = kept.reduce((sum, t) => sum + t.question.length + (t.answer?.length ?? 0), 0);
     assert.ok(total <= 560, `total ${total}`);
     assert.equal(kept[0]!.answer, 'second answer');
@@ -113,7 +141,13 @@ test('describeLanguage names ISO 639-1 codes and rejects unknown ones', () => {
 });
 
 describe('the asked-for answer type', () => {
-  const input = (answerType?: 'when' | 'who') => ({ question: 'कब?', passages: [] as never[], language: 'hi', historyChars: 0, ...(answerType ? { answerType } : {}) });
+  const input = (answerType?: 'when' | 'who') => ({
+    question: 'कब?',
+    passages: [] as never[],
+    language: 'hi',
+    historyChars: 0,
+    ...(answerType ? { answerType } : {}),
+  });
   test('the rules say what the first sentence must give', () => {
     const system = buildGroundedPrompt(input('when'))[0]!.content;
     assert.match(system, /asks for when: the date, written out/);

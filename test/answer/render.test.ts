@@ -28,18 +28,27 @@ describe('rendering spans for the asker', () => {
   });
 
   test("the article's own Latin spelling of a party beats a transliteration", () => {
-    assert.equal(siblingName('হেলথকেয়ার সেক্টর স্কিল কাউন্সিল', ['Healthcare Sector Skill Council', 'Some Other Trust']), 'Healthcare Sector Skill Council');
+    assert.equal(
+      siblingName('হেলথকেয়ার সেক্টর স্কিল কাউন্সিল', ['Healthcare Sector Skill Council', 'Some Other Trust']),
+      'Healthcare Sector Skill Council',
+    );
     assert.equal(siblingName('হেলথকেয়ার সেক্টর স্কিল কাউন্সিল', ['Some Other Trust']), undefined);
   });
 
   test('parties: short forms the asker reads, each entity once', () => {
-    const chunk = { title: 't', institutions: ['Indian Institute of Science (IISc)', 'IISc', 'भारतीय विज्ञान संस्थान', 'Tata Memorial Centre'] };
+    const chunk = {
+      title: 't',
+      institutions: ['Indian Institute of Science (IISc)', 'IISc', 'भारतीय विज्ञान संस्थान', 'Tata Memorial Centre'],
+    };
     assert.equal(partiesOf(chunk, 'en'), 'IISc – Tata Memorial Centre');
     assert.equal(partiesOf(chunk, 'hi'), 'IISc – भारतीय विज्ञान संस्थान');
   });
 
   test('the article-language line in the asker language, also for a language outside the four', () => {
-    assert.equal(articleNote({ language: 'ru', source: 'Wire', date: '2024-01-02' }, 'bn'), 'রুশ ভাষার একটি প্রতিবেদন থেকে (Wire, 2024-01-02):');
+    assert.equal(
+      articleNote({ language: 'ru', source: 'Wire', date: '2024-01-02' }, 'bn'),
+      'রুশ ভাষার একটি প্রতিবেদন থেকে (Wire, 2024-01-02):',
+    );
     assert.equal(articleNote({ language: 'fr', source: 'Wire' }, 'en'), 'From a French article (Wire):');
   });
 });

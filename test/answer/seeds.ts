@@ -21,7 +21,9 @@ export function seedPassage(file: string, relevance = 0.9): Passage {
       title: String(data.title),
       source: String(data.source),
       language: String(data.language),
-      ...(data.date ? { date: data.date instanceof Date ? data.date.toISOString().slice(0, 10) : String(data.date) } : {}),
+      ...(data.date
+        ? { date: data.date instanceof Date ? data.date.toISOString().slice(0, 10) : String(data.date) }
+        : {}),
       institutions: (data.institutions as string[] | undefined) ?? [],
       text,
       start: 0,

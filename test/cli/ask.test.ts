@@ -84,21 +84,34 @@ describe('npm run ask', { timeout: 300_000 }, () => {
   });
 
   test('--json answers the same-language dev questions from the expected article', async () => {
-    const questions = (await readFile(DEV_SET, 'utf8')).split('\n').filter(Boolean).map((l) => JSON.parse(l) as DevQuestion);
+    const questions = (await readFile(DEV_SET, 'utf8'))
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as DevQuestion);
     const articles = await Promise.all(
-      (await readdir(CORPUS)).filter((f) => f.endsWith('.md')).map(async (f) => ({ path: f, ...matter(await readFile(join(CORPUS, f), 'utf8')) })),
+      (await readdir(CORPUS))
+        .filter((f) => f.endsWith('.md'))
+        .map(async (f) => ({ path: f, ...matter(await readFile(join(CORPUS, f), 'utf8')) })),
     );
     const articleWith = (marker: string) => articles.find((a) => a.content.includes(marker));
     // Same-language: every expected article is written in the question's language.
     const sameLanguage = questions.filter(
       (q) => q.answerable && q.expect.length > 0 && q.expect.every((m) => articleWith(m)?.data.language === q.lang),
     );
-    assert.ok(sameLanguage.length >= 4, `expected several same-language questions, got ${sameLanguage.map((q) => q.id)}`);
+    assert.ok(
+      sameLanguage.length >= 4,
+      `expected several same-language questions, got ${sameLanguage.map((q) => q.id)}`,
+    );
 
     for (const q of [...sameLanguage, ...questions.filter((x) => !x.answerable)]) {
       const run = await ask(['--json', q.question], env);
       assert.equal(run.code, 0, `${q.id}: ${run.stderr}`);
-      const json = JSON.parse(run.stdout) as { question: string; found: boolean; answer: string; citations: { n: number; path: string; text: string }[] };
+      const json = JSON.parse(run.stdout) as {
+        question: string;
+        found: boolean;
+        answer: string;
+        citations: { n: number; path: string; text: string }[];
+      };
       assert.equal(json.question, q.question);
       if (!q.answerable) {
         assert.equal(json.found, false, `${q.id} should not be answered`);
@@ -108,10 +121,16 @@ describe('npm run ask', { timeout: 300_000 }, () => {
       assert.equal(json.found, true, `${q.id} should be answered`);
       for (const marker of q.expect) {
         const expected = articleWith(marker)!.path;
-        assert.ok(json.citations.some((c) => c.path === expected), `${q.id}: a citation of ${expected}`);
+        assert.ok(
+          json.citations.some((c) => c.path === expected),
+          `${q.id}: a citation of ${expected}`,
+        );
       }
       assert.equal(json.citations[0]!.n, 1);
-      assert.ok(json.citations.every((c) => json.answer.includes(`[${c.n}]`)), `${q.id}: every listed source is cited in the answer`);
+      assert.ok(
+        json.citations.every((c) => json.answer.includes(`[${c.n}]`)),
+        `${q.id}: every listed source is cited in the answer`,
+      );
     }
   });
 
@@ -120,10 +139,21 @@ describe('npm run ask', { timeout: 300_000 }, () => {
     await writeFile(file, 'x');
     const index = await ask(['Which hospitals did HKUST sign MoUs with?'], { ...env, INDEX_DIR: file });
     assert.equal(index.code, 2, index.stderr);
-    assert.match(index.stderr, /^Invalid INDEX_DIR: \S*not-a-folder is a file, not a folder\. Point INDEX_DIR \(or --index\) at a folder/);
+    assert.match(
+      index.stderr,
+      /^Invalid INDEX_DIR: \S*not-a-folder is a file, not a folder\. Point INDEX_DIR \(or --index\) at a folder/,
+    );
     assert.doesNotMatch(index.stderr, /ENOTDIR/);
-    const model = await ask(['Which hospitals did HKUST sign MoUs with?'], { ...env, EMBEDDINGS: 'local', MODEL_DIR: file, ALLOW_MODEL_DOWNLOAD: 'false' });
+    const model = await ask(['Which hospitals did HKUST sign MoUs with?'], {
+      ...env,
+      EMBEDDINGS: 'local',
+      MODEL_DIR: file,
+      ALLOW_MODEL_DOWNLOAD: 'false',
+    });
     assert.equal(model.code, 1, model.stderr);
-    assert.match(model.stderr, /^Invalid MODEL_DIR: \S*not-a-folder is a file, not a folder\. Point MODEL_DIR at a folder/);
+    assert.match(
+      model.stderr,
+      /^Invalid MODEL_DIR: \S*not-a-folder is a file, not a folder\. Point MODEL_DIR at a folder/,
+    );
   });
 });

@@ -21,16 +21,30 @@ describe('formatAnswerText', () => {
       question: 'कब?',
       answer: '2 जनवरी [1]\n“…” [1] “…” [2] “…” [3]',
       found: true,
-      citations: [citation(1, 'a', 'First passage of a.'), citation(2, 'b', 'Passage of b.'), citation(3, 'a', 'Second passage of a.')],
+      citations: [
+        citation(1, 'a', 'First passage of a.'),
+        citation(2, 'b', 'Passage of b.'),
+        citation(3, 'a', 'Second passage of a.'),
+      ],
       language: 'hi',
       mode: 'extractive',
     };
     const text = formatAnswerText(answer);
-    assert.match(text, /\n\nस्रोत:\nTitle a — Wire, 2024-01-02\n {2}\[1\] First passage of a\.\n {2}\[3\] Second passage of a\.\nTitle b — Wire, 2024-01-02\n {2}\[2\] Passage of b\.$/);
+    assert.match(
+      text,
+      /\n\nस्रोत:\nTitle a — Wire, 2024-01-02\n {2}\[1\] First passage of a\.\n {2}\[3\] Second passage of a\.\nTitle b — Wire, 2024-01-02\n {2}\[2\] Passage of b\.$/,
+    );
   });
 
   test('a not-found answer has no sources heading', () => {
-    const answer: Answer = { question: 'q', answer: 'В корпусе я ничего об этом не нашёл.', found: false, citations: [], language: 'ru', mode: 'extractive' };
+    const answer: Answer = {
+      question: 'q',
+      answer: 'В корпусе я ничего об этом не нашёл.',
+      found: false,
+      citations: [],
+      language: 'ru',
+      mode: 'extractive',
+    };
     assert.equal(formatAnswerText(answer), 'В корпусе я ничего об этом не нашёл.');
   });
 });

@@ -40,7 +40,14 @@ test('custom ids round-trip and foreign ids are not ours', () => {
   ] as const) {
     assert.deepEqual(parseCustomId(encodeCustomId(action)), action);
   }
-  for (const foreign of ['', 'answer', 'answer:vote:sideways:x', 'sources:page:-1', 'sources:page:x', 'other:passages:x']) {
+  for (const foreign of [
+    '',
+    'answer',
+    'answer:vote:sideways:x',
+    'sources:page:-1',
+    'sources:page:x',
+    'other:passages:x',
+  ]) {
     assert.equal(parseCustomId(foreign), null, foreign);
   }
 });

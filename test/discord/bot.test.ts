@@ -10,10 +10,12 @@ import { buttonsOf, type RecordedRequest } from '../fixtures/fake-discord/server
 import { validateMessagePayload } from '../fixtures/fake-discord/limits.ts';
 import { citation, createGate, ScriptedService, startHarness } from './helpers.ts';
 
-const MANAGE_GUILD = PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.ManageGuild;
+const MANAGE_GUILD =
+  PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.ManageGuild;
 const NO_PINGS = { parse: [], replied_user: false };
 
-const isEphemeral = (r: RecordedRequest) => ((r.body?.data?.flags ?? r.body?.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
+const isEphemeral = (r: RecordedRequest) =>
+  ((r.body?.data?.flags ?? r.body?.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
 const embedsOf = (r: RecordedRequest): APIEmbed[] => r.body?.embeds ?? r.body?.data?.embeds ?? [];
 const hasSources = (r: RecordedRequest) => embedsOf(r).some((e) => e.fields?.some((f) => f.name === 'Sources'));
 
@@ -25,7 +27,11 @@ describe('slash commands', () => {
     t.after(() => h.close());
 
     const asker = h.fake.createUser('alice');
-    const ask = h.fake.sendSlashCommand({ name: 'ask', options: { question: 'What does the MoU cover?' }, user: asker });
+    const ask = h.fake.sendSlashCommand({
+      name: 'ask',
+      options: { question: 'What does the MoU cover?' },
+      user: asker,
+    });
     const callback = await h.fake.waitForRequest(h.fake.is.callback(ask));
     assert.equal(callback.body.type, InteractionResponseType.DeferredChannelMessageWithSource);
     assert.equal(isEphemeral(callback), false, 'public by default (ASK_PUBLIC_DEFAULT=true)');
@@ -42,8 +48,14 @@ describe('slash commands', () => {
     const [embed] = h.fake.originalMessage(ask)!.embeds;
     assert.equal(embed!.title, 'What does the MoU cover?');
     assert.equal(embed!.description, 'An answer about What does the MoU cover? [1].');
-    assert.match(embed!.fields![0]!.value, /\[Article 1\]\(https:\/\/example\.org\/articles\/1\) — Test Times, 2024-05-01/);
-    assert.deepEqual(service.asks.map((a) => a.question), ['What does the MoU cover?']);
+    assert.match(
+      embed!.fields![0]!.value,
+      /\[Article 1\]\(https:\/\/example\.org\/articles\/1\) — Test Times, 2024-05-01/,
+    );
+    assert.deepEqual(
+      service.asks.map((a) => a.question),
+      ['What does the MoU cover?'],
+    );
   });
 
   test('/ask public:false answers ephemerally; Show passages and 👍 work for whoever presses them', async (t) => {
@@ -59,16 +71,30 @@ describe('slash commands', () => {
     assert.equal(passages && 'label' in passages && passages.label, 'Show passages');
 
     const reader = h.fake.createUser('bob');
-    const press = h.fake.pressButton({ messageId: original.id, customId: 'custom_id' in passages! ? passages.custom_id : '', user: reader });
+    const press = h.fake.pressButton({
+      messageId: original.id,
+      customId: 'custom_id' in passages! ? passages.custom_id : '',
+      user: reader,
+    });
     const shown = await h.fake.waitForRequest(h.fake.is.callback(press));
     assert.equal(shown.body.type, InteractionResponseType.ChannelMessageWithSource);
     assert.equal(isEphemeral(shown), true);
-    assert.match(shown.body.data.content, /\*\*\[1\] Article 1\*\* — Test Times, 2024-05-01 <https:\/\/example\.org\/articles\/1>\n> Passage 1 of the cited article\./);
+    assert.match(
+      shown.body.data.content,
+      /\*\*\[1\] Article 1\*\* — Test Times, 2024-05-01 <https:\/\/example\.org\/articles\/1>\n> Passage 1 of the cited article\./,
+    );
 
-    const vote = h.fake.pressButton({ messageId: original.id, customId: 'custom_id' in up! ? up.custom_id : '', user: reader });
+    const vote = h.fake.pressButton({
+      messageId: original.id,
+      customId: 'custom_id' in up! ? up.custom_id : '',
+      user: reader,
+    });
     const thanks = await h.fake.waitForRequest(h.fake.is.callback(vote));
     assert.equal(isEphemeral(thanks), true);
-    const lines = (await readFile(h.config.FEEDBACK_LOG, 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    const lines = (await readFile(h.config.FEEDBACK_LOG, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     assert.equal(lines.length, 1);
     assert.equal(lines[0].vote, 'up');
     assert.equal(lines[0].question, 'Who signed?');
@@ -86,28 +112,49 @@ describe('slash commands', () => {
     service.beforeAnswer = async (options) => {
       options?.onPartial?.('The partners plan');
       // Hold the answer until the progress edit has reached Discord.
-      await h.fake.waitForRequest((r) => h.fake.is.editOriginal(ask)(r) && embedsOf(r)[0]?.description === 'The partners plan');
+      await h.fake.waitForRequest(
+        (r) => h.fake.is.editOriginal(ask)(r) && embedsOf(r)[0]?.description === 'The partners plan',
+      );
     };
     const final = await h.fake.waitForRequest((r) => h.fake.is.editOriginal(ask)(r) && hasSources(r));
-    const progress = h.fake.requests.find((r) => h.fake.is.editOriginal(ask)(r) && embedsOf(r)[0]?.footer?.text === 'Writing the answer…');
+    const progress = h.fake.requests.find(
+      (r) => h.fake.is.editOriginal(ask)(r) && embedsOf(r)[0]?.footer?.text === 'Writing the answer…',
+    );
     assert.ok(progress && progress.seq < final.seq, 'a progress edit came before the final one');
     assert.equal(buttonsOf(h.fake.originalMessage(ask)).length, 3);
   });
 
   test('an answer longer than Discord allows is split over the reply and follow-ups, every one accepted', async (t) => {
     const service = new ScriptedService();
-    const sentences = Array.from({ length: 300 }, (_, i) => `Finding number ${i} concerns the joint programme [${(i % 12) + 1}].`);
-    const citations = Array.from({ length: 12 }, (_, i) =>
-      citation(i + 1, { title: `An article with a long descriptive headline, number ${i + 1}, `.repeat(3), url: `https://example.org/${'deep/'.repeat(30)}${i}` }),
+    const sentences = Array.from(
+      { length: 300 },
+      (_, i) => `Finding number ${i} concerns the joint programme [${(i % 12) + 1}].`,
     );
-    service.respond = (question) => ({ question, answer: sentences.join(' '), found: true, citations, language: 'en', mode: 'extractive' });
+    const citations = Array.from({ length: 12 }, (_, i) =>
+      citation(i + 1, {
+        title: `An article with a long descriptive headline, number ${i + 1}, `.repeat(3),
+        url: `https://example.org/${'deep/'.repeat(30)}${i}`,
+      }),
+    );
+    service.respond = (question) => ({
+      question,
+      answer: sentences.join(' '),
+      found: true,
+      citations,
+      language: 'en',
+      mode: 'extractive',
+    });
     const h = await startHarness(service);
     t.after(() => h.close());
 
     const ask = h.fake.sendSlashCommand({ name: 'ask', options: { question: 'Tell me everything' } });
     // The buttons ride on the last message of the answer.
-    await h.fake.waitForRequest((r) => (h.fake.is.editOriginal(ask)(r) || h.fake.is.followUp(ask)(r)) && r.body?.components?.length > 0);
-    const parts = h.fake.requests.filter((r) => (h.fake.is.editOriginal(ask)(r) || h.fake.is.followUp(ask)(r)) && embedsOf(r).length > 0);
+    await h.fake.waitForRequest(
+      (r) => (h.fake.is.editOriginal(ask)(r) || h.fake.is.followUp(ask)(r)) && r.body?.components?.length > 0,
+    );
+    const parts = h.fake.requests.filter(
+      (r) => (h.fake.is.editOriginal(ask)(r) || h.fake.is.followUp(ask)(r)) && embedsOf(r).length > 0,
+    );
     assert.ok(parts.length >= 3, `expected several messages, got ${parts.length}`);
     for (const part of parts) {
       assert.equal(part.status, 200, JSON.stringify(part.response));
@@ -115,8 +162,15 @@ describe('slash commands', () => {
       assert.deepEqual(part.body.allowed_mentions, NO_PINGS);
     }
     const text = parts.flatMap((p) => embedsOf(p).flatMap((e) => (e.description ? [e.description] : []))).join(' ');
-    assert.equal(text.replace(/\s+/g, ' '), sentences.join(' '), 'the whole answer arrives, in order, cut only between sentences');
-    const sources = parts.flatMap((p) => embedsOf(p).flatMap((e) => e.fields ?? [])).map((f) => f.value).join('\n');
+    assert.equal(
+      text.replace(/\s+/g, ' '),
+      sentences.join(' '),
+      'the whole answer arrives, in order, cut only between sentences',
+    );
+    const sources = parts
+      .flatMap((p) => embedsOf(p).flatMap((e) => e.fields ?? []))
+      .map((f) => f.value)
+      .join('\n');
     for (let n = 1; n <= 12; n++) assert.ok(sources.includes(`**[${n}]**`));
   });
 
@@ -140,7 +194,10 @@ describe('slash commands', () => {
     assert.match(embedsOf(page1)[0]!.description!, /^\*\*Article 22\*\* — Paper, 2024-02-23 · Russian · chunks: 2/);
 
     const next = buttonsOf(h.fake.originalMessage(list)).find((b) => 'label' in b && b.label === 'Next')!;
-    const press = h.fake.pressButton({ messageId: h.fake.originalMessage(list)!.id, customId: 'custom_id' in next ? next.custom_id : '' });
+    const press = h.fake.pressButton({
+      messageId: h.fake.originalMessage(list)!.id,
+      customId: 'custom_id' in next ? next.custom_id : '',
+    });
     const ack = await h.fake.waitForRequest(h.fake.is.callback(press));
     assert.equal(ack.body.type, InteractionResponseType.DeferredMessageUpdate);
     const page2 = await h.fake.waitForRequest(h.fake.is.editOriginal(press));
@@ -192,7 +249,10 @@ describe('/reindex', () => {
     const embed = embedsOf(summary)[0]!;
     assert.equal(embed.title, 'Reindex finished');
     assert.match(embed.description!, /Added 1 · changed 0 · removed 0 · unchanged 1 · failed 0/);
-    assert.deepEqual(embed.fields!.map((f) => f.value), ['new-article.md']);
+    assert.deepEqual(
+      embed.fields!.map((f) => f.value),
+      ['new-article.md'],
+    );
     assert.equal(service.reindexCalls, 1);
   });
 
@@ -218,7 +278,10 @@ describe('mentions', () => {
     assert.equal(reply.body.message_reference.message_id, asked.id);
     const typing = h.fake.requests.find(h.fake.is.typing(h.fake.channelId));
     assert.ok(typing && typing.seq < reply.seq, 'typing indicator before the answer');
-    assert.deepEqual(service.asks.map((a) => a.question), ['who signed the MoU? @everyone']);
+    assert.deepEqual(
+      service.asks.map((a) => a.question),
+      ['who signed the MoU? @everyone'],
+    );
     assert.match(embedsOf(reply)[0]!.fields![0]!.value, /\[Article 1\]\(https:\/\/example\.org\/articles\/1\)/);
   });
 
@@ -241,15 +304,26 @@ describe('mentions', () => {
     const user = h.fake.createUser('carol');
     const q1 = h.fake.sendMessage({ content: `<@${h.fake.bot.id}> Which institutes signed the MoU?`, author: user });
     const a1 = await h.fake.waitForRequest(h.fake.is.replyTo(q1.id));
-    const followUp = h.fake.sendMessage({ content: 'When was it signed?', author: user, replyTo: { messageId: (a1.response as { id: string }).id } });
+    const followUp = h.fake.sendMessage({
+      content: 'When was it signed?',
+      author: user,
+      replyTo: { messageId: (a1.response as { id: string }).id },
+    });
     await h.fake.waitForRequest(h.fake.is.replyTo(followUp.id));
     assert.deepEqual(service.asks[1]!.options?.history, [
       { question: 'Which institutes signed the MoU?', answer: 'An answer about Which institutes signed the MoU? [1].' },
     ]);
 
-    const other = h.fake.sendMessage({ content: `<@${h.fake.bot.id}> Something else entirely?`, author: h.fake.createUser('dave') });
+    const other = h.fake.sendMessage({
+      content: `<@${h.fake.bot.id}> Something else entirely?`,
+      author: h.fake.createUser('dave'),
+    });
     await h.fake.waitForRequest(h.fake.is.replyTo(other.id));
-    const late = h.fake.sendMessage({ content: 'And who paid for it?', author: user, replyTo: { messageId: (a1.response as { id: string }).id } });
+    const late = h.fake.sendMessage({
+      content: 'And who paid for it?',
+      author: user,
+      replyTo: { messageId: (a1.response as { id: string }).id },
+    });
     await h.fake.waitForRequest(h.fake.is.replyTo(late.id));
     assert.deepEqual(service.asks[3]!.options?.history, [
       { question: 'Which institutes signed the MoU?', answer: 'An answer about Which institutes signed the MoU? [1].' },
@@ -262,12 +336,18 @@ describe('mentions', () => {
     t.after(() => h.close());
     const otherBot = h.fake.createUser('OtherBot', { bot: true });
     const fromBot = h.fake.sendMessage({ content: `<@${h.fake.bot.id}> what does the MoU cover?`, author: otherBot });
-    const fromSelf = h.fake.sendMessage({ content: `<@${h.fake.bot.id}> what does the MoU cover?`, author: h.fake.bot });
+    const fromSelf = h.fake.sendMessage({
+      content: `<@${h.fake.bot.id}> what does the MoU cover?`,
+      author: h.fake.bot,
+    });
     // The gateway delivers in order and the bot filters each message as it arrives: once the reply to a later
     // human message is recorded, anything the bot would have done for the earlier ones would be recorded too.
     const sentinel = h.fake.sendMessage({ content: `<@${h.fake.bot.id}> a real question` });
     await h.fake.waitForRequest(h.fake.is.replyTo(sentinel.id));
-    assert.deepEqual(service.asks.map((a) => a.question), ['a real question']);
+    assert.deepEqual(
+      service.asks.map((a) => a.question),
+      ['a real question'],
+    );
     assert.equal(h.fake.requests.filter(h.fake.is.typing(h.fake.channelId)).length, 1);
     assert.ok(!h.fake.requests.some((r) => [fromBot.id, fromSelf.id].includes(r.body?.message_reference?.message_id)));
   });
@@ -286,7 +366,10 @@ describe('safety', () => {
     assert.equal(notice.body.type, InteractionResponseType.ChannelMessageWithSource);
     assert.equal(notice.body.data.flags, MessageFlags.Ephemeral);
     assert.match(notice.body.data.content, /please wait \d+ s/);
-    assert.deepEqual(service.asks.map((a) => a.question), ['First question?']);
+    assert.deepEqual(
+      service.asks.map((a) => a.question),
+      ['First question?'],
+    );
 
     const other = h.fake.createUser('another');
     const m1 = h.fake.sendMessage({ content: `<@${h.fake.bot.id}> one?`, author: other });
@@ -315,14 +398,21 @@ describe('safety', () => {
     const service = new ScriptedService();
     const h = await startHarness(service, { env: (fake) => ({ DISCORD_CHANNEL_ALLOWLIST: fake.channelId }) });
     t.after(() => h.close());
-    const ask = h.fake.sendSlashCommand({ name: 'ask', options: { question: 'Here?' }, channelId: h.fake.otherChannelId });
+    const ask = h.fake.sendSlashCommand({
+      name: 'ask',
+      options: { question: 'Here?' },
+      channelId: h.fake.otherChannelId,
+    });
     const refusal = await h.fake.waitForRequest(h.fake.is.callback(ask));
     assert.equal(refusal.body.data.flags, MessageFlags.Ephemeral);
     const ignored = h.fake.sendMessage({ content: `<@${h.fake.bot.id}> here?`, channelId: h.fake.otherChannelId });
     const allowed = h.fake.sendMessage({ content: `<@${h.fake.bot.id}> and here?` });
     await h.fake.waitForRequest(h.fake.is.replyTo(allowed.id));
     assert.equal(h.fake.requests.some(h.fake.is.replyTo(ignored.id)), false);
-    assert.deepEqual(service.asks.map((a) => a.question), ['and here?']);
+    assert.deepEqual(
+      service.asks.map((a) => a.question),
+      ['and here?'],
+    );
   });
 
   test('an unexpected error reaches the user as an apology with an error id; the log has details, never the token', async (t) => {
@@ -333,7 +423,9 @@ describe('safety', () => {
     const h = await startHarness(service);
     t.after(() => h.close());
     const ask = h.fake.sendSlashCommand({ name: 'ask', options: { question: 'Anything?' } });
-    const apology = await h.fake.waitForRequest((r) => h.fake.is.editOriginal(ask)(r) && /Error id/.test(r.body?.content ?? ''));
+    const apology = await h.fake.waitForRequest(
+      (r) => h.fake.is.editOriginal(ask)(r) && /Error id/.test(r.body?.content ?? ''),
+    );
     const errorId = /Error id `([0-9a-f]+)`/.exec(apology.body.content)![1]!;
     const logged = h.logLines.find((line) => line.includes(errorId));
     assert.ok(logged && logged.includes('retrieval exploded'), 'the log line with the same id has the cause');
@@ -347,9 +439,15 @@ describe('safety', () => {
     const ask = h.fake.sendSlashCommand({ name: 'ask', options: { question: 'Will this fail?' } });
     h.fake.failNext((r) => h.fake.is.editOriginal(ask)(r) && hasSources(r), {
       status: 400,
-      body: { code: 50035, message: 'Invalid Form Body', errors: { embeds: { _errors: [{ code: 'MAX_EMBED_SIZE_EXCEEDED', message: 'too big' }] } } },
+      body: {
+        code: 50035,
+        message: 'Invalid Form Body',
+        errors: { embeds: { _errors: [{ code: 'MAX_EMBED_SIZE_EXCEEDED', message: 'too big' }] } },
+      },
     });
-    const apology = await h.fake.waitForRequest((r) => h.fake.is.editOriginal(ask)(r) && /Error id/.test(r.body?.content ?? ''));
+    const apology = await h.fake.waitForRequest(
+      (r) => h.fake.is.editOriginal(ask)(r) && /Error id/.test(r.body?.content ?? ''),
+    );
     const errorId = /Error id `([0-9a-f]+)`/.exec(apology.body.content)![1]!;
     const logged = h.logLines.find((line) => line.includes(errorId))!;
     assert.match(logged, /Invalid Form Body/);
@@ -388,7 +486,9 @@ describe('gateway and REST robustness', () => {
     t.after(() => h.close());
     const ask = h.fake.sendSlashCommand({ name: 'ask', options: { question: 'Busy?' } });
     h.fake.rateLimitNext(h.fake.is.editOriginal(ask));
-    const edit = await h.fake.waitForRequest((r) => h.fake.is.editOriginal(ask)(r) && r.status === 200 && hasSources(r));
+    const edit = await h.fake.waitForRequest(
+      (r) => h.fake.is.editOriginal(ask)(r) && r.status === 200 && hasSources(r),
+    );
     const limited = h.fake.requests.find((r) => h.fake.is.editOriginal(ask)(r) && r.status === 429);
     assert.ok(limited && limited.seq < edit.seq);
   });
@@ -408,7 +508,10 @@ describe('shutdown', () => {
     assert.match(refusal.body.data.content, /restarting/);
     service.askGate.open();
     await stopping;
-    assert.ok(h.fake.requests.some((r) => h.fake.is.editOriginal(inFlight)(r) && hasSources(r)), 'the answer in flight was delivered');
+    assert.ok(
+      h.fake.requests.some((r) => h.fake.is.editOriginal(inFlight)(r) && hasSources(r)),
+      'the answer in flight was delivered',
+    );
     assert.equal(h.bot.client.isReady(), false);
   });
 

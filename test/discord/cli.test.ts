@@ -27,7 +27,11 @@ async function runScript(script: string, args: string[], env: Record<string, str
       timeout: 60_000,
     }).then(
       ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-      (error: { code?: number; stdout?: string; stderr?: string }) => ({ code: error.code ?? -1, stdout: error.stdout ?? '', stderr: error.stderr ?? '' }),
+      (error: { code?: number; stdout?: string; stderr?: string }) => ({
+        code: error.code ?? -1,
+        stdout: error.stdout ?? '',
+        stderr: error.stderr ?? '',
+      }),
     );
   } finally {
     await rm(cwd, { recursive: true, force: true });
@@ -37,22 +41,42 @@ async function runScript(script: string, args: string[], env: Record<string, str
 test('npm run register PUTs the full command list to the guild, idempotently', async (t) => {
   const fake = await FakeDiscord.start();
   t.after(() => fake.close());
-  const env = { DISCORD_TOKEN: fake.token, DISCORD_CLIENT_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl, DISCORD_GUILD_ID: fake.guildId };
+  const env = {
+    DISCORD_TOKEN: fake.token,
+    DISCORD_CLIENT_ID: fake.applicationId,
+    DISCORD_API_URL: fake.apiUrl,
+    DISCORD_GUILD_ID: fake.guildId,
+  };
 
   const first = await runScript('scripts/register-commands.ts', [], env);
   assert.equal(first.code, 0, first.stderr);
-  assert.match(first.stdout, new RegExp(`Registered 5 commands in guild ${fake.guildId}: /ask, /sources, /collaborations, /reindex, /help`));
+  assert.match(
+    first.stdout,
+    new RegExp(`Registered 5 commands in guild ${fake.guildId}: /ask, /sources, /collaborations, /reindex, /help`),
+  );
   const afterFirst = structuredClone(fake.commands.guild.get(fake.guildId));
   const second = await runScript('scripts/register-commands.ts', [], env);
   assert.equal(second.code, 0, second.stderr);
 
   const puts = fake.requests.filter((r) => r.method === 'PUT');
-  assert.deepEqual(puts.map((r) => r.path), Array(2).fill(`/applications/${fake.applicationId}/guilds/${fake.guildId}/commands`));
+  assert.deepEqual(
+    puts.map((r) => r.path),
+    Array(2).fill(`/applications/${fake.applicationId}/guilds/${fake.guildId}/commands`),
+  );
   assert.deepEqual(puts[0]!.body, puts[1]!.body, 'the same full list both times');
-  assert.deepEqual(fake.commands.guild.get(fake.guildId)!.map((c) => [c.name, c.id]), afterFirst!.map((c) => [c.name, c.id]));
+  assert.deepEqual(
+    fake.commands.guild.get(fake.guildId)!.map((c) => [c.name, c.id]),
+    afterFirst!.map((c) => [c.name, c.id]),
+  );
 
   const ask = puts[0]!.body.find((c: { name: string }) => c.name === 'ask');
-  assert.deepEqual(ask.options.map((o: { name: string; required?: boolean }) => [o.name, o.required ?? false]), [['question', true], ['public', false]]);
+  assert.deepEqual(
+    ask.options.map((o: { name: string; required?: boolean }) => [o.name, o.required ?? false]),
+    [
+      ['question', true],
+      ['public', false],
+    ],
+  );
   const reindex = puts[0]!.body.find((c: { name: string }) => c.name === 'reindex');
   assert.equal(reindex.default_member_permissions, PermissionFlagsBits.ManageGuild.toString());
 
@@ -83,11 +107,20 @@ test('npm start with an unwritable FEEDBACK_LOG exits at once with one line nami
   // A regular file where the log's folder should be: unwritable for any user, root included.
   await writeFile(join(dir, 'not-a-folder'), 'x');
   const path = join(dir, 'not-a-folder', 'feedback.jsonl');
-  const run = await runScript('src/discord/main.ts', [], { DISCORD_TOKEN: 'some-token', DISCORD_CLIENT_ID: '123456789012345678', FEEDBACK_LOG: path });
+  const run = await runScript('src/discord/main.ts', [], {
+    DISCORD_TOKEN: 'some-token',
+    DISCORD_CLIENT_ID: '123456789012345678',
+    FEEDBACK_LOG: path,
+  });
   assert.equal(run.code, 1);
   const lines = run.stderr.trim().split('\n');
   assert.equal(lines.length, 1, run.stderr);
-  assert.match(lines[0]!, new RegExp(`^FEEDBACK_LOG=${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not writable \\((ENOTDIR|EEXIST)\\): point FEEDBACK_LOG at a file`));
+  assert.match(
+    lines[0]!,
+    new RegExp(
+      `^FEEDBACK_LOG=${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not writable \\((ENOTDIR|EEXIST)\\): point FEEDBACK_LOG at a file`,
+    ),
+  );
 });
 
 test('npm start loads the index, logs one summary line, answers, and shuts down cleanly on SIGTERM', async (t) => {
@@ -127,16 +160,27 @@ test('npm start loads the index, logs one summary line, answers, and shuts down 
   assert.equal(ack.body.type, InteractionResponseType.DeferredChannelMessageWithSource);
   // Answered by an answer worker of the pooled service: the edit carries the sources, not an apology.
   const answer = await fake.waitForRequest(fake.is.editOriginal(ask), { timeoutMs: 60_000 });
-  assert.ok(answer.body.embeds?.[0]?.fields?.some((f: { name: string }) => f.name === 'Sources'), JSON.stringify(answer.body));
+  assert.ok(
+    answer.body.embeds?.[0]?.fields?.some((f: { name: string }) => f.name === 'Sources'),
+    JSON.stringify(answer.body),
+  );
 
   child.kill('SIGTERM');
   const [code] = await exited;
   assert.equal(code, 0, stderr);
-  const logs = stderr.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
-  const loaded = logs.filter((l) => typeof l['documents'] === 'number' && typeof l['chunks'] === 'number' && typeof l['embedder'] === 'string');
+  const logs = stderr
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+  const loaded = logs.filter(
+    (l) => typeof l['documents'] === 'number' && typeof l['chunks'] === 'number' && typeof l['embedder'] === 'string',
+  );
   assert.equal(loaded.length, 1, 'one line with documents, chunks and embedder');
   assert.match(String(loaded[0]!['embedder']), /^hash/);
-  assert.ok(logs.some((l) => l['msg'] === 'stopped'), 'shut down through the graceful path');
+  assert.ok(
+    logs.some((l) => l['msg'] === 'stopped'),
+    'shut down through the graceful path',
+  );
   assert.ok(!stderr.includes(fake.token), 'the token is never logged');
 });
 
@@ -162,7 +206,13 @@ async function startAgainst(fake: FakeDiscord, token: string) {
     EMBEDDINGS: 'hash',
     LOG_LEVEL: 'warn',
   });
-  return { ...result, lines: result.stderr.trim().split('\n').filter((line) => !line.startsWith('{')) };
+  return {
+    ...result,
+    lines: result.stderr
+      .trim()
+      .split('\n')
+      .filter((line) => !line.startsWith('{')),
+  };
 }
 
 test('npm start names the cause of a failed login in one line: an invalid token, disallowed intents', async (t) => {
@@ -187,12 +237,19 @@ test('npm run register names a refused connection and an invalid token in one li
   const env = { DISCORD_TOKEN: fake.token, DISCORD_CLIENT_ID: fake.applicationId, DISCORD_GUILD_ID: fake.guildId };
 
   // Port 9 (discard) on the loopback interface: nothing listens there, so the connection is refused at once.
-  const refused = await runScript('scripts/register-commands.ts', [], { ...env, DISCORD_API_URL: 'http://127.0.0.1:9/api' });
+  const refused = await runScript('scripts/register-commands.ts', [], {
+    ...env,
+    DISCORD_API_URL: 'http://127.0.0.1:9/api',
+  });
   assert.equal(refused.code, 1);
   assert.equal(refused.stderr.trim().split('\n').length, 1, refused.stderr);
   assert.match(refused.stderr, /refused the connection \(ECONNREFUSED\)\. Check DISCORD_API_URL/);
 
-  const badToken = await runScript('scripts/register-commands.ts', [], { ...env, DISCORD_API_URL: fake.apiUrl, DISCORD_TOKEN: 'wrong' });
+  const badToken = await runScript('scripts/register-commands.ts', [], {
+    ...env,
+    DISCORD_API_URL: fake.apiUrl,
+    DISCORD_TOKEN: 'wrong',
+  });
   assert.equal(badToken.code, 1);
   assert.match(badToken.stderr.trim(), /^Discord rejected DISCORD_TOKEN \(401 Unauthorized\)/);
 });

@@ -66,7 +66,10 @@ describe('/collaborations with the real registry', () => {
 
   test('a party in Hindi lists every record of that party, page by page with buttons, each citing its article', async () => {
     const expected = (await service.collaborations({ party: 'IIT Kharagpur' })).records;
-    assert.ok(expected.length > COLLABORATIONS_PAGE_SIZE, 'the corpus needs more records of the party than one page holds');
+    assert.ok(
+      expected.length > COLLABORATIONS_PAGE_SIZE,
+      'the corpus needs more records of the party than one page holds',
+    );
     const list = h.fake.sendSlashCommand({ name: 'collaborations', options: { party: 'आईआईटी खड़गपुर' } });
     const ack = await h.fake.waitForRequest(h.fake.is.callback(list));
     assert.equal(ack.body.data.flags & MessageFlags.Ephemeral, MessageFlags.Ephemeral);
@@ -79,23 +82,37 @@ describe('/collaborations with the real registry', () => {
       seen.push(embed.description!);
       if (p === pages) break;
       const next = buttonsOf(h.fake.originalMessage(list)).find((b) => 'label' in b && b.label === 'Next')!;
-      const press = h.fake.pressButton({ messageId: h.fake.originalMessage(list)!.id, customId: 'custom_id' in next ? next.custom_id : '' });
-      assert.equal((await h.fake.waitForRequest(h.fake.is.callback(press))).body.type, InteractionResponseType.DeferredMessageUpdate);
+      const press = h.fake.pressButton({
+        messageId: h.fake.originalMessage(list)!.id,
+        customId: 'custom_id' in next ? next.custom_id : '',
+      });
+      assert.equal(
+        (await h.fake.waitForRequest(h.fake.is.callback(press))).body.type,
+        InteractionResponseType.DeferredMessageUpdate,
+      );
       page = await h.fake.waitForRequest(h.fake.is.editOriginal(press));
     }
     const all = seen.join('\n\n');
-    for (const record of expected) assert.ok(all.includes(escapeText(record.title.slice(0, 60))), `lists ${record.path}`);
+    for (const record of expected)
+      assert.ok(all.includes(escapeText(record.title.slice(0, 60))), `lists ${record.path}`);
     assert.equal((all.match(/\*\*\d+\.\*\*/g) ?? []).length, expected.length, 'every record once');
   });
 
   test('texts follow the user’s Discord language, and a bad date is explained', async () => {
-    const hindi = h.fake.sendSlashCommand({ name: 'collaborations', options: { topic: 'cancer-care' }, locale: Locale.Hindi });
+    const hindi = h.fake.sendSlashCommand({
+      name: 'collaborations',
+      options: { topic: 'cancer-care' },
+      locale: Locale.Hindi,
+    });
     const page = await h.fake.waitForRequest(h.fake.is.editOriginal(hindi));
     assert.match(embedsOf(page)[0]!.title!, /^सहयोग — कैंसर देखभाल/);
     const bad = h.fake.sendSlashCommand({ name: 'collaborations', options: { since: '2024-13' } });
     const reply = await h.fake.waitForRequest(h.fake.is.editOriginal(bad));
     assert.match(reply.body.content, /“2024-13” is not valid: write YYYY, YYYY-MM or YYYY-MM-DD/);
     const unknown = h.fake.sendSlashCommand({ name: 'collaborations', options: { party: 'Miskatonic University' } });
-    assert.match((await h.fake.waitForRequest(h.fake.is.editOriginal(unknown))).body.content, /No party in the registry matches “Miskatonic University”/);
+    assert.match(
+      (await h.fake.waitForRequest(h.fake.is.editOriginal(unknown))).body.content,
+      /No party in the registry matches “Miskatonic University”/,
+    );
   });
 });

@@ -3,7 +3,13 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkFeedbackLogWritable, createFeedbackLog, FeedbackLogError, hashUserId, loadOrCreateSalt } from '../../src/discord/feedback.ts';
+import {
+  checkFeedbackLogWritable,
+  createFeedbackLog,
+  FeedbackLogError,
+  hashUserId,
+  loadOrCreateSalt,
+} from '../../src/discord/feedback.ts';
 import { MessageFlags } from 'discord-api-types/v10';
 import { t as translate } from '../../src/i18n/index.ts';
 import { buttonsOf } from '../fixtures/fake-discord/server.ts';
@@ -19,9 +25,21 @@ test('appends one JSON line per vote with a salted hash instead of the user id',
     log.record({ ...base, vote: 'up', userId: '123456789', time: new Date('2024-01-01T00:00:00Z') }),
     log.record({ ...base, vote: 'down', userId: '987654321' }),
   ]);
-  const lines = (await readFile(path, 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+  const lines = (await readFile(path, 'utf8'))
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   assert.equal(lines.length, 2);
-  assert.deepEqual(Object.keys(lines[0]).sort(), ['answer', 'answerId', 'citations', 'found', 'question', 'time', 'user', 'vote']);
+  assert.deepEqual(Object.keys(lines[0]).sort(), [
+    'answer',
+    'answerId',
+    'citations',
+    'found',
+    'question',
+    'time',
+    'user',
+    'vote',
+  ]);
   assert.equal(lines[0].vote, 'up');
   assert.equal(lines[0].time, '2024-01-01T00:00:00.000Z');
   assert.equal(lines[0].citations[0].title, 'Article 1');
@@ -57,7 +75,11 @@ test('one vote per user per answer: the same vote again writes nothing, the othe
     outcomes.map((o) => o.outcome),
     ['recorded', ...Array(19).fill('unchanged'), 'recorded', 'recorded', 'changed'],
   );
-  const read = async () => (await readFile(path, 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+  const read = async () =>
+    (await readFile(path, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
   const lines = await read();
   assert.deepEqual(
     lines.map((l) => [l.answerId, l.user, l.vote]),
@@ -69,9 +91,12 @@ test('one vote per user per answer: the same vote again writes nothing, the othe
   );
 
   // A restarted bot knows the votes already in the log, and keeps lines it cannot read.
-  await writeFile(path, `${(await readFile(path, 'utf8'))}not json\n`);
+  await writeFile(path, `${await readFile(path, 'utf8')}not json\n`);
   const again = createFeedbackLog(path, 'pepper');
-  assert.equal((await again.record({ ...base, answerId: 'a2', vote: 'down', userId: '111111111' })).outcome, 'unchanged');
+  assert.equal(
+    (await again.record({ ...base, answerId: 'a2', vote: 'down', userId: '111111111' })).outcome,
+    'unchanged',
+  );
   assert.equal((await again.record({ ...base, answerId: 'a2', vote: 'up', userId: '111111111' })).outcome, 'changed');
   const text = await readFile(path, 'utf8');
   assert.equal(text.trim().split('\n').length, 4);
@@ -87,7 +112,10 @@ test('checkFeedbackLogWritable names FEEDBACK_LOG and the fix, and creates nothi
   await writeFile(join(dir, 'file'), 'x');
   await assert.rejects(checkFeedbackLogWritable(join(dir, 'file', 'feedback.jsonl')), (error: Error) => {
     assert.ok(error instanceof FeedbackLogError);
-    assert.match(error.message, /^FEEDBACK_LOG=.*file\/feedback\.jsonl is not writable \((ENOTDIR|EEXIST)\): point FEEDBACK_LOG at a file the bot may write/);
+    assert.match(
+      error.message,
+      /^FEEDBACK_LOG=.*file\/feedback\.jsonl is not writable \((ENOTDIR|EEXIST)\): point FEEDBACK_LOG at a file the bot may write/,
+    );
     return true;
   });
 });
@@ -103,7 +131,10 @@ test('through Discord: twenty 👍 from one user make one record; 👎 then chan
   const press = async (customId: string, user = voter) => {
     const sent = h.fake.pressButton({ messageId: message.id, customId, user });
     const reply = await h.fake.waitForRequest(h.fake.is.callback(sent));
-    return { content: reply.body.data.content as string, ephemeral: (reply.body.data.flags & MessageFlags.Ephemeral) !== 0 };
+    return {
+      content: reply.body.data.content as string,
+      ephemeral: (reply.body.data.flags & MessageFlags.Ephemeral) !== 0,
+    };
   };
   const replies = [];
   for (let i = 0; i < 20; i++) replies.push(await press(up!));
@@ -120,6 +151,15 @@ test('through Discord: twenty 👍 from one user make one record; 👎 then chan
     ],
   );
   const salt = (await readFile(`${h.config.FEEDBACK_LOG}.salt`, 'utf8')).trim();
-  const lines = (await readFile(h.config.FEEDBACK_LOG, 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
-  assert.deepEqual(lines.map((l) => [l.user === hashUserId(voter.id, salt), l.vote]), [[true, 'down'], [false, 'up']]);
+  const lines = (await readFile(h.config.FEEDBACK_LOG, 'utf8'))
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
+  assert.deepEqual(
+    lines.map((l) => [l.user === hashUserId(voter.id, salt), l.vote]),
+    [
+      [true, 'down'],
+      [false, 'up'],
+    ],
+  );
 });

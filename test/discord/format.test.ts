@@ -35,7 +35,9 @@ function assertWithinLimits(part: MessagePart): void {
 }
 
 const customIds = (parts: MessagePart[]) =>
-  parts.flatMap((p) => p.components ?? []).flatMap((row) => row.components.map((c) => ('custom_id' in c ? c.custom_id : '')));
+  parts
+    .flatMap((p) => p.components ?? [])
+    .flatMap((row) => row.components.map((c) => ('custom_id' in c ? c.custom_id : '')));
 
 describe('renderAnswer', () => {
   test('the question titles the answer; sources are linked fields; buttons carry the answer id', () => {
@@ -45,8 +47,15 @@ describe('renderAnswer', () => {
     assert.equal(embed!.title, 'What does the MoU cover?');
     assert.equal(embed!.description, 'It covers joint cancer research [1] and training [2].');
     const sources = embed!.fields!.find((f) => f.name === 'Sources')!.value;
-    assert.match(sources, /^\[Article 1\]\(https:\/\/example\.org\/articles\/1\) — Test Times, 2024-05-01\n- \*\*\[1\]\*\* Passage 1/);
-    assert.match(sources, /^\*\*Article 2\*\* — Test Times\n- \*\*\[2\]\*\* /m, 'no link and no date where they are unknown');
+    assert.match(
+      sources,
+      /^\[Article 1\]\(https:\/\/example\.org\/articles\/1\) — Test Times, 2024-05-01\n- \*\*\[1\]\*\* Passage 1/,
+    );
+    assert.match(
+      sources,
+      /^\*\*Article 2\*\* — Test Times\n- \*\*\[2\]\*\* /m,
+      'no link and no date where they are unknown',
+    );
     const actions = customIds(parts).map((id) => parseCustomId(id));
     assert.deepEqual(actions, [
       { kind: 'passages', answerId: 'abc123' },
@@ -57,31 +66,55 @@ describe('renderAnswer', () => {
   });
 
   test('a not-found answer has no sources and no passages button', () => {
-    const parts = renderAnswer(answer({ found: false, answer: 'I found nothing about that in the corpus.', citations: [] }), { answerId: 'x1' });
+    const parts = renderAnswer(
+      answer({ found: false, answer: 'I found nothing about that in the corpus.', citations: [] }),
+      { answerId: 'x1' },
+    );
     assert.equal(parts[0]!.embeds[0]!.fields, undefined);
-    assert.deepEqual(customIds(parts).map((id) => parseCustomId(id)?.kind), ['vote', 'vote']);
+    assert.deepEqual(
+      customIds(parts).map((id) => parseCustomId(id)?.kind),
+      ['vote', 'vote'],
+    );
   });
 
   test('each article is named once, with its passages ([n] and their first words) under it', () => {
-    const blocks = formatSourceLines([citation(1), citation(2, { docId: 'doc-1', text: 'A second passage of the same article.' }), citation(3)]);
+    const blocks = formatSourceLines([
+      citation(1),
+      citation(2, { docId: 'doc-1', text: 'A second passage of the same article.' }),
+      citation(3),
+    ]);
     assert.equal(blocks.length, 2);
     const [heading, ...passages] = blocks[0]!.split('\n');
     assert.match(heading!, /^\[Article 1\]\(https:\/\/example\.org\/articles\/1\) — Test Times, 2024-05-01$/);
-    assert.deepEqual(passages, ['- **[1]** Passage 1 of the cited article.', '- **[2]** A second passage of the same article.']);
+    assert.deepEqual(passages, [
+      '- **[1]** Passage 1 of the cited article.',
+      '- **[2]** A second passage of the same article.',
+    ]);
   });
 
   test('titles cannot break the markdown link and only http(s) URLs are linked', () => {
-    const [line] = formatSourceLines([citation(1, { title: 'MoU [draft] *signed*', url: 'https://example.org/a_(b)' })]);
-    assert.equal(line!.split('\n')[0], '[MoU \\[draft\\] \\*signed\\*](https://example.org/a_%28b%29) — Test Times, 2024-05-01');
+    const [line] = formatSourceLines([
+      citation(1, { title: 'MoU [draft] *signed*', url: 'https://example.org/a_(b)' }),
+    ]);
+    assert.equal(
+      line!.split('\n')[0],
+      '[MoU \\[draft\\] \\*signed\\*](https://example.org/a_%28b%29) — Test Times, 2024-05-01',
+    );
     assert.equal(safeUrl('javascript:alert(1)'), undefined);
     assert.equal(safeUrl('not a url'), undefined);
   });
 
   test('a long answer with many sources is split within every Discord limit, markers intact', () => {
-    const sentences = Array.from({ length: 400 }, (_, i) => `Sentence ${i} reports a finding about the agreement [${(i % 30) + 1}].`);
+    const sentences = Array.from(
+      { length: 400 },
+      (_, i) => `Sentence ${i} reports a finding about the agreement [${(i % 30) + 1}].`,
+    );
     const text = sentences.join(' ');
     const citations = Array.from({ length: 30 }, (_, i) =>
-      citation(i + 1, { title: `A rather long article title number ${i + 1} `.repeat(5), url: `https://example.org/${'path/'.repeat(20)}${i}` }),
+      citation(i + 1, {
+        title: `A rather long article title number ${i + 1} `.repeat(5),
+        url: `https://example.org/${'path/'.repeat(20)}${i}`,
+      }),
     );
     const parts = renderAnswer(answer({ answer: text, citations }), { answerId: 'long1' });
     assert.ok(parts.length > 1, 'needs several messages');
@@ -89,9 +122,16 @@ describe('renderAnswer', () => {
     const descriptions = parts.flatMap((p) => p.embeds.map((e) => e.description ?? '')).join(' ');
     assert.equal(descriptions.replace(/\s+/g, ''), text.replace(/\s+/g, ''), 'the whole answer, in order');
     for (const description of parts.flatMap((p) => p.embeds.flatMap((e) => (e.description ? [e.description] : [])))) {
-      assert.match(description, /^(Sentence \d+ reports a finding about the agreement \[\d+\]\.\s?)+$/, 'pieces hold whole sentences');
+      assert.match(
+        description,
+        /^(Sentence \d+ reports a finding about the agreement \[\d+\]\.\s?)+$/,
+        'pieces hold whole sentences',
+      );
     }
-    const sourceText = parts.flatMap((p) => p.embeds.flatMap((e) => e.fields ?? [])).map((f) => f.value).join('\n');
+    const sourceText = parts
+      .flatMap((p) => p.embeds.flatMap((e) => e.fields ?? []))
+      .map((f) => f.value)
+      .join('\n');
     for (let n = 1; n <= 30; n++) assert.ok(sourceText.includes(`**[${n}]**`), `source ${n} listed`);
     assert.equal(parts.filter((p) => p.components).length, 1, 'buttons appear once');
     assert.ok(parts.at(-1)!.components, 'on the last message');
@@ -100,9 +140,14 @@ describe('renderAnswer', () => {
 
 describe('renderPassages', () => {
   test('quotes each passage under its source, links wrapped in <> so Discord shows no preview', () => {
-    const pieces = renderPassages(answer({ citations: [citation(1, { text: 'Line one.\n\nLine two.' }), citation(2, { url: undefined })] }));
+    const pieces = renderPassages(
+      answer({ citations: [citation(1, { text: 'Line one.\n\nLine two.' }), citation(2, { url: undefined })] }),
+    );
     assert.equal(pieces.length, 1);
-    assert.match(pieces[0]!, /^\*\*\[1\] Article 1\*\* — Test Times, 2024-05-01 <https:\/\/example\.org\/articles\/1>\n> Line one\.\n> Line two\./);
+    assert.match(
+      pieces[0]!,
+      /^\*\*\[1\] Article 1\*\* — Test Times, 2024-05-01 <https:\/\/example\.org\/articles\/1>\n> Line one\.\n> Line two\./,
+    );
     assert.match(pieces[0]!, /\*\*\[2\] Article 2\*\* — Test Times, 2024-05-01\n> Passage 2/);
     assert.doesNotMatch(pieces[0]!.replace(/<https?:\/\/[^>]+>/g, ''), /https?:\/\//, 'no bare link');
   });
@@ -143,7 +188,10 @@ describe('renderSourcesPage', () => {
     assert.deepEqual(parseCustomId('custom_id' in next! ? next.custom_id : ''), { kind: 'sources', page: 1 });
     const last = renderSourcesPage(sources, 99);
     assert.equal(last.embeds[0]!.footer?.text, 'Page 3 of 3', 'out-of-range pages are clamped');
-    assert.match(last.embeds[0]!.description!, /\[Title 00\]\(https:\/\/example\.org\/0\) — Paper, 2024-01-01 · Bengali · chunks: 0/);
+    assert.match(
+      last.embeds[0]!.description!,
+      /\[Title 00\]\(https:\/\/example\.org\/0\) — Paper, 2024-01-01 · Bengali · chunks: 0/,
+    );
     assertWithinLimits(first);
   });
 
@@ -153,11 +201,18 @@ describe('renderSourcesPage', () => {
 });
 
 test('renderReindexSummary counts every change and lists the files', () => {
-  const part = renderReindexSummary({ ...EMPTY_SUMMARY, added: ['new.md'], failed: [{ path: 'bad.md', reason: 'no title' }] });
+  const part = renderReindexSummary({
+    ...EMPTY_SUMMARY,
+    added: ['new.md'],
+    failed: [{ path: 'bad.md', reason: 'no title' }],
+  });
   const embed = part.embeds[0]!;
   assert.match(embed.description!, /Added 1 · changed 0 · removed 0 · unchanged 1 · failed 1/);
-  assert.deepEqual(embed.fields!.map((f) => [f.name, f.value]), [
-    ['Added (1)', 'new.md'],
-    ['Failed (1)', 'bad.md: no title'],
-  ]);
+  assert.deepEqual(
+    embed.fields!.map((f) => [f.name, f.value]),
+    [
+      ['Added (1)', 'new.md'],
+      ['Failed (1)', 'bad.md: no title'],
+    ],
+  );
 });

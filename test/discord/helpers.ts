@@ -10,7 +10,14 @@ import { loadConfig, type Config } from '../../src/config.ts';
 import { UserError } from '../../src/errors.ts';
 import type { ReindexSummary } from '../../src/index/types.ts';
 import type { Logger } from '../../src/log.ts';
-import type { AskOptions, CollaborationFilter, CollaborationList, CollabService, IndexStats, SourceInfo } from '../../src/service/types.ts';
+import type {
+  AskOptions,
+  CollaborationFilter,
+  CollaborationList,
+  CollabService,
+  IndexStats,
+  SourceInfo,
+} from '../../src/service/types.ts';
 import { createBot, type Bot, type BotOptions } from '../../src/discord/bot.ts';
 import { FakeDiscord, type FakeDiscordOptions } from '../fixtures/fake-discord/server.ts';
 
@@ -80,7 +87,16 @@ export class ScriptedService implements CollabService {
     mode: 'extractive',
   });
   sourceList: SourceInfo[] = [
-    { docId: 'doc-1', path: 'doc-1.md', title: 'Article 1', source: 'Test Times', date: '2024-05-01', url: 'https://example.org/articles/1', language: 'en', chunks: 3 },
+    {
+      docId: 'doc-1',
+      path: 'doc-1.md',
+      title: 'Article 1',
+      source: 'Test Times',
+      date: '2024-05-01',
+      url: 'https://example.org/articles/1',
+      language: 'en',
+      chunks: 3,
+    },
   ];
   summary: ReindexSummary = EMPTY_SUMMARY;
   /** What collaborations() returns, and the filters it was called with. */
@@ -122,7 +138,12 @@ export class ScriptedService implements CollabService {
   }
 
   async stats(): Promise<IndexStats> {
-    return { documents: this.sourceList.length, chunks: 3, embedder: EMPTY_SUMMARY.embedder, builtAt: new Date(0).toISOString() };
+    return {
+      documents: this.sourceList.length,
+      chunks: 3,
+      embedder: EMPTY_SUMMARY.embedder,
+      builtAt: new Date(0).toISOString(),
+    };
   }
 
   async collaborations(filter: CollaborationFilter = {}): Promise<CollaborationList> {
@@ -167,7 +188,11 @@ export async function startHarness(
     env = {},
     botOptions = {},
     fakeOptions = {},
-  }: { env?: Record<string, string> | ((fake: FakeDiscord) => Record<string, string>); botOptions?: BotOptions; fakeOptions?: FakeDiscordOptions } = {},
+  }: {
+    env?: Record<string, string> | ((fake: FakeDiscord) => Record<string, string>);
+    botOptions?: BotOptions;
+    fakeOptions?: FakeDiscordOptions;
+  } = {},
 ): Promise<Harness> {
   const fake = await FakeDiscord.start(fakeOptions);
   const dir = await mkdtemp(join(tmpdir(), 'collab-discord-'));

@@ -9,7 +9,11 @@ test('Manage Server or Administrator may reindex; an ordinary member may not', (
   assert.equal(canManageIndex({ permissions: MEMBER, roleIds: [] }, undefined), false);
   assert.equal(canManageIndex({ permissions: MEMBER | PermissionFlagsBits.ManageGuild, roleIds: [] }, undefined), true);
   assert.equal(canManageIndex({ permissions: PermissionFlagsBits.Administrator, roleIds: [] }, undefined), true);
-  assert.equal(canManageIndex({ permissions: (MEMBER | PermissionFlagsBits.ManageGuild).toString(), roleIds: [] }, undefined), true, 'accepts the API string form');
+  assert.equal(
+    canManageIndex({ permissions: (MEMBER | PermissionFlagsBits.ManageGuild).toString(), roleIds: [] }, undefined),
+    true,
+    'accepts the API string form',
+  );
 });
 
 test('the configured admin role grants it; other roles and no guild do not', () => {

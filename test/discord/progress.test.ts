@@ -74,5 +74,8 @@ test('shutdown lets quick tasks finish, cancels slow ones through their signal, 
   assert.deepEqual(await shutdown, { finished: 1, cancelled: 1 });
   assert.deepEqual(finished, ['quick', 'slow cancelled']);
   assert.equal(tracker.accepting, false);
-  assert.equal(tracker.run(async () => 'late'), undefined);
+  assert.equal(
+    tracker.run(async () => 'late'),
+    undefined,
+  );
 });

@@ -16,7 +16,8 @@ import type { RecordedRequest } from '../fixtures/fake-discord/server.ts';
 import { createGate, startHarness, type Gate, type Harness } from './helpers.ts';
 
 const CORPUS = fileURLToPath(new URL('../../corpus/', import.meta.url));
-const MANAGE_GUILD = PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.ManageGuild;
+const MANAGE_GUILD =
+  PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.ManageGuild;
 
 const embedsOf = (r: RecordedRequest): APIEmbed[] => r.body?.embeds ?? [];
 const sourcesOf = (r: RecordedRequest) =>
@@ -33,7 +34,11 @@ async function articleWith(dir: string, marker: string): Promise<string> {
   for (const name of await readdir(dir)) {
     if ((await readFile(join(dir, name), 'utf8')).includes(marker)) matches.push(name);
   }
-  assert.equal(matches.length, 1, `expected exactly one article in ${dir} containing ${marker}, found ${matches.join(', ') || 'none'}`);
+  assert.equal(
+    matches.length,
+    1,
+    `expected exactly one article in ${dir} containing ${marker}, found ${matches.join(', ') || 'none'}`,
+  );
   return matches[0]!;
 }
 
@@ -104,17 +109,25 @@ describe('the bot with the real service', () => {
     service.gate.open();
     service.gate = undefined;
 
-    const edit = await h.fake.waitForRequest((r) => h.fake.is.editOriginal(ask)(r) && hasSources(r), { timeoutMs: 20_000 });
+    const edit = await h.fake.waitForRequest((r) => h.fake.is.editOriginal(ask)(r) && hasSources(r), {
+      timeoutMs: 20_000,
+    });
     assert.equal(edit.status, 200);
     const sources = sourcesOf(edit);
     assert.ok(sources.includes(await titleOf(article)), `the sources cite ${article}:\n${sources}`);
-    assert.match(sourcesOf(edit).split('\n')[1]!, /^- \*\*\[1\]\*\* \S/, 'passages under their article, numbered like the [n] markers');
+    assert.match(
+      sourcesOf(edit).split('\n')[1]!,
+      /^- \*\*\[1\]\*\* \S/,
+      'passages under their article, numbered like the [n] markers',
+    );
     assert.match(embedsOf(edit)[0]!.description!, /\[\d+\]/, 'the answer carries [n] markers');
   });
 
   test('a mention is answered in a reply citing the right article, with no pings', async () => {
     const article = await articleWith(corpusDir, 'AIIMS-Kalyani');
-    const asked = h.fake.sendMessage({ content: `<@${h.fake.bot.id}> On which day did IIT Kharagpur sign its agreement with AIIMS Kalyani?` });
+    const asked = h.fake.sendMessage({
+      content: `<@${h.fake.bot.id}> On which day did IIT Kharagpur sign its agreement with AIIMS Kalyani?`,
+    });
     const reply = await h.fake.waitForRequest(h.fake.is.replyTo(asked.id), { timeoutMs: 20_000 });
     assert.equal(reply.status, 200);
     assert.deepEqual(reply.body.allowed_mentions, { parse: [], replied_user: false });
@@ -131,7 +144,8 @@ describe('the bot with the real service', () => {
 
   test('after /reindex picks up a new article, the next answer cites it', async () => {
     const question = 'What did the Marlowe Institute of Ocean Robotics agree with Tessaly University Hospital?';
-    const title = 'Marlowe Institute of Ocean Robotics and Tessaly University Hospital sign MoU on underwater medical drones';
+    const title =
+      'Marlowe Institute of Ocean Robotics and Tessaly University Hospital sign MoU on underwater medical drones';
     const beforeAsk = h.fake.sendSlashCommand({ name: 'ask', options: { question } });
     const beforeEdit = await h.fake.waitForRequest(h.fake.is.editOriginal(beforeAsk), { timeoutMs: 20_000 });
     assert.ok(!sourcesOf(beforeEdit).includes('Marlowe'), 'not in the index yet');
@@ -143,7 +157,9 @@ describe('the bot with the real service', () => {
     assert.match(embedsOf(summary)[0]!.fields![0]!.value, /^marlowe-tessaly-drones-en(\.md)?$/);
 
     const afterAsk = h.fake.sendSlashCommand({ name: 'ask', options: { question } });
-    const afterEdit = await h.fake.waitForRequest((r) => h.fake.is.editOriginal(afterAsk)(r) && hasSources(r), { timeoutMs: 20_000 });
+    const afterEdit = await h.fake.waitForRequest((r) => h.fake.is.editOriginal(afterAsk)(r) && hasSources(r), {
+      timeoutMs: 20_000,
+    });
     assert.ok(sourcesOf(afterEdit).includes(title), sourcesOf(afterEdit));
   });
 });

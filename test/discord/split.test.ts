@@ -10,7 +10,8 @@ const squash = (text: string) => text.replace(/\s+/g, '');
 
 function assertWellSplit(text: string, max: number): string[] {
   const pieces = splitText(text, max);
-  for (const piece of pieces) assert.ok(piece.length <= max, `piece of ${piece.length} > ${max}: ${piece.slice(0, 60)}`);
+  for (const piece of pieces)
+    assert.ok(piece.length <= max, `piece of ${piece.length} > ${max}: ${piece.slice(0, 60)}`);
   assert.equal(squash(pieces.join(' ')), squash(text), 'nothing but whitespace is lost or added');
   const wholeIn = (re: RegExp) => [...text.matchAll(re)].map((m) => m[0]);
   const wholeOut = (re: RegExp) => pieces.flatMap((p) => [...p.matchAll(re)].map((m) => m[0]));
@@ -28,7 +29,10 @@ describe('splitText', () => {
   test('cuts at the last sentence end that fits', () => {
     const text = 'First sentence is here [1]. Second one follows [2]. Third is the longest of them all [3].';
     const pieces = assertWellSplit(text, 60);
-    assert.deepEqual(pieces, ['First sentence is here [1]. Second one follows [2].', 'Third is the longest of them all [3].']);
+    assert.deepEqual(pieces, [
+      'First sentence is here [1]. Second one follows [2].',
+      'Third is the longest of them all [3].',
+    ]);
   });
 
   test('a marker after the full stop stays with its sentence', () => {
@@ -41,7 +45,10 @@ describe('splitText', () => {
   test('Hindi and Bengali sentences end at the danda', () => {
     const hindi = 'केएसएसएससीआई ने समझौता किया। यह कैंसर अनुसंधान पर केंद्रित है। दोनों संस्थान डेटा साझा करेंगे।';
     const pieces = assertWellSplit(hindi, 40);
-    assert.ok(pieces.every((p) => p.endsWith('।')), JSON.stringify(pieces));
+    assert.ok(
+      pieces.every((p) => p.endsWith('।')),
+      JSON.stringify(pieces),
+    );
     const bengali = 'আইআইটি খড়গপুর চুক্তি স্বাক্ষর করেছে। প্রথমে ১৫০ জনকে প্রশিক্ষণ দেওয়া হবে।';
     assert.ok(assertWellSplit(bengali, 45).every((p) => p.endsWith('।')));
   });

@@ -11,12 +11,19 @@ const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const SCRIPT = join(REPO, 'scripts', 'eval.ts');
 const TSX = import.meta.resolve('tsx');
 
-async function runEvalCli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stderr: string }> {
+async function runEvalCli(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stderr: string }> {
   // Run outside the repo, so a developer's .env cannot change what is tested.
   const cwd = await mkdtemp(join(tmpdir(), 'collab-eval-cli-'));
   try {
     return await new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', TSX, SCRIPT, ...args], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, ['--import', TSX, SCRIPT, ...args], {
+        cwd,
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let stderr = '';
       child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
       const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);

@@ -23,7 +23,11 @@ async function readmeFigures(): Promise<Map<string, number>> {
   const lines = readme.split('\n');
   const headerIndex = lines.findIndex((l) => l.startsWith('| metric |') && l.includes(COLUMN));
   assert.ok(headerIndex >= 0, `README.md has no figures table with a "${COLUMN}" column`);
-  const cells = (l: string) => l.split('|').slice(1, -1).map((c) => c.trim().replace(/\*/g, ''));
+  const cells = (l: string) =>
+    l
+      .split('|')
+      .slice(1, -1)
+      .map((c) => c.trim().replace(/\*/g, ''));
   const column = cells(lines[headerIndex]!).indexOf(COLUMN);
   const figures = new Map<string, number>();
   for (const line of lines.slice(headerIndex + 2)) {
@@ -68,6 +72,7 @@ test('dev + dev-2 with all distractors stays within 0.05 of the README figures',
   }
   const stated = readme.get('false not-found rate');
   assert.ok(stated !== undefined && Number.isFinite(stated), 'README table lacks false not-found rate');
-  if (s.falseNotFoundRate > stated + TOLERANCE) failures.push(`false not-found rate ${s.falseNotFoundRate.toFixed(3)} > README ${stated} + ${TOLERANCE}`);
+  if (s.falseNotFoundRate > stated + TOLERANCE)
+    failures.push(`false not-found rate ${s.falseNotFoundRate.toFixed(3)} > README ${stated} + ${TOLERANCE}`);
   assert.deepEqual(failures, [], formatReport(report));
 });

@@ -13,7 +13,10 @@ test('parties reach 0.9 precision and recall on the seeds, curated and raw; ever
     corpusDir: root('corpus'),
     seedsDir: root('test/fixtures/registry/seeds'),
   });
-  for (const [name, result] of [['curated', report.curated], ['raw', report.raw]] as const) {
+  for (const [name, result] of [
+    ['curated', report.curated],
+    ['raw', report.raw],
+  ] as const) {
     assert.ok(result.scores.parties.precision >= 0.9, `${name} parties precision ${result.scores.parties.precision}`);
     assert.ok(result.scores.parties.recall >= 0.9, `${name} parties recall ${result.scores.parties.recall}`);
     for (const field of REGISTRY_FIELDS) assert.ok(result.scores[field].gold > 0, `${name}: gold has ${field}`);
@@ -21,10 +24,25 @@ test('parties reach 0.9 precision and recall on the seeds, curated and raw; ever
 });
 
 test('scoring: sets for parties and areas, one value for kind, date and place; a missing value costs recall only', () => {
-  const gold: GoldRecord[] = [{ corpus: 'a.md', seed: 'a.txt', parties: [['Veresk University'], ['Lorvan Hospital']], kind: 'mou', date: '2024-01-02', place: 'Guangzhou', areas: ['research', 'exchange'] }];
+  const gold: GoldRecord[] = [
+    {
+      corpus: 'a.md',
+      seed: 'a.txt',
+      parties: [['Veresk University'], ['Lorvan Hospital']],
+      kind: 'mou',
+      date: '2024-01-02',
+      place: 'Guangzhou',
+      areas: ['research', 'exchange'],
+    },
+  ];
   const evidence = { from: 'body' as const, start: 0, end: 0, text: '' };
   const record: CollabRecord = {
-    id: 'a#0', docId: 'a', path: 'a.md', title: 'A', source: 'S', language: 'en',
+    id: 'a#0',
+    docId: 'a',
+    path: 'a.md',
+    title: 'A',
+    source: 'S',
+    language: 'en',
     parties: [
       { name: 'Вересковский университет', aliases: ['Вересковский университет'], evidence },
       { name: 'Orlen Clinic', aliases: ['Orlen Clinic'], evidence },

@@ -9,7 +9,15 @@ const articles: Record<string, string> = {
   'en.md': 'HKUST and Sir Run Run Shaw Hospital',
 };
 const text = (docId: string) => articles[docId] ?? '';
-const q = (over: Partial<EvalQuestion>): EvalQuestion => ({ id: 'q', lang: 'en', question: 'Q?', expect: ['РКАМУ'], facts: [], answerable: true, ...over });
+const q = (over: Partial<EvalQuestion>): EvalQuestion => ({
+  id: 'q',
+  lang: 'en',
+  question: 'Q?',
+  expect: ['РКАМУ'],
+  facts: [],
+  answerable: true,
+  ...over,
+});
 const cite = (...docIds: string[]) => docIds.map((docId) => ({ docId, text: text(docId) }));
 
 describe('eval scoring (../shared/eval/README.md)', () => {
@@ -58,7 +66,7 @@ describe('eval scoring (../shared/eval/README.md)', () => {
     assert.equal(leadSentence('no end'), 'no end');
   });
 
-  test('readable: the asker\'s script, Latin for a non-English asker, or no letters at all', () => {
+  test("readable: the asker's script, Latin for a non-English asker, or no letters at all", () => {
     assert.ok(readableBy('hi', 'सी.एम. सिंह'));
     assert.ok(readableBy('hi', 'C.M. Singh'));
     assert.ok(!readableBy('en', 'सी.एम. सिंह'));
@@ -76,10 +84,25 @@ describe('eval scoring (../shared/eval/README.md)', () => {
 
   test('summary: means over answerable items, pooled facts, not-found accuracy over unanswerable ones', () => {
     const items = [
-      scoreItem(q({ id: 'a', facts: [['Run Run Shaw']] }), { answer: '', found: true, citations: cite('en.md', 'ru.md') }, 5, text),
-      scoreItem(q({ id: 'b', expect: ['РКАМУ'], facts: [['x'], ['Совет']] }), { answer: '', found: true, citations: cite('ru.md') }, 5, text),
+      scoreItem(
+        q({ id: 'a', facts: [['Run Run Shaw']] }),
+        { answer: '', found: true, citations: cite('en.md', 'ru.md') },
+        5,
+        text,
+      ),
+      scoreItem(
+        q({ id: 'b', expect: ['РКАМУ'], facts: [['x'], ['Совет']] }),
+        { answer: '', found: true, citations: cite('ru.md') },
+        5,
+        text,
+      ),
       scoreItem(q({ id: 'c', expect: [], answerable: false }), { answer: '', found: false, citations: [] }, 5, text),
-      scoreItem(q({ id: 'd', expect: [], answerable: false }), { answer: '', found: true, citations: cite('en.md') }, 5, text),
+      scoreItem(
+        q({ id: 'd', expect: [], answerable: false }),
+        { answer: '', found: true, citations: cite('en.md') },
+        5,
+        text,
+      ),
     ];
     const s = summarize(items, 5);
     assert.deepEqual(
@@ -96,16 +119,27 @@ describe('eval scoring (../shared/eval/README.md)', () => {
 
 describe('question files', () => {
   test('a valid file parses', () => {
-    const qs = parseQuestions('{"id":"a","lang":"en","question":"Q?","expect":["x"],"facts":[["y"]],"answerable":true}\n\n', 'f.jsonl');
+    const qs = parseQuestions(
+      '{"id":"a","lang":"en","question":"Q?","expect":["x"],"facts":[["y"]],"answerable":true}\n\n',
+      'f.jsonl',
+    );
     assert.equal(qs.length, 1);
   });
 
   test('errors name the file, the line and the field', () => {
     assert.throws(() => parseQuestions('{"id":"a"', 'f.jsonl'), /f\.jsonl:1: not valid JSON/);
-    assert.throws(() => parseQuestions('{"id":"a","lang":"en","question":"Q?","expect":[],"facts":[],"answerable":"yes"}', 'f.jsonl'), /f\.jsonl:1: field "answerable"/);
+    assert.throws(
+      () =>
+        parseQuestions('{"id":"a","lang":"en","question":"Q?","expect":[],"facts":[],"answerable":"yes"}', 'f.jsonl'),
+      /f\.jsonl:1: field "answerable"/,
+    );
     const line = '{"id":"a","lang":"en","question":"Q?","expect":["x"],"facts":[],"answerable":true}';
     assert.throws(() => parseQuestions(`${line}\n${line}`, 'f.jsonl'), /f\.jsonl:2: duplicate id "a"/);
-    assert.throws(() => parseQuestions('{"id":"a","lang":"en","question":"Q?","expect":[],"facts":[],"answerable":true}', 'f.jsonl'), /needs at least one "expect"/);
+    assert.throws(
+      () =>
+        parseQuestions('{"id":"a","lang":"en","question":"Q?","expect":[],"facts":[],"answerable":true}', 'f.jsonl'),
+      /needs at least one "expect"/,
+    );
     assert.throws(() => parseQuestions('\n', 'f.jsonl'), /no questions/);
   });
 });

@@ -8,7 +8,8 @@ test('every registry text and topic label exists in all four languages, in its o
   const keys = Object.keys(registry.en).sort();
   for (const language of LANGUAGES) {
     assert.deepEqual(Object.keys(registry[language]).sort(), keys, language);
-    for (const key of keys) assert.notEqual((registry[language] as Record<string, string>)[key]!.trim(), '', `${language} ${key}`);
+    for (const key of keys)
+      assert.notEqual((registry[language] as Record<string, string>)[key]!.trim(), '', `${language} ${key}`);
     for (const topic of TOPICS) assert.notEqual(topic.label[language].trim(), '', `${language} ${topic.id}`);
   }
   assert.match(t('hi', 'registry:kind.mou'), /\p{Script=Devanagari}/u);

@@ -28,7 +28,10 @@ describe('a damaged index file is named', () => {
       await writeFile(join(buildDir(ws.indexDir, buildId!), file), '{"truncated": ');
       await assert.rejects(openIndex(ws.config, embedder), (error: unknown) => {
         assert.ok(isUserError(error, 'index.corrupt'), String(error));
-        assert.match(error.message, new RegExp(`The index file \\S*${buildId}/${file.replace('.', '\\.')} cannot be used`));
+        assert.match(
+          error.message,
+          new RegExp(`The index file \\S*${buildId}/${file.replace('.', '\\.')} cannot be used`),
+        );
         return true;
       });
     }

@@ -85,7 +85,11 @@ describe('an interrupted reindex cleans up after itself', () => {
 
       const ended = await interruptReindexAt(ws, stopAt, signal);
 
-      assert.equal(ended.signal, signal, `the process should end by ${signal}; stdout: ${ended.stdout}; stderr: ${ended.stderr}`);
+      assert.equal(
+        ended.signal,
+        signal,
+        `the process should end by ${signal}; stdout: ${ended.stdout}; stderr: ${ended.stderr}`,
+      );
       assert.doesNotMatch(ended.stdout, /FINISHED/);
       assert.deepEqual(await readdir(buildsDir(ws.indexDir)), [first.buildId]);
       assert.deepEqual(await lockDebris(ws.indexDir), []);
@@ -106,7 +110,11 @@ describe('an interrupted reindex cleans up after itself', () => {
     await writeFile(join(ws.indexDir, `.current.json.${dead}.0a1b2c3d.tmp`), '{"buildId":');
     await writeFile(join(embeddingCacheDir(ws.indexDir), `.cache.json.${dead}.0a1b2c3d.tmp`), '{');
     await writeFile(join(ws.indexDir, `reindex.lock.${live}.0a1b2c3d`), owner(live));
-    const otherHost = JSON.stringify({ pid: dead, hostname: `not-${hostname()}`, startedAt: '2020-01-01T00:00:00.000Z' });
+    const otherHost = JSON.stringify({
+      pid: dead,
+      hostname: `not-${hostname()}`,
+      startedAt: '2020-01-01T00:00:00.000Z',
+    });
     await writeFile(join(ws.indexDir, `reindex.lock.${dead}.ffffffff`), otherHost);
 
     const next = await reindex(ws.config, { embedder });
@@ -114,8 +122,14 @@ describe('an interrupted reindex cleans up after itself', () => {
     // Nothing changed in the corpus: the live build stays, and the leftovers are gone.
     assert.equal(next.buildId, first.buildId);
     assert.deepEqual(await readdir(buildsDir(ws.indexDir)), [first.buildId]);
-    assert.deepEqual((await lockDebris(ws.indexDir)).sort(), [`reindex.lock.${dead}.ffffffff`, `reindex.lock.${live}.0a1b2c3d`].sort());
-    assert.deepEqual((await readdir(embeddingCacheDir(ws.indexDir))).filter((n) => n.endsWith('.tmp')), []);
+    assert.deepEqual(
+      (await lockDebris(ws.indexDir)).sort(),
+      [`reindex.lock.${dead}.ffffffff`, `reindex.lock.${live}.0a1b2c3d`].sort(),
+    );
+    assert.deepEqual(
+      (await readdir(embeddingCacheDir(ws.indexDir))).filter((n) => n.endsWith('.tmp')),
+      [],
+    );
   });
 });
 
@@ -164,4 +178,3 @@ describe('guardReindexInterrupt (a reindex run by another thread of this process
     assert.deepEqual(await lockDebris(ws.indexDir), ['reindex.lock']);
   });
 });
-

@@ -63,6 +63,9 @@ describe('embedding cache', () => {
   });
 
   test('the embedded text is the document title, a blank line, then the chunk', () => {
-    assert.equal(embeddingText({ title: 'HKUST signs MoU', text: 'The agreement covers...' }), 'HKUST signs MoU\n\nThe agreement covers...');
+    assert.equal(
+      embeddingText({ title: 'HKUST signs MoU', text: 'The agreement covers...' }),
+      'HKUST signs MoU\n\nThe agreement covers...',
+    );
   });
 });

@@ -11,7 +11,14 @@ import { BUILD_FILES, buildDir } from '../../src/index/layout.ts';
 import { COMPACTION_DELETED_SHARE, reindex } from '../../src/index/reindex.ts';
 import { openIndex } from '../../src/index/store.ts';
 import { VectorStore } from '../../src/index/vector-store.ts';
-import { HASH_DIMENSIONS, countingEmbedder, editArticle, makeWorkspace, testConfig, type Workspace } from '../fixtures/index/helpers.ts';
+import {
+  HASH_DIMENSIONS,
+  countingEmbedder,
+  editArticle,
+  makeWorkspace,
+  testConfig,
+  type Workspace,
+} from '../fixtures/index/helpers.ts';
 
 /** Every file under `dir` with its size and mtime: what "nothing rewritten" compares. */
 async function fileStamps(dir: string): Promise<Map<string, string>> {
@@ -75,7 +82,7 @@ describe('incremental reindex', () => {
     assert.deepEqual(embedder.embeddings.embeddedTexts, []);
   });
 
-  test('an added article alone is a change: added to the live build\'s copy, nothing else embedded', async () => {
+  test("an added article alone is a change: added to the live build's copy, nothing else embedded", async () => {
     const first = await reindex(ws.config, { embedder });
     embedder.embeddings.reset();
     await writeFile(
@@ -86,7 +93,9 @@ describe('incremental reindex', () => {
     assert.deepEqual(next.added, ['kazan-pharmacology']);
     assert.notEqual(next.buildId, first.buildId);
     assert.equal(next.embedded, embedder.embeddings.embeddedTexts.length);
-    assert.ok(embedder.embeddings.embeddedTexts.every((t) => t.startsWith('Kazan and Sechenov open a pharmacology school')));
+    assert.ok(
+      embedder.embeddings.embeddedTexts.every((t) => t.startsWith('Kazan and Sechenov open a pharmacology school')),
+    );
     const snapshot = await openIndex(ws.config, embedder);
     assert.equal(snapshot.searchLexical('pharmacology Kazan', 1)[0]?.chunk.docId, 'kazan-pharmacology');
     assert.equal(snapshot.chunks.size, first.chunks + next.embedded);
@@ -99,7 +108,11 @@ describe('incremental reindex', () => {
     const oldMsu = [...snapshotBefore.chunks.values()].filter((c) => c.docId === 'msu-sechenov');
     embedder.embeddings.reset();
 
-    await editArticle(ws, 'msu-sechenov.md', 'Первые студенты начнут обучение по программе осенью следующего года в Новосибирске.');
+    await editArticle(
+      ws,
+      'msu-sechenov.md',
+      'Первые студенты начнут обучение по программе осенью следующего года в Новосибирске.',
+    );
     const next = await reindex(ws.config, { embedder });
     assert.deepEqual(next.changed, ['msu-sechenov']);
     assert.notEqual(next.buildId, first.buildId);
@@ -110,7 +123,10 @@ describe('incremental reindex', () => {
     }
     const maxBefore = Math.max(...firstOrdinals.values());
     const msuNow = [...nextOrdinals].filter(([id]) => id.startsWith('msu-sechenov#'));
-    assert.ok(msuNow.every(([, ordinal]) => ordinal > maxBefore), 'the changed article got new ordinals');
+    assert.ok(
+      msuNow.every(([, ordinal]) => ordinal > maxBefore),
+      'the changed article got new ordinals',
+    );
     // Its old chunks' slots were reused by the new chunks: the graph did not grow by more than the difference.
     const graph = graphOf(ws, next.buildId);
     assert.equal(graph.size, next.chunks);
@@ -125,7 +141,9 @@ describe('incremental reindex', () => {
     assert.equal(snapshot.searchLexical('Новосибирске', 3)[0]?.chunk.docId, 'msu-sechenov');
     assert.equal(snapshot.chunks.size, next.chunks);
     // Only the changed article's new chunks were embedded.
-    const msuTexts = new Set([...snapshot.chunks.values()].filter((c) => c.docId === 'msu-sechenov').map((c) => `${c.title}\n\n${c.text}`));
+    const msuTexts = new Set(
+      [...snapshot.chunks.values()].filter((c) => c.docId === 'msu-sechenov').map((c) => `${c.title}\n\n${c.text}`),
+    );
     assert.ok(embedder.embeddings.embeddedTexts.length > 0);
     for (const text of embedder.embeddings.embeddedTexts) assert.ok(msuTexts.has(text));
     assert.ok(oldMsu.length > 0);
@@ -145,8 +163,13 @@ describe('incremental reindex', () => {
     assert.equal(graph.deletedSlots, 0);
 
     const snapshot = await openIndex(ws.config, embedder);
-    assert.deepEqual(snapshot.searchLexical('HKUST Shenzhen', 5).filter((h) => h.chunk.docId !== 'msu-sechenov'), []);
-    assert.ok((await snapshot.searchDense('HKUST Shenzhen hospital', 10)).every((h) => h.chunk.docId === 'msu-sechenov'));
+    assert.deepEqual(
+      snapshot.searchLexical('HKUST Shenzhen', 5).filter((h) => h.chunk.docId !== 'msu-sechenov'),
+      [],
+    );
+    assert.ok(
+      (await snapshot.searchDense('HKUST Shenzhen hospital', 10)).every((h) => h.chunk.docId === 'msu-sechenov'),
+    );
   });
 
   test('a small removal keeps deleted slots (below the threshold) and a later addition reuses them', async () => {
@@ -166,28 +189,41 @@ describe('incremental reindex', () => {
     await reindex(ws.config, { embedder });
     const full = await reindex(ws.config, { embedder, full: true });
     assert.equal(full.full, 'requested');
-    assert.deepEqual([...ordinals(ws, full.buildId).values()].sort((a, b) => a - b), [...Array(full.chunks).keys()]);
+    assert.deepEqual(
+      [...ordinals(ws, full.buildId).values()].sort((a, b) => a - b),
+      [...Array(full.chunks).keys()],
+    );
 
-    const rechunked = await reindex(testConfig(ws.corpusDir, ws.indexDir, { CHUNK_SIZE: '300', CHUNK_OVERLAP: '40' }), { embedder });
+    const rechunked = await reindex(testConfig(ws.corpusDir, ws.indexDir, { CHUNK_SIZE: '300', CHUNK_OVERLAP: '40' }), {
+      embedder,
+    });
     assert.equal(rechunked.full, 'settingsChanged');
     assert.notEqual(rechunked.chunks, full.chunks);
   });
 
   test('a build whose lexical entries came from another analyzer is re-analyzed, without embedding', async () => {
     const first = await reindex(ws.config, { embedder });
-    const expected = (await openIndex(ws.config, embedder)).searchLexical('Сеченовский университет', 3).map((h) => h.chunk.id);
+    const expected = (await openIndex(ws.config, embedder))
+      .searchLexical('Сеченовский университет', 3)
+      .map((h) => h.chunk.id);
     const db = new Database(join(buildDir(ws.indexDir, first.buildId!), BUILD_FILES.database));
     db.prepare("UPDATE meta SET value = 'older' WHERE key = 'lexicalVersion'").run();
     db.prepare('DELETE FROM postings').run();
     db.close();
     // Until the next reindex, a snapshot re-analyzes the stored chunks in memory.
-    assert.deepEqual((await openIndex(ws.config, embedder)).searchLexical('Сеченовский университет', 3).map((h) => h.chunk.id), expected);
+    assert.deepEqual(
+      (await openIndex(ws.config, embedder)).searchLexical('Сеченовский университет', 3).map((h) => h.chunk.id),
+      expected,
+    );
 
     embedder.embeddings.reset();
     const next = await reindex(ws.config, { embedder });
     assert.equal(next.unchangedBuild, undefined);
     assert.equal(next.embedded, 0);
-    assert.deepEqual((await openIndex(ws.config, embedder)).searchLexical('Сеченовский университет', 3).map((h) => h.chunk.id), expected);
+    assert.deepEqual(
+      (await openIndex(ws.config, embedder)).searchLexical('Сеченовский университет', 3).map((h) => h.chunk.id),
+      expected,
+    );
   });
 
   test('per-article records follow their article: kept when unchanged, re-derived when changed, dropped when removed', async () => {
@@ -195,9 +231,24 @@ describe('incremental reindex', () => {
     const recordSteps = [
       {
         kind: 'probe',
-        derive: ({ docId, chunks, article }: { docId: string; chunks: readonly { text: string }[]; article?: { title: string } }) => {
+        derive: ({
+          docId,
+          chunks,
+          article,
+        }: {
+          docId: string;
+          chunks: readonly { text: string }[];
+          article?: { title: string };
+        }) => {
           derived.push(docId);
-          return { chunks: chunks.length, title: article?.title, words: chunks.map((c) => c.text).join(' ').split(/\s+/).length };
+          return {
+            chunks: chunks.length,
+            title: article?.title,
+            words: chunks
+              .map((c) => c.text)
+              .join(' ')
+              .split(/\s+/).length,
+          };
         },
       },
     ];

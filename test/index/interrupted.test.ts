@@ -50,7 +50,12 @@ function killReindexAt(ws: Workspace, stopAt: string): Promise<void> {
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
       if (killed && signal === 'SIGKILL') resolve();
-      else reject(new Error(`child exited (code ${code}, signal ${signal}) before reaching ${stopAt}; stdout: ${stdout}; stderr: ${stderr}`));
+      else
+        reject(
+          new Error(
+            `child exited (code ${code}, signal ${signal}) before reaching ${stopAt}; stdout: ${stdout}; stderr: ${stderr}`,
+          ),
+        );
     });
   });
 }
@@ -69,7 +74,11 @@ describe('a reindex killed mid-way', () => {
     test(`killed at ${stopAt}: the previous index still loads and answers the same`, async () => {
       const first = await reindex(ws.config, { embedder });
       const expected = await answers(await openIndex(ws.config, embedder));
-      await editArticle(ws, 'msu-sechenov.md', `Представители обоих университетов рассказали о планах (этап ${stopAt}) на ближайшие годы работы.`);
+      await editArticle(
+        ws,
+        'msu-sechenov.md',
+        `Представители обоих университетов рассказали о планах (этап ${stopAt}) на ближайшие годы работы.`,
+      );
 
       await killReindexAt(ws, stopAt);
 
@@ -82,7 +91,11 @@ describe('a reindex killed mid-way', () => {
       assert.notEqual(left.pid, process.pid);
 
       const leftovers = (await readdir(buildsDir(ws.indexDir))).filter((name) => name !== first.buildId);
-      if (stopAt === 'write:manifest') assert.ok(leftovers.some((name) => name.startsWith('.tmp-')), 'the killed build should be half-written');
+      if (stopAt === 'write:manifest')
+        assert.ok(
+          leftovers.some((name) => name.startsWith('.tmp-')),
+          'the killed build should be half-written',
+        );
       if (stopAt === 'write:switch to new build') assert.equal(leftovers.length, 1, 'a complete but unpublished build');
 
       const next = await reindex(ws.config, { embedder });

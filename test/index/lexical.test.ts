@@ -11,7 +11,10 @@ const chunks = [
     title: 'कैंसर संस्थान और लोहिया संस्थान के बीच एमओयू',
     language: 'hi',
     institutions: ['Kalyan Singh Super Speciality Cancer Institute (KSSSCI)'],
-    chunks: ['केएसएसएससीआई और आरएमएलआईएमएस ने समझौता ज्ञापन पर हस्ताक्षर किए।', 'निदेशक प्रो. सी.एम. सिंह ने कहा कि अनुसंधान बढ़ेगा।'],
+    chunks: [
+      'केएसएसएससीआई और आरएमएलआईएमएस ने समझौता ज्ञापन पर हस्ताक्षर किए।',
+      'निदेशक प्रो. सी.एम. सिंह ने कहा कि अनुसंधान बढ़ेगा।',
+    ],
   }),
   ...storedChunks({
     id: 'bengali-skills',
@@ -55,7 +58,9 @@ describe('lexical index (BM25 over cross-script terms)', () => {
 
   test('front-matter institutions are aliases of every chunk of their article', () => {
     // The second chunk says neither the long name nor the acronym.
-    const hits = index.search('Kalyan Singh Super Speciality Cancer Institute', 10).filter((h) => h.chunk.docId === 'hindi-cancer');
+    const hits = index
+      .search('Kalyan Singh Super Speciality Cancer Institute', 10)
+      .filter((h) => h.chunk.docId === 'hindi-cancer');
     assert.deepEqual(hits.map((h) => h.chunk.index).sort(), [0, 1]);
   });
 
@@ -81,13 +86,27 @@ describe('lexical index (BM25 over cross-script terms)', () => {
     // The reference: MiniSearch 7 over the same analyzed fields (what src/index/lexical.ts used before).
     const analyzer = createAnalyzer();
     const docs = groupByDocument(chunks).flatMap((list) =>
-      analyzeDocument(list, analyzer).chunks.map((c) => ({ id: c.chunkId, ...Object.fromEntries(FIELDS.map((f, i) => [f, c.fields[i]!.join(' ')])) })),
+      analyzeDocument(list, analyzer).chunks.map((c) => ({
+        id: c.chunkId,
+        ...Object.fromEntries(FIELDS.map((f, i) => [f, c.fields[i]!.join(' ')])),
+      })),
     );
     const split = (text: string) => (text === '' ? [] : text.split(' '));
-    const reference = new MiniSearch({ idField: 'id', fields: [...FIELDS], tokenize: split, processTerm: (t: string) => t });
+    const reference = new MiniSearch({
+      idField: 'id',
+      fields: [...FIELDS],
+      tokenize: split,
+      processTerm: (t: string) => t,
+    });
     reference.addAll(docs);
     const boost = Object.fromEntries(FIELDS.map((f, i) => [f, FIELD_BOOSTS[i]!]));
-    for (const query of ['KSSSCI director', 'Glybochko Guangzhou', 'IIT Kharagpur 150', 'HKUST hospitals MoU', 'निदेशक अनुसंधान']) {
+    for (const query of [
+      'KSSSCI director',
+      'Glybochko Guangzhou',
+      'IIT Kharagpur 150',
+      'HKUST hospitals MoU',
+      'निदेशक अनुसंधान',
+    ]) {
       const terms = analyzer.queryTerms(query);
       const expected = reference
         .search(terms.join(' '), { boost, prefix: (t: string) => t.startsWith(KEY_PREFIX) && t.length > 4 })

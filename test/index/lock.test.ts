@@ -46,7 +46,10 @@ describe('reindex lock', () => {
   });
 
   test('a lock of a live process is respected; an unreadable lock file is stale once it is not brand new', async () => {
-    await writeFile(lockPath(dir), JSON.stringify({ pid: process.ppid, hostname: hostname(), startedAt: new Date().toISOString() }));
+    await writeFile(
+      lockPath(dir),
+      JSON.stringify({ pid: process.ppid, hostname: hostname(), startedAt: new Date().toISOString() }),
+    );
     await assert.rejects(acquireReindexLock(dir), (error: unknown) => isUserError(error, 'reindex.alreadyRunning'));
     await writeFile(lockPath(dir), '');
     await assert.rejects(acquireReindexLock(dir), (error: unknown) => isUserError(error, 'reindex.alreadyRunning'));

@@ -17,7 +17,11 @@ interface StoredDoc {
 
 async function storedDocs(ws: Workspace): Promise<StoredDoc[]> {
   const buildId = (await readCurrentBuildId(ws.indexDir))!;
-  return (JSON.parse(await readFile(join(buildDir(ws.indexDir, buildId), REGISTRY_FILE), 'utf8')) as { documents: StoredDoc[] }).documents;
+  return (
+    JSON.parse(await readFile(join(buildDir(ws.indexDir, buildId), REGISTRY_FILE), 'utf8')) as {
+      documents: StoredDoc[];
+    }
+  ).documents;
 }
 
 /** Marks every stored record of the live build, so a later build shows which records it took over. */
@@ -46,7 +50,10 @@ describe('registry store', () => {
     assert.deepEqual(docs.map((d) => d.docId).sort(), snapshot.manifest.documents.map((d) => d.id).sort());
     const records = snapshot.registry();
     assert.ok(records && records.length === docs.length, 'one record per fixture article');
-    assert.ok(records.every((r) => r.parties.length >= 2), 'each names its parties');
+    assert.ok(
+      records.every((r) => r.parties.length >= 2),
+      'each names its parties',
+    );
   });
 
   test('an incremental reindex that changes one article re-extracts only its records', async () => {
@@ -61,7 +68,13 @@ describe('registry store', () => {
       assert.equal(carried, doc.docId !== 'iit-aiims', `${doc.docId}: ${carried ? 'taken over' : 're-extracted'}`);
     }
     const snapshot = await openIndex(ws.config, embedder);
-    assert.equal(snapshot.registry()!.find((r) => r.docId === 'iit-aiims')!.title.endsWith('[from the previous build]'), false);
+    assert.equal(
+      snapshot
+        .registry()!
+        .find((r) => r.docId === 'iit-aiims')!
+        .title.endsWith('[from the previous build]'),
+      false,
+    );
   });
 
   test('a deleted article leaves the registry; --full re-extracts every record', async () => {
@@ -71,7 +84,9 @@ describe('registry store', () => {
     await reindex(ws.config, { embedder });
     assert.deepEqual((await storedDocs(ws)).map((d) => d.docId).sort(), ['hkust-hospitals', 'iit-aiims']);
     await reindex(ws.config, { embedder, full: true });
-    assert.ok((await storedDocs(ws)).every((d) => d.records.every((r) => !r.title.endsWith('[from the previous build]'))));
+    assert.ok(
+      (await storedDocs(ws)).every((d) => d.records.every((r) => !r.title.endsWith('[from the previous build]'))),
+    );
   });
 
   test('an article whose file no longer loads keeps its previous records with its previous chunks', async () => {

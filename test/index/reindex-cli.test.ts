@@ -18,7 +18,14 @@ function runReindex(cwd: string, args: string[]): Promise<{ code: number | null;
     // Run from the workspace, not the repo, so a developer's .env cannot change what is tested.
     const child = spawn(process.execPath, ['--import', TSX, SCRIPT, ...args], {
       cwd,
-      env: { ...process.env, EMBEDDINGS: 'hash', HASH_DIMENSIONS: String(HASH_DIMENSIONS), CHUNK_SIZE: '200', CHUNK_OVERLAP: '40', LOG_LEVEL: 'warn' },
+      env: {
+        ...process.env,
+        EMBEDDINGS: 'hash',
+        HASH_DIMENSIONS: String(HASH_DIMENSIONS),
+        CHUNK_SIZE: '200',
+        CHUNK_OVERLAP: '40',
+        LOG_LEVEL: 'warn',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -59,7 +66,10 @@ describe('npm run reindex', () => {
     await writeFile(join(ws.corpusDir, 'broken.md'), '---\ntitle: [not closed\n---\nBody.\n');
     const failed = await runReindex(ws.root, ['--corpus', ws.corpusDir, '--index', ws.indexDir]);
     assert.equal(failed.code, 1, failed.stderr);
-    assert.match(failed.stderr, new RegExp(`broken\\.md \\(${ws.corpusDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/broken\\.md\\): \\S`));
+    assert.match(
+      failed.stderr,
+      new RegExp(`broken\\.md \\(${ws.corpusDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/broken\\.md\\): \\S`),
+    );
     assert.match(failed.stdout, /unchanged 3, failed 1/);
     assert.match(failed.stdout, /chunks embedded: 0/);
     assert.doesNotMatch(failed.stderr, /\n\s+at /, 'no stack trace');
@@ -73,9 +83,17 @@ describe('npm run reindex', () => {
     await writeFile(join(ws.corpusDir, hkust.path), Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0x9f, 0x92, 0x96]));
     const run = await runReindex(ws.root, ['--corpus', ws.corpusDir, '--index', ws.indexDir]);
     assert.equal(run.code, 1, run.stderr);
-    assert.match(run.stderr, new RegExp(`${hkust.path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} .*looks binary.*\\(its previously indexed version is kept\\)`));
+    assert.match(
+      run.stderr,
+      new RegExp(
+        `${hkust.path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} .*looks binary.*\\(its previously indexed version is kept\\)`,
+      ),
+    );
     const after = await openIndex(ws.config, countingEmbedder());
-    assert.ok(after.manifest.documents.some((d) => d.id === hkust.id), 'the previous version stays in the index');
+    assert.ok(
+      after.manifest.documents.some((d) => d.id === hkust.id),
+      'the previous version stays in the index',
+    );
   });
 
   test('an empty corpus folder does not wipe the index: one line, exit 1; --allow-shrink does it on purpose', async () => {
@@ -85,9 +103,15 @@ describe('npm run reindex', () => {
     const refused = await runReindex(ws.root, ['--corpus', empty, '--index', ws.indexDir]);
     assert.equal(refused.code, 1, refused.stderr);
     // Besides the progress lines ("loading: …", "loaded: …"), exactly one line: the refusal.
-    const lines = refused.stderr.trim().split('\n').filter((line) => !/^(loading|loaded):/.test(line));
+    const lines = refused.stderr
+      .trim()
+      .split('\n')
+      .filter((line) => !/^(loading|loaded):/.test(line));
     assert.equal(lines.length, 1, refused.stderr);
-    assert.match(lines[0]!, /^Refusing to reindex: it would remove 3 of the 3 indexed articles \(0 left\)\. Check that CORPUS_DIR \(.*empty-corpus\) .*--allow-shrink/);
+    assert.match(
+      lines[0]!,
+      /^Refusing to reindex: it would remove 3 of the 3 indexed articles \(0 left\)\. Check that CORPUS_DIR \(.*empty-corpus\) .*--allow-shrink/,
+    );
     assert.equal(await readCurrentBuildId(ws.indexDir), live, 'the live build is unchanged');
     assert.equal((await openIndex(ws.config, countingEmbedder())).manifest.documents.length, 3);
     assert.ok((await readdir(join(ws.indexDir, 'builds'))).every((name) => !name.startsWith('.tmp-')));
@@ -104,7 +128,10 @@ describe('npm run reindex', () => {
     await writeFile(file, 'not a folder');
     const index = await runReindex(ws.root, ['--corpus', ws.corpusDir, '--index', file]);
     assert.equal(index.code, 2, index.stderr);
-    assert.match(index.stderr, /Invalid INDEX_DIR: \S*a-file\.txt is a file, not a folder\. Point INDEX_DIR \(or --index\) at a folder/);
+    assert.match(
+      index.stderr,
+      /Invalid INDEX_DIR: \S*a-file\.txt is a file, not a folder\. Point INDEX_DIR \(or --index\) at a folder/,
+    );
     assert.doesNotMatch(index.stderr, /ENOTDIR|EEXIST/);
     const inside = await runReindex(ws.root, ['--corpus', ws.corpusDir, '--index', join(file, 'index')]);
     assert.equal(inside.code, 2, inside.stderr);

@@ -23,7 +23,10 @@ describe('reindex in a worker thread', () => {
   test('builds the index the service then opens, reporting progress from the thread', async () => {
     const embedder = createHashEmbeddings(ws.config);
     const phases = new Set<string>();
-    const summary = await reindexInThread({ config: ws.config, embedder: embedder.info, full: false }, { onProgress: (e) => phases.add(e.phase) });
+    const summary = await reindexInThread(
+      { config: ws.config, embedder: embedder.info, full: false },
+      { onProgress: (e) => phases.add(e.phase) },
+    );
     assert.deepEqual(summary.added, ['hkust-hospitals', 'iit-aiims', 'msu-sechenov']);
     assert.deepEqual([...phases].sort(), ['embed', 'load', 'write']);
     const snapshot = await openIndex(ws.config, embedder);
@@ -36,20 +39,29 @@ describe('reindex in a worker thread', () => {
     const embedder = createHashEmbeddings(ws.config);
     const lock = await acquireReindexLock(ws.indexDir);
     try {
-      await assert.rejects(reindexInThread({ config: ws.config, embedder: embedder.info, full: false }), (error: unknown) => isUserError(error, 'reindex.alreadyRunning'));
+      await assert.rejects(
+        reindexInThread({ config: ws.config, embedder: embedder.info, full: false }),
+        (error: unknown) => isUserError(error, 'reindex.alreadyRunning'),
+      );
     } finally {
       await lock.release();
     }
     await rm(ws.corpusDir, { recursive: true });
-    await assert.rejects(reindexInThread({ config: ws.config, embedder: embedder.info, full: false }), (error: unknown) => {
-      assert.equal((error as Error).name, 'ConfigError');
-      assert.match((error as Error).message, /CORPUS_DIR/);
-      return true;
-    });
+    await assert.rejects(
+      reindexInThread({ config: ws.config, embedder: embedder.info, full: false }),
+      (error: unknown) => {
+        assert.equal((error as Error).name, 'ConfigError');
+        assert.match((error as Error).message, /CORPUS_DIR/);
+        return true;
+      },
+    );
   });
 
-  test('the thread refuses to build with another embedder than the caller\'s', async () => {
+  test("the thread refuses to build with another embedder than the caller's", async () => {
     const other = createHashEmbeddings({ HASH_DIMENSIONS: 128 });
-    await assert.rejects(reindexInThread({ config: ws.config, embedder: other.info, full: false }), /the service uses hash-v1-128/);
+    await assert.rejects(
+      reindexInThread({ config: ws.config, embedder: other.info, full: false }),
+      /the service uses hash-v1-128/,
+    );
   });
 });

@@ -9,10 +9,21 @@ import { buildsDir, readCurrentBuildId } from '../../src/index/layout.ts';
 import { reindex } from '../../src/index/reindex.ts';
 import { openIndex, type LoadedIndex } from '../../src/index/store.ts';
 import type { ReindexProgress } from '../../src/index/types.ts';
-import { CountingEmbeddings, countingEmbedder, editArticle, makeWorkspace, type Workspace } from '../fixtures/index/helpers.ts';
+import {
+  CountingEmbeddings,
+  countingEmbedder,
+  editArticle,
+  makeWorkspace,
+  type Workspace,
+} from '../fixtures/index/helpers.ts';
 
 const DOCS = ['hkust-hospitals', 'iit-aiims', 'msu-sechenov'];
-const QUERIES = ['HKUST hospital imaging research', 'आईआईटी खड़गपुर एम्स', 'Сеченовский университет биомедицина', 'doctors data science'];
+const QUERIES = [
+  'HKUST hospital imaging research',
+  'आईआईटी खड़गपुर एम्स',
+  'Сеченовский университет биомедицина',
+  'doctors data science',
+];
 
 /** What a user would get from this snapshot: ranked chunk ids with scores, dense and lexical. */
 async function answers(snapshot: LoadedIndex): Promise<unknown> {
@@ -20,7 +31,11 @@ async function answers(snapshot: LoadedIndex): Promise<unknown> {
   for (const q of QUERIES) {
     const dense = await snapshot.searchDense(q, 4);
     const lexical = snapshot.searchLexical(q, 4);
-    out.push({ q, dense: dense.map((h) => [h.chunk.id, h.score.toFixed(6)]), lexical: lexical.map((h) => [h.chunk.id, h.score.toFixed(6)]) });
+    out.push({
+      q,
+      dense: dense.map((h) => [h.chunk.id, h.score.toFixed(6)]),
+      lexical: lexical.map((h) => [h.chunk.id, h.score.toFixed(6)]),
+    });
   }
   return out;
 }
@@ -48,8 +63,13 @@ describe('reindex', () => {
     assert.equal(first.embedded, first.chunks);
     assert.equal(embedder.embeddings.embeddedTexts.length, first.chunks);
     const snapshot = await openIndex(ws.config, embedder);
-    assert.deepEqual(new Set(embedder.embeddings.embeddedTexts), new Set([...snapshot.chunks.values()].map(embeddingText)));
-    assert.ok(embedder.embeddings.embeddedTexts.some((t) => t.startsWith('HKUST signs MoUs with two Shenzhen hospitals\n\n')));
+    assert.deepEqual(
+      new Set(embedder.embeddings.embeddedTexts),
+      new Set([...snapshot.chunks.values()].map(embeddingText)),
+    );
+    assert.ok(
+      embedder.embeddings.embeddedTexts.some((t) => t.startsWith('HKUST signs MoUs with two Shenzhen hospitals\n\n')),
+    );
 
     embedder.embeddings.reset();
     const second = await reindex(ws.config, { embedder });
@@ -65,10 +85,14 @@ describe('reindex', () => {
     assert.deepEqual(await answers(reopened), await answers(snapshot));
   });
 
-  test('editing one article re-embeds only that article\'s chunks', async () => {
+  test("editing one article re-embeds only that article's chunks", async () => {
     await reindex(ws.config, { embedder });
     embedder.embeddings.reset();
-    await editArticle(ws, 'msu-sechenov.md', 'Первые студенты начнут обучение по программе осенью следующего года в Москве.');
+    await editArticle(
+      ws,
+      'msu-sechenov.md',
+      'Первые студенты начнут обучение по программе осенью следующего года в Москве.',
+    );
 
     const summary = await reindex(ws.config, { embedder });
     assert.deepEqual(summary.changed, ['msu-sechenov']);
@@ -77,7 +101,8 @@ describe('reindex', () => {
     const msuTexts = new Set(chunkTextsOf(snapshot, 'msu-sechenov'));
     assert.ok(embedder.embeddings.embeddedTexts.length > 0);
     assert.equal(summary.embedded, embedder.embeddings.embeddedTexts.length);
-    for (const text of embedder.embeddings.embeddedTexts) assert.ok(msuTexts.has(text), `embedded a chunk of another article: ${text.slice(0, 60)}`);
+    for (const text of embedder.embeddings.embeddedTexts)
+      assert.ok(msuTexts.has(text), `embedded a chunk of another article: ${text.slice(0, 60)}`);
     assert.equal(snapshot.searchLexical('осенью', 3)[0]?.chunk.docId, 'msu-sechenov');
   });
 
@@ -111,19 +136,31 @@ describe('reindex', () => {
     const hkustBefore = [...before.chunks.values()].filter((c) => c.docId === 'hkust-hospitals');
     embedder.embeddings.reset();
 
-    await writeFile(join(ws.corpusDir, 'hkust-hospitals.md'), '---\ntitle: [HKUST signs\nsource: Example Daily\n---\nBody.\n');
+    await writeFile(
+      join(ws.corpusDir, 'hkust-hospitals.md'),
+      '---\ntitle: [HKUST signs\nsource: Example Daily\n---\nBody.\n',
+    );
     await writeFile(join(ws.corpusDir, 'never-loaded.md'), '---\ntitle: "unterminated\n---\nBody.\n');
     await editArticle(ws, 'msu-sechenov.md', 'Соглашение рассчитано на пять лет.');
 
     const summary = await reindex(ws.config, { embedder });
-    assert.deepEqual(summary.failed.map((f) => [f.path, f.kept]), [['hkust-hospitals.md', true], ['never-loaded.md', false]]);
+    assert.deepEqual(
+      summary.failed.map((f) => [f.path, f.kept]),
+      [
+        ['hkust-hospitals.md', true],
+        ['never-loaded.md', false],
+      ],
+    );
     for (const f of summary.failed) assert.ok(f.reason.length > 0);
     assert.deepEqual(summary.changed, ['msu-sechenov']);
     assert.deepEqual(summary.removed, []);
     assert.equal(summary.documents, 3);
 
     const after = await openIndex(ws.config, embedder);
-    assert.deepEqual([...after.chunks.values()].filter((c) => c.docId === 'hkust-hospitals'), hkustBefore);
+    assert.deepEqual(
+      [...after.chunks.values()].filter((c) => c.docId === 'hkust-hospitals'),
+      hkustBefore,
+    );
     assert.equal(after.searchLexical('пять', 3)[0]?.chunk.docId, 'msu-sechenov');
     // Kept chunks come from the cache: only the edited article was embedded.
     const msuTexts = new Set(chunkTextsOf(after, 'msu-sechenov'));
@@ -152,14 +189,18 @@ describe('reindex', () => {
     assert.equal(summary.embedded, first.chunks);
     assert.deepEqual(summary.unchanged, DOCS);
     assert.equal((await openIndex(ws.config, wider)).manifest.embedder.dimension, 128);
-    await assert.rejects(openIndex(ws.config, embedder), (error: unknown) => isUserError(error, 'index.embedderMismatch'));
+    await assert.rejects(openIndex(ws.config, embedder), (error: unknown) =>
+      isUserError(error, 'index.embedderMismatch'),
+    );
   });
 
   test('the lock refuses a concurrent reindex', async () => {
     const gated = new GatedEmbeddings({ dimensions: 64 });
     const running = reindex(ws.config, { embedder: { embeddings: gated, info: gated.info } });
     await gated.entered;
-    await assert.rejects(reindex(ws.config, { embedder }), (error: unknown) => isUserError(error, 'reindex.alreadyRunning'));
+    await assert.rejects(reindex(ws.config, { embedder }), (error: unknown) =>
+      isUserError(error, 'reindex.alreadyRunning'),
+    );
     gated.open();
     await running;
     const next = await reindex(ws.config, { embedder: { embeddings: gated, info: gated.info } });
@@ -181,10 +222,15 @@ describe('reindex', () => {
     ];
     for (const step of steps) {
       const crash: ReindexProgress = (event) => {
-        if (event.phase === step.phase && (step.detail === undefined || event.detail === step.detail)) throw new Error(`crash at ${step.phase} ${step.detail ?? ''}`);
+        if (event.phase === step.phase && (step.detail === undefined || event.detail === step.detail))
+          throw new Error(`crash at ${step.phase} ${step.detail ?? ''}`);
       };
       await assert.rejects(reindex(ws.config, { embedder, onProgress: crash }), /crash at/);
-      assert.equal(await readCurrentBuildId(ws.indexDir), first.buildId, `pointer moved after a crash at ${JSON.stringify(step)}`);
+      assert.equal(
+        await readCurrentBuildId(ws.indexDir),
+        first.buildId,
+        `pointer moved after a crash at ${JSON.stringify(step)}`,
+      );
       const snapshot = await openIndex(ws.config, embedder);
       assert.equal(snapshot.buildId, first.buildId);
       assert.deepEqual(await answers(snapshot), expected, `answers changed after a crash at ${JSON.stringify(step)}`);

@@ -14,10 +14,14 @@ describe('shrink guard', () => {
     assert.equal(isLargeShrink(4, 3), true);
     assert.equal(isLargeShrink(1, 1), true);
     assert.equal(isLargeShrink(0, 0), false);
-    assert.doesNotThrow(() => assertShrinkAllowed({ before: 4, removed: 4, after: 0, corpusDir: 'c', allowShrink: true }));
+    assert.doesNotThrow(() =>
+      assertShrinkAllowed({ before: 4, removed: 4, after: 0, corpusDir: 'c', allowShrink: true }),
+    );
     assert.throws(
       () => assertShrinkAllowed({ before: 4, removed: 3, after: 1, corpusDir: 'corpus', allowShrink: false }),
-      (error: unknown) => isUserError(error, 'reindex.shrink') && /remove 3 of the 4 .*\(1 left\).*CORPUS_DIR \(corpus\)/.test(error.message),
+      (error: unknown) =>
+        isUserError(error, 'reindex.shrink') &&
+        /remove 3 of the 4 .*\(1 left\).*CORPUS_DIR \(corpus\)/.test(error.message),
     );
   });
 

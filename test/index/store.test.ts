@@ -32,12 +32,24 @@ function chunk(docId: string, index: number, title: string, text: string): Store
 }
 
 const CHUNKS: StoredChunk[] = [
-  chunk('hkust', 0, 'HKUST and Shenzhen hospitals', 'HKUST signed an agreement with Shenzhen People\'s Hospital on imaging research.'),
+  chunk(
+    'hkust',
+    0,
+    'HKUST and Shenzhen hospitals',
+    "HKUST signed an agreement with Shenzhen People's Hospital on imaging research.",
+  ),
   chunk('hkust', 1, 'HKUST and Shenzhen hospitals', 'Doctors will be trained in data science at the university.'),
   chunk('iit', 0, 'IIT Kharagpur and AIIMS Kalyani', 'आईआईटी खड़गपुर और एम्स कल्याणी ने समझौता ज्ञापन पर हस्ताक्षर किए।'),
-  chunk('msu', 0, 'МГУ и Сеченовский университет', 'Московский университет и Сеченовский университет подписали соглашение.'),
+  chunk(
+    'msu',
+    0,
+    'МГУ и Сеченовский университет',
+    'Московский университет и Сеченовский университет подписали соглашение.',
+  ),
   // Enough filler that a search for more than the default ef (10) neighbours can be checked.
-  ...Array.from({ length: 16 }, (_, i) => chunk(`filler${i}`, 0, `Filler ${i}`, `Unrelated filler paragraph number ${i} about weather ${i * 7}.`)),
+  ...Array.from({ length: 16 }, (_, i) =>
+    chunk(`filler${i}`, 0, `Filler ${i}`, `Unrelated filler paragraph number ${i} about weather ${i * 7}.`),
+  ),
 ];
 
 /** Writes a build of `chunks` the way a reindex does, and makes it current. */
@@ -71,7 +83,11 @@ async function publishBuild(indexDir: string, embedder: EmbedderHandle, chunks: 
 }
 
 /** A graph over the chunks' vectors, labelled by position. */
-async function graphOf(embedder: EmbedderHandle, chunks: StoredChunk[], ef: number): Promise<{ store: VectorStore; vectors: number[][] }> {
+async function graphOf(
+  embedder: EmbedderHandle,
+  chunks: StoredChunk[],
+  ef: number,
+): Promise<{ store: VectorStore; vectors: number[][] }> {
   const vectors = await embedder.embeddings.embedDocuments(chunks.map(embeddingText));
   const store = VectorStore.create(embedder.info.dimension, ef);
   vectors.forEach((v, i) => store.add(i, v));
@@ -79,7 +95,7 @@ async function graphOf(embedder: EmbedderHandle, chunks: StoredChunk[], ef: numb
 }
 
 describe('VectorStore (hnswlib graph)', () => {
-  test('sets ef after create and after load, never leaving hnswlib\'s default of 10', async () => {
+  test("sets ef after create and after load, never leaving hnswlib's default of 10", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'collab-vs-'));
     try {
       const { store } = await graphOf(countingEmbedder(), CHUNKS, 37);
@@ -124,7 +140,10 @@ describe('VectorStore (hnswlib graph)', () => {
     store.add(2, [-1, 0, 0]);
     const hits = store.search([2, 0, 0], 3);
     const byId = new Map(hits.map((h) => [h.ordinal, h.similarity]));
-    assert.deepEqual(hits.map((h) => h.ordinal), [0, 1, 2]);
+    assert.deepEqual(
+      hits.map((h) => h.ordinal),
+      [0, 1, 2],
+    );
     assert.ok(Math.abs(byId.get(0)! - 1) < 1e-6);
     assert.ok(Math.abs(byId.get(1)!) < 1e-6);
     assert.ok(Math.abs(byId.get(2)! + 1) < 1e-6);
@@ -192,7 +211,10 @@ describe('openIndex', () => {
     const current = countingEmbedder();
     await assert.rejects(openIndex(config, current), (error: unknown) => {
       assert.ok(isUserError(error, 'index.embedderMismatch'));
-      assert.match(error.message, /was built with hash-v1-128-\S+ \(128 dims\) but the current embedder is hash-v1-64-\S+ \(64 dims\)/);
+      assert.match(
+        error.message,
+        /was built with hash-v1-128-\S+ \(128 dims\) but the current embedder is hash-v1-64-\S+ \(64 dims\)/,
+      );
       assert.match(error.message, /npm run reindex -- --full/);
       return true;
     });

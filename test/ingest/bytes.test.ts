@@ -27,7 +27,10 @@ describe('decodeArticleBytes', () => {
   });
 
   test('NUL bytes mean binary', () => {
-    assert.match(reason(bytes('%PDF-1.7\n', [0x00, 0x01, 0x02], 'stream')), /looks binary.*NUL bytes \(the first at byte 9\)/);
+    assert.match(
+      reason(bytes('%PDF-1.7\n', [0x00, 0x01, 0x02], 'stream')),
+      /looks binary.*NUL bytes \(the first at byte 9\)/,
+    );
   });
 
   test('UTF-16 is named as such', () => {
@@ -35,7 +38,10 @@ describe('decodeArticleBytes', () => {
   });
 
   test('many control characters mean binary; a stray one in a long text does not', () => {
-    assert.match(reason(bytes('header', [0x01, 0x02, 0x03, 0x1b, 0x7f], 'tail')), /looks binary.*5 of its 15 characters are control characters/);
+    assert.match(
+      reason(bytes('header', [0x01, 0x02, 0x03, 0x1b, 0x7f], 'tail')),
+      /looks binary.*5 of its 15 characters are control characters/,
+    );
     const stray = `${'A sentence of an article. '.repeat(40)}\u000B${'More text. '.repeat(10)}`;
     assert.equal(decodeArticleBytes(bytes(stray)).ok, true);
   });

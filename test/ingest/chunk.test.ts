@@ -7,7 +7,16 @@ import { splitSentences } from '../../src/ingest/sentences.ts';
 import type { Article, Chunk, ChunkOptions } from '../../src/ingest/types.ts';
 
 function article(body: string, id = 'doc'): Article {
-  return { id, path: `${id}.md`, title: 'Title', source: 'Source', language: 'en', institutions: [], body, contentHash: 'x' };
+  return {
+    id,
+    path: `${id}.md`,
+    title: 'Title',
+    source: 'Source',
+    language: 'en',
+    institutions: [],
+    body,
+    contentHash: 'x',
+  };
 }
 
 function assertExact(doc: Article, chunks: Chunk[]): void {
@@ -73,15 +82,22 @@ describe('chunkArticle', () => {
 
   test('English: no chunk boundary after "Prof." or "Dr."', () => {
     const first = 'The delegation led by Prof. Nancy Ip met Dr. Ramji Singh.';
-    const { chunks } = chunk(`${first} They signed an MoU. It runs for five years.`, { size: first.length + 3, overlap: 0 });
+    const { chunks } = chunk(`${first} They signed an MoU. It runs for five years.`, {
+      size: first.length + 3,
+      overlap: 0,
+    });
     assert.equal(chunks[0]!.text, first);
   });
 
   test('bullets end sentences: a chunk may end after any bullet, never inside one', () => {
-    const body = 'Key areas of collaboration:\n\n• joint research groups\n\n• student and faculty exchanges\n\n• clinical training programmes';
+    const body =
+      'Key areas of collaboration:\n\n• joint research groups\n\n• student and faculty exchanges\n\n• clinical training programmes';
     const { doc, chunks } = chunk(body, { size: 60, overlap: 0 });
     assertSentenceAligned(doc, chunks);
-    assert.ok(chunks.some((c) => c.text.endsWith('• joint research groups')), 'a chunk ends right after a bullet without punctuation');
+    assert.ok(
+      chunks.some((c) => c.text.endsWith('• joint research groups')),
+      'a chunk ends right after a bullet without punctuation',
+    );
   });
 
   test('overlap repeats the trailing whole sentences that fit in the overlap budget', () => {
@@ -99,7 +115,10 @@ describe('chunkArticle', () => {
       assert.ok(repeated.length <= overlap, `overlap "${repeated}" is at most ${overlap} chars`);
       const firstRepeated = bodySentences.findIndex((s) => s.start === current.start);
       const oneMore = bodySentences[firstRepeated - 1]!;
-      assert.ok(previous.end - oneMore.start > overlap || oneMore.start < previous.start, 'as many whole sentences as fit');
+      assert.ok(
+        previous.end - oneMore.start > overlap || oneMore.start < previous.start,
+        'as many whole sentences as fit',
+      );
     }
     assert.equal(chunks.at(-1)!.end, body.length, 'the last sentence is covered');
   });
@@ -130,7 +149,10 @@ describe('chunkArticle', () => {
       assert.ok(c.text.length <= size, `chunk of ${c.text.length} chars`);
       assert.doesNotMatch(c.text, /^\s|\s$/);
       const after = doc.body[c.end];
-      assert.ok(after === undefined || /\s/.test(after), `cut at whitespace, not inside "${c.text.slice(-10)}${after}"`);
+      assert.ok(
+        after === undefined || /\s/.test(after),
+        `cut at whitespace, not inside "${c.text.slice(-10)}${after}"`,
+      );
     }
     assert.ok(chunks[0]!.text.startsWith('Short intro. word0'));
     assert.ok(chunks.at(-1)!.text.endsWith('word59. Short outro.'));
@@ -152,7 +174,10 @@ describe('chunkArticle', () => {
 
   test('is deterministic and handles an empty body', () => {
     const body = 'One sentence here. Two sentences here.\n\nThird paragraph here.';
-    assert.deepEqual(chunkArticle(article(body), { size: 30, overlap: 10 }), chunkArticle(article(body), { size: 30, overlap: 10 }));
+    assert.deepEqual(
+      chunkArticle(article(body), { size: 30, overlap: 10 }),
+      chunkArticle(article(body), { size: 30, overlap: 10 }),
+    );
     assert.deepEqual(chunkArticle(article(''), { size: 30, overlap: 10 }), []);
   });
 
@@ -183,10 +208,14 @@ describe('chunkArticle on long input', () => {
   });
 
   test('chunks of a long article are the same whether its paragraphs come alone or together', () => {
-    const paragraph = 'Prof. Rao signed the MoU with the hospital. The agreement runs for five years and covers training.';
+    const paragraph =
+      'Prof. Rao signed the MoU with the hospital. The agreement runs for five years and covers training.';
     const body = Array.from({ length: 400 }, (_, i) => `${paragraph} Item ${i}.`).join('\n\n');
     const { chunks } = chunk(body, { size: 300, overlap: 60 });
-    const { chunks: firstPart } = chunk(body.slice(0, body.indexOf('Item 9.') + 'Item 9.'.length), { size: 300, overlap: 60 });
+    const { chunks: firstPart } = chunk(body.slice(0, body.indexOf('Item 9.') + 'Item 9.'.length), {
+      size: 300,
+      overlap: 60,
+    });
     // The first chunks do not depend on how much text follows them.
     assert.deepEqual(chunks.slice(0, firstPart.length - 1), firstPart.slice(0, -1));
   });

@@ -44,7 +44,17 @@ describe('cleanArticleText on unseen news pages', () => {
     assert.equal(body.length, 2);
     assert.ok(body[0]!.startsWith('কলকাতা বিশ্ববিদ্যালয় এবং'));
     assert.ok(body[1]!.startsWith('এই চুক্তির ফলে'));
-    for (const chrome of ['লগ ইন', 'নিজস্ব সংবাদদাতা', 'শেষ আপডেট', 'ছবি', 'কলেজ স্ট্রিট', 'বিজ্ঞাপন', 'আরও পড়ুন', 'মেডিক্যাল কলেজ', 'পূর্বাভাস']) {
+    for (const chrome of [
+      'লগ ইন',
+      'নিজস্ব সংবাদদাতা',
+      'শেষ আপডেট',
+      'ছবি',
+      'কলেজ স্ট্রিট',
+      'বিজ্ঞাপন',
+      'আরও পড়ুন',
+      'মেডিক্যাল কলেজ',
+      'পূর্বাভাস',
+    ]) {
       assert.ok(!cleaned.body.includes(chrome), chrome);
     }
   });
@@ -56,7 +66,16 @@ describe('cleanArticleText on unseen news pages', () => {
     assert.equal(body.length, 2);
     assert.ok(body[0]!.startsWith('ТОМСК, 7 мар — РИА Новости.'));
     assert.ok(body[1]!.startsWith('Документ подписали'));
-    for (const chrome of ['Войти', 'Главная', '10:45', 'Фото', 'Реклама', 'Читайте также', 'новый материал', 'Подписывайтесь']) {
+    for (const chrome of [
+      'Войти',
+      'Главная',
+      '10:45',
+      'Фото',
+      'Реклама',
+      'Читайте также',
+      'новый материал',
+      'Подписывайтесь',
+    ]) {
       assert.ok(!cleaned.body.includes(chrome), chrome);
     }
   });
@@ -85,18 +104,21 @@ describe('cleanArticleText rules', () => {
     assert.equal(paragraphs(cleanArticleText(text, { title: 'T' }).body).length, 6);
   });
 
-  test('a short closing statement is the article\'s, while a short label after it is chrome', () => {
-    const body = 'The two universities signed an MoU on Monday to share their research laboratories.\n\nThe MoU runs for five years.\n\nShare this story';
+  test("a short closing statement is the article's, while a short label after it is chrome", () => {
+    const body =
+      'The two universities signed an MoU on Monday to share their research laboratories.\n\nThe MoU runs for five years.\n\nShare this story';
     assert.deepEqual(paragraphs(cleanArticleText(body, { title: 'T' }).body), [
       'The two universities signed an MoU on Monday to share their research laboratories.',
       'The MoU runs for five years.',
     ]);
-    const russian = 'Университеты подписали соглашение о совместной магистратуре по биоинженерии.\n\nДобавлен новый абзац.';
+    const russian =
+      'Университеты подписали соглашение о совместной магистратуре по биоинженерии.\n\nДобавлен новый абзац.';
     assert.deepEqual(paragraphs(cleanArticleText(russian, { title: 'T' }).body).length, 2);
   });
 
   test('a list introduced by a line ending in ":" is content, also in the middle of the article', () => {
-    const text = 'The two sides agreed on the following points today.\nObjectives:\n• joint research\n• exchanges\nThe MoU was signed in Delhi on Monday evening.';
+    const text =
+      'The two sides agreed on the following points today.\nObjectives:\n• joint research\n• exchanges\nThe MoU was signed in Delhi on Monday evening.';
     assert.deepEqual(paragraphs(cleanArticleText(text, { title: 'T' }).body), [
       'The two sides agreed on the following points today.',
       'Objectives:',
@@ -107,7 +129,8 @@ describe('cleanArticleText rules', () => {
   });
 
   test('a link list ends at the next real paragraph, which is kept', () => {
-    const text = 'The first paragraph of the story is here, and it is long enough.\nयह भी पढ़ें\nकोई और खबर\nदूसरी खबर यहाँ\nThe article goes on after the box with another full paragraph.';
+    const text =
+      'The first paragraph of the story is here, and it is long enough.\nयह भी पढ़ें\nकोई और खबर\nदूसरी खबर यहाँ\nThe article goes on after the box with another full paragraph.';
     assert.deepEqual(paragraphs(cleanArticleText(text, { title: 'T' }).body), [
       'The first paragraph of the story is here, and it is long enough.',
       'The article goes on after the box with another full paragraph.',
@@ -115,18 +138,27 @@ describe('cleanArticleText rules', () => {
   });
 
   test('whitespace is normalized: NBSP, tabs, CRLF, runs of blank lines, zero-width spaces', () => {
-    const text = 'First\u00A0paragraph has   several\tspaces in it today.\r\n\r\n\r\n\r\nSecond para\u200Bgraph ends here as well.  ';
-    assert.equal(cleanArticleText(text, { title: 'T' }).body, 'First paragraph has several spaces in it today.\n\nSecond paragraph ends here as well.');
+    const text =
+      'First\u00A0paragraph has   several\tspaces in it today.\r\n\r\n\r\n\r\nSecond para\u200Bgraph ends here as well.  ';
+    assert.equal(
+      cleanArticleText(text, { title: 'T' }).body,
+      'First paragraph has several spaces in it today.\n\nSecond paragraph ends here as well.',
+    );
   });
 
   test('a known title repeated at the top of the body is dropped; no headline is sought', () => {
-    const cleaned = cleanArticleText('Universities sign MoU\nThe two universities signed an agreement on research today.', { title: 'Universities sign MoU' });
+    const cleaned = cleanArticleText(
+      'Universities sign MoU\nThe two universities signed an agreement on research today.',
+      { title: 'Universities sign MoU' },
+    );
     assert.equal(cleaned.title, undefined);
     assert.equal(cleaned.body, 'The two universities signed an agreement on research today.');
   });
 
   test('a page whose first line is already a paragraph has no headline', () => {
-    const cleaned = cleanArticleText('The two universities signed an agreement on research today. It runs for five years.\nSources');
+    const cleaned = cleanArticleText(
+      'The two universities signed an agreement on research today. It runs for five years.\nSources',
+    );
     assert.equal(cleaned.title, undefined);
     assert.equal(cleaned.body, 'The two universities signed an agreement on research today. It runs for five years.');
   });
@@ -139,10 +171,18 @@ describe('cleanArticleText rules', () => {
 
 describe('a scraped page whose first line is the site menu', () => {
   const pages: [string, string, string][] = [
-    ['menu-first-en.txt', 'Northfield Medical College and Riverside Institute of Technology sign MoU on surgical robotics', 'Home | News'],
+    [
+      'menu-first-en.txt',
+      'Northfield Medical College and Riverside Institute of Technology sign MoU on surgical robotics',
+      'Home | News',
+    ],
     ['menu-first-hi.txt', 'रामपुर मेडिकल कॉलेज और नगर विश्वविद्यालय के बीच शोध के लिए समझौता', 'होम • देश'],
     ['menu-first-bn.txt', 'নদীয়া মেডিক্যাল কলেজের সঙ্গে প্রযুক্তি বিশ্ববিদ্যালয়ের গবেষণা চুক্তি', 'প্রচ্ছদ | রাজ্য'],
-    ['menu-first-ru.txt', 'Медицинский университет и политехнический институт подписали соглашение о сотрудничестве', 'Главная · Новости'],
+    [
+      'menu-first-ru.txt',
+      'Медицинский университет и политехнический институт подписали соглашение о сотрудничестве',
+      'Главная · Новости',
+    ],
   ];
   for (const [name, headline, menuStart] of pages) {
     test(`${name}: the headline is the title, the menu is removed as a menu`, async () => {

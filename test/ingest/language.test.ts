@@ -12,14 +12,26 @@ describe('detectLanguage', () => {
 
   test('English by franc, mapped to ISO 639-1', () => {
     assert.equal(
-      detectLanguage('IIT-Kharagpur on Saturday signed an agreement with AIIMS-Kalyani for collaboration in education, research and medical services.'),
+      detectLanguage(
+        'IIT-Kharagpur on Saturday signed an agreement with AIIMS-Kalyani for collaboration in education, research and medical services.',
+      ),
       'en',
     );
   });
 
   test('other Latin-script languages are recognised too', () => {
-    assert.equal(detectLanguage("L'université a signé un accord de coopération avec l'hôpital pour la recherche et la formation des médecins."), 'fr');
-    assert.equal(detectLanguage('Die Universität hat mit dem Krankenhaus eine Vereinbarung über die Zusammenarbeit in Forschung und Lehre unterzeichnet.'), 'de');
+    assert.equal(
+      detectLanguage(
+        "L'université a signé un accord de coopération avec l'hôpital pour la recherche et la formation des médecins.",
+      ),
+      'fr',
+    );
+    assert.equal(
+      detectLanguage(
+        'Die Universität hat mit dem Krankenhaus eine Vereinbarung über die Zusammenarbeit in Forschung und Lehre unterzeichnet.',
+      ),
+      'de',
+    );
   });
 
   test('the majority script wins in mixed text (English acronyms in a Hindi article)', () => {

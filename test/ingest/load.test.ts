@@ -58,8 +58,14 @@ describe('front matter', () => {
   test('a quoted date string is accepted as is; an invalid or non-ISO date is a clear error', async () => {
     const article = await loadMarkdown('a.md', `---\ntitle: T\nsource: S\ndate: "2025-08-18"\n---\n${BODY}`);
     assert.equal(article.date, '2025-08-18');
-    assert.match(await loadFailure(`---\ntitle: T\nsource: S\ndate: "July 1, 2023"\n---\n${BODY}`), /front matter: `date` must be an ISO date YYYY-MM-DD/);
-    assert.match(await loadFailure(`---\ntitle: T\nsource: S\ndate: "2023-02-30"\n---\n${BODY}`), /`date` is not a real calendar date/);
+    assert.match(
+      await loadFailure(`---\ntitle: T\nsource: S\ndate: "July 1, 2023"\n---\n${BODY}`),
+      /front matter: `date` must be an ISO date YYYY-MM-DD/,
+    );
+    assert.match(
+      await loadFailure(`---\ntitle: T\nsource: S\ndate: "2023-02-30"\n---\n${BODY}`),
+      /`date` is not a real calendar date/,
+    );
   });
 
   test('all fields are read; language, url and institutions are optional', async () => {
@@ -79,7 +85,10 @@ describe('front matter', () => {
   });
 
   test('a missing language is detected from the body', async () => {
-    const article = await loadMarkdown('a.md', `---\ntitle: T\nsource: S\n---\nРектор подписал соглашение о сотрудничестве с больницей.\n`);
+    const article = await loadMarkdown(
+      'a.md',
+      `---\ntitle: T\nsource: S\n---\nРектор подписал соглашение о сотрудничестве с больницей.\n`,
+    );
     assert.equal(article.language, 'ru');
     assert.deepEqual(article.institutions, []);
   });
@@ -87,14 +96,26 @@ describe('front matter', () => {
   test('each invalid field is named with what is expected', async () => {
     assert.equal(await loadFailure(`---\nsource: S\n---\n${BODY}`), 'front matter: `title` is missing');
     assert.equal(await loadFailure(`---\ntitle: T\n---\n${BODY}`), 'front matter: `source` is missing');
-    assert.match(await loadFailure(`---\ntitle: T\nsource: S\nlanguage: hindi\n---\n${BODY}`), /`language` must be an ISO 639-1 code/);
-    assert.match(await loadFailure(`---\ntitle: T\nsource: S\nurl: ftp://example.com/a\n---\n${BODY}`), /`url` must be an http\(s\) URL/);
-    assert.match(await loadFailure(`---\ntitle: T\nsource: S\ninstitutions: IIT Kharagpur\n---\n${BODY}`), /`institutions` must be a YAML list/);
+    assert.match(
+      await loadFailure(`---\ntitle: T\nsource: S\nlanguage: hindi\n---\n${BODY}`),
+      /`language` must be an ISO 639-1 code/,
+    );
+    assert.match(
+      await loadFailure(`---\ntitle: T\nsource: S\nurl: ftp://example.com/a\n---\n${BODY}`),
+      /`url` must be an http\(s\) URL/,
+    );
+    assert.match(
+      await loadFailure(`---\ntitle: T\nsource: S\ninstitutions: IIT Kharagpur\n---\n${BODY}`),
+      /`institutions` must be a YAML list/,
+    );
     assert.match(await loadFailure(`---\ntitle: [1, 2]\nsource: S\n---\n${BODY}`), /`title` must be text/);
   });
 
   test('bad YAML is reported with its line; a file without front matter or body says so', async () => {
-    assert.match(await loadFailure(`---\ntitle: T\n  source: S\n---\n${BODY}`), /^front matter: YAML error at line 3: bad indentation/);
+    assert.match(
+      await loadFailure(`---\ntitle: T\n  source: S\n---\n${BODY}`),
+      /^front matter: YAML error at line 3: bad indentation/,
+    );
     assert.match(await loadFailure(`Just a body without any front matter.\n`), /^front matter: missing/);
     assert.match(await loadFailure(`---\ntitle: T\nsource: S\n---\n\n`), /no article text left/);
   });
@@ -114,7 +135,10 @@ describe('loadCorpus', () => {
       ['good-en.md', 'nested/page.html', 'nested/scraped-ru.txt'],
       'hidden files, README.md and non-article files are skipped',
     );
-    assert.deepEqual(failures.map((f) => f.path), ['bad-yaml.md', 'no-title.md']);
+    assert.deepEqual(
+      failures.map((f) => f.path),
+      ['bad-yaml.md', 'no-title.md'],
+    );
     assert.match(failures[0]!.reason, /^front matter: YAML error at line \d+: /);
     assert.equal(failures[1]!.reason, 'front matter: `title` is missing');
   });
@@ -126,7 +150,10 @@ describe('loadCorpus', () => {
     await writeFile(join(corpus, 'a', 'mou.md'), `---\ntitle: T\nsource: S\n---\n${BODY}`);
     await writeFile(join(corpus, 'b', 'MoU.txt'), `Headline of the page here\n${BODY}`);
     const { articles, failures } = await loadCorpus(corpus);
-    assert.deepEqual(articles.map((a) => a.path), ['a/mou.md']);
+    assert.deepEqual(
+      articles.map((a) => a.path),
+      ['a/mou.md'],
+    );
     assert.equal(failures.length, 1);
     assert.equal(failures[0]!.path, 'b/MoU.txt');
     assert.match(failures[0]!.reason, /duplicate article id "mou": a\/mou\.md already uses it/);
@@ -147,7 +174,10 @@ describe('loadCorpus', () => {
   });
 
   test('a missing corpus directory is a clear error', async () => {
-    await assert.rejects(loadCorpus(join(dir, 'no-such-corpus')), /Corpus directory not found: .*no-such-corpus.*CORPUS_DIR/);
+    await assert.rejects(
+      loadCorpus(join(dir, 'no-such-corpus')),
+      /Corpus directory not found: .*no-such-corpus.*CORPUS_DIR/,
+    );
   });
 
   test('slugs keep letters of every script', () => {
@@ -168,7 +198,10 @@ describe('scraped .txt and .html', () => {
     assert.equal(article.source, 'Press Trust of India');
     assert.equal(article.date, '2023-07-01');
     assert.equal(article.language, 'en');
-    assert.equal(article.body, 'IIT Delhi on Saturday signed an agreement with AIIMS Delhi for research.\n\nThe partnership covers medical devices and training.');
+    assert.equal(
+      article.body,
+      'IIT Delhi on Saturday signed an agreement with AIIMS Delhi for research.\n\nThe partnership covers medical devices and training.',
+    );
   });
 
   test('.html: Readability extracts the article; nav, ads, captions, share buttons and related links are gone', async () => {
@@ -186,7 +219,16 @@ describe('scraped .txt and .html', () => {
       '• faculty and student exchange',
       "Vice-Chancellor Dr. A. Mehta said the partnership would bring research closer to patients. The hospital's director said the first projects would start in June.",
     ]);
-    for (const chrome of ['Sign In', 'Advertisement', 'Photo:', 'Share', 'Related News', 'Galgotias', 'Copyright', 'By Staff Reporter']) {
+    for (const chrome of [
+      'Sign In',
+      'Advertisement',
+      'Photo:',
+      'Share',
+      'Related News',
+      'Galgotias',
+      'Copyright',
+      'By Staff Reporter',
+    ]) {
       assert.ok(!article.body.includes(chrome), chrome);
     }
   });
@@ -260,7 +302,10 @@ describe('bad bytes, large files and symbolic links', () => {
     await writeFile(join(corpus, 'latin1.md'), Buffer.concat([Buffer.from(article('Caf')), Buffer.from([0xe9])]));
     await writeFile(join(corpus, 'huge.md'), article('Huge') + 'More text here. '.repeat(200));
     const { articles, failures } = await loadCorpus(corpus, { maxArticleBytes: 2048 });
-    assert.deepEqual(articles.map((a) => a.path), ['good.md']);
+    assert.deepEqual(
+      articles.map((a) => a.path),
+      ['good.md'],
+    );
     assert.deepEqual(failures.map((f) => f.path).sort(), ['binary.txt', 'huge.md', 'latin1.md']);
     const byPath = new Map(failures.map((f) => [f.path, f.reason]));
     assert.match(byPath.get('binary.txt')!, /looks binary/);
@@ -285,9 +330,18 @@ describe('bad bytes, large files and symbolic links', () => {
     await symlink(corpus, join(corpus, 'sub', 'loop'));
 
     const { articles, failures } = await loadCorpus(corpus);
-    assert.deepEqual(articles.map((a) => a.path), ['linked-folder/in-linked-folder.md', 'linked.md', 'sub/plain.md']);
+    assert.deepEqual(
+      articles.map((a) => a.path),
+      ['linked-folder/in-linked-folder.md', 'linked.md', 'sub/plain.md'],
+    );
     const byPath = new Map(failures.map((f) => [f.path, f.reason]));
-    assert.deepEqual([...byPath.keys()].sort(), ['a-sub-alias', 'broken.md', 'linked-folder-again', 'sub/aa-alias.md', 'sub/loop']);
+    assert.deepEqual([...byPath.keys()].sort(), [
+      'a-sub-alias',
+      'broken.md',
+      'linked-folder-again',
+      'sub/aa-alias.md',
+      'sub/loop',
+    ]);
     assert.match(byPath.get('broken.md')!, /symbolic link to .*missing\.md, which does not exist/);
     assert.match(byPath.get('sub/loop')!, /loops back to the corpus folder/);
     assert.match(byPath.get('linked-folder-again')!, /same folder as linked-folder/);

@@ -47,9 +47,16 @@ describe('seed articles: raw .txt loads to the curated corpus body', () => {
       test('every article paragraph is kept, in order, and nothing else', async () => {
         const { scraped } = await load();
         const paragraphs = paragraphsOf(scraped.body);
-        assert.equal(paragraphs.length, expected.paragraphStarts.length, `paragraphs:\n${paragraphs.map((p) => p.slice(0, 60)).join('\n')}`);
+        assert.equal(
+          paragraphs.length,
+          expected.paragraphStarts.length,
+          `paragraphs:\n${paragraphs.map((p) => p.slice(0, 60)).join('\n')}`,
+        );
         expected.paragraphStarts.forEach((start, i) => {
-          assert.ok(paragraphs[i]!.startsWith(nfc(start)), `paragraph ${i + 1} should start with "${start}", got "${paragraphs[i]!.slice(0, 60)}"`);
+          assert.ok(
+            paragraphs[i]!.startsWith(nfc(start)),
+            `paragraph ${i + 1} should start with "${start}", got "${paragraphs[i]!.slice(0, 60)}"`,
+          );
         });
         assert.ok(scraped.body.endsWith(nfc(expected.lastWords)), 'the last paragraph is kept to its end');
       });
@@ -77,7 +84,11 @@ describe('seed articles: raw .txt loads to the curated corpus body', () => {
       test('headline, language and stated date of the raw page', async () => {
         const { scraped } = await load();
         if (expected.headline) assert.equal(scraped.title, nfc(expected.headline));
-        else assert.ok(paragraphsOf(scraped.body)[0]!.startsWith(scraped.title.replace(/…$/, '')), 'no headline: the title is the first sentence');
+        else
+          assert.ok(
+            paragraphsOf(scraped.body)[0]!.startsWith(scraped.title.replace(/…$/, '')),
+            'no headline: the title is the first sentence',
+          );
         assert.equal(scraped.language, expected.language);
         assert.equal(scraped.date, expected.date);
       });

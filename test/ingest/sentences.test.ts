@@ -8,7 +8,10 @@ describe('splitSentences', () => {
   test('offsets are exact and exclude surrounding whitespace', () => {
     const text = '  First one here.  Second one!\n\nThird?  ';
     const sentences = splitSentences(text);
-    assert.deepEqual(sentences.map((s) => s.text), ['First one here.', 'Second one!', 'Third?']);
+    assert.deepEqual(
+      sentences.map((s) => s.text),
+      ['First one here.', 'Second one!', 'Third?'],
+    );
     for (const s of sentences) assert.equal(text.slice(s.start, s.end), s.text);
   });
 
@@ -21,7 +24,11 @@ describe('splitSentences', () => {
   });
 
   test('Bengali: the danda ends sentences', () => {
-    assert.deepEqual(texts('প্রথম বাক্য এখানে। দ্বিতীয় বাক্য এখানে। তৃতীয়?'), ['প্রথম বাক্য এখানে।', 'দ্বিতীয় বাক্য এখানে।', 'তৃতীয়?']);
+    assert.deepEqual(texts('প্রথম বাক্য এখানে। দ্বিতীয় বাক্য এখানে। তৃতীয়?'), [
+      'প্রথম বাক্য এখানে।',
+      'দ্বিতীয় বাক্য এখানে।',
+      'তৃতীয়?',
+    ]);
   });
 
   test('Hindi abbreviations and dotted initials do not end a sentence', () => {
@@ -34,7 +41,8 @@ describe('splitSentences', () => {
   });
 
   test('Russian: no break after "г.", "им.", "акад.", "т.е." or initials', () => {
-    const text = 'Встреча прошла в 2023 г. В Москве выступил ректор университета им. Сеченова акад. П. В. Глыбочко, т.е. глава вуза. Потом был обед.';
+    const text =
+      'Встреча прошла в 2023 г. В Москве выступил ректор университета им. Сеченова акад. П. В. Глыбочко, т.е. глава вуза. Потом был обед.';
     assert.deepEqual(texts(text), [
       'Встреча прошла в 2023 г. В Москве выступил ректор университета им. Сеченова акад. П. В. Глыбочко, т.е. глава вуза.',
       'Потом был обед.',
@@ -43,7 +51,11 @@ describe('splitSentences', () => {
 
   test('English abbreviations and initials do not end a sentence', () => {
     const text = 'Prof. Nancy Ip met Dr. Smith of St. Mary Inc. and V. K. Tewari. C.M. Singh agreed. Mr. Rao left.';
-    assert.deepEqual(texts(text), ['Prof. Nancy Ip met Dr. Smith of St. Mary Inc. and V. K. Tewari.', 'C.M. Singh agreed.', 'Mr. Rao left.']);
+    assert.deepEqual(texts(text), [
+      'Prof. Nancy Ip met Dr. Smith of St. Mary Inc. and V. K. Tewari.',
+      'C.M. Singh agreed.',
+      'Mr. Rao left.',
+    ]);
   });
 
   test('ordinary sentence ends still split, also before capitals and numbers', () => {
@@ -56,8 +68,16 @@ describe('splitSentences', () => {
   });
 
   test('each bullet line and each paragraph ends a sentence, even without punctuation', () => {
-    const text = 'Key areas:\n• joint research\n• student exchanges\n\nA new paragraph without a full stop\n\nDr.\n\nLast';
-    assert.deepEqual(texts(text), ['Key areas:', '• joint research', '• student exchanges', 'A new paragraph without a full stop', 'Dr.', 'Last']);
+    const text =
+      'Key areas:\n• joint research\n• student exchanges\n\nA new paragraph without a full stop\n\nDr.\n\nLast';
+    assert.deepEqual(texts(text), [
+      'Key areas:',
+      '• joint research',
+      '• student exchanges',
+      'A new paragraph without a full stop',
+      'Dr.',
+      'Last',
+    ]);
   });
 
   test('a list number stays with its item', () => {
@@ -71,7 +91,8 @@ describe('splitSentences', () => {
 });
 
 describe('splitSentences on long texts', () => {
-  const sample = 'Prof. V. K. Rao said the MoU runs for 5 years. निदेशक डॉ. सी.एम. सिंह ने कहा। Встреча прошла в 2023 г. в Москве.';
+  const sample =
+    'Prof. V. K. Rao said the MoU runs for 5 years. निदेशक डॉ. सी.एम. सिंह ने कहा। Встреча прошла в 2023 г. в Москве.';
   const expectedOfSample = texts(sample);
 
   test('a text of many paragraphs splits exactly as its paragraphs do one by one', () => {

@@ -15,7 +15,8 @@ function article(text: string) {
   const latinByKey = new Map<string, Set<string>>();
   for (const w of analyzer.words(text)) {
     for (const t of [...w.terms, ...w.keys, ...w.concepts]) terms.add(t);
-    for (const key of w.keys) latinByKey.set(key, new Set([...(latinByKey.get(key) ?? []), toLatin(w.folded, w.script)]));
+    for (const key of w.keys)
+      latinByKey.set(key, new Set([...(latinByKey.get(key) ?? []), toLatin(w.folded, w.script)]));
   }
   return { terms, latinByKey };
 }

@@ -6,7 +6,10 @@ export const ARTICLES: TestArticle[] = [
     id: 'hi-cancer',
     title: 'लोहिया संस्थान और कैंसर संस्थान के बीच एमओयू',
     language: 'hi',
-    institutions: ['Kalyan Singh Super Speciality Cancer Institute (KSSSCI)', 'Dr. Ram Manohar Lohia Institute of Medical Sciences (RMLIMS)'],
+    institutions: [
+      'Kalyan Singh Super Speciality Cancer Institute (KSSSCI)',
+      'Dr. Ram Manohar Lohia Institute of Medical Sciences (RMLIMS)',
+    ],
     chunks: [
       'लखनऊ। केएसएसएससीआई और आरएमएलआईएमएस ने कैंसर अनुसंधान और उपचार के लिए 24 सितंबर को समझौता ज्ञापन पर हस्ताक्षर किए।',
       'आरएमएलआईएमएस के निदेशक प्रो. सी.एम. सिंह ने कहा कि संयुक्त अनुसंधान से रोगियों को लाभ होगा।',
@@ -34,7 +37,10 @@ export const ARTICLES: TestArticle[] = [
     id: 'en-hkust',
     title: 'HKUST signs MoUs with three hospitals in Hangzhou',
     language: 'en',
-    institutions: ['The Hong Kong University of Science and Technology (HKUST)', 'Zhejiang University School of Medicine'],
+    institutions: [
+      'The Hong Kong University of Science and Technology (HKUST)',
+      'Zhejiang University School of Medicine',
+    ],
     chunks: [
       'HKUST signed MoUs with three affiliated hospitals of Zhejiang University: the First Affiliated Hospital, the Second Affiliated Hospital and Sir Run Run Shaw Hospital.',
       'The partnership supports the Healthy China initiative and joint research in medical artificial intelligence.',

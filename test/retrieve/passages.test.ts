@@ -4,7 +4,13 @@ import { dropNearDuplicates, mergeNeighbours, wordJaccard } from '../../src/retr
 import { storedChunks } from './snapshot.ts';
 
 const body = 'One two three. Four five six. Seven eight nine. Ten eleven twelve.';
-const [a, b, c] = storedChunks({ id: 'doc', title: 'T', language: 'en', chunks: ['One two three. Four five six.', 'Four five six. Seven eight nine.', ' Ten eleven twelve.'], overlap: 14 });
+const [a, b, c] = storedChunks({
+  id: 'doc',
+  title: 'T',
+  language: 'en',
+  chunks: ['One two three. Four five six.', 'Four five six. Seven eight nine.', ' Ten eleven twelve.'],
+  overlap: 14,
+});
 
 describe('passages', () => {
   test('overlapping neighbours merge into the exact article span', () => {
@@ -20,8 +26,15 @@ describe('passages', () => {
   });
 
   test('near-identical passages are cited once', () => {
-    const texts = ['HKUST signed MoUs with three hospitals.', 'HKUST signed MoUs with three hospitals!', 'Sechenov signed a communique.'];
-    assert.deepEqual(dropNearDuplicates(texts, (t) => t), [texts[0], texts[2]]);
+    const texts = [
+      'HKUST signed MoUs with three hospitals.',
+      'HKUST signed MoUs with three hospitals!',
+      'Sechenov signed a communique.',
+    ];
+    assert.deepEqual(
+      dropNearDuplicates(texts, (t) => t),
+      [texts[0], texts[2]],
+    );
     assert.equal(wordJaccard('a b c d', 'a b c d'), 1);
     assert.ok(wordJaccard('a b c d', 'e f g h') === 0);
   });

@@ -7,54 +7,153 @@ import type { CollabRecord } from '../../src/ingest/records/types.ts';
 import { RegistryFilterError, RegistryView, resolveTopic } from '../../src/retrieve/registry.ts';
 
 function article(id: string, language: string, date: string | undefined, institutions: string[], body: string) {
-  return extractRecords({ id, path: `${id}.md`, title: `Article ${id}`, source: 'Test', language, ...(date ? { date } : {}), institutions, body });
+  return extractRecords({
+    id,
+    path: `${id}.md`,
+    title: `Article ${id}`,
+    source: 'Test',
+    language,
+    ...(date ? { date } : {}),
+    institutions,
+    body,
+  });
 }
 
 // Invented institutions; the same institute written in English, Bengali, Hindi and as a short form.
 const records: CollabRecord[] = [
-  ...article('en-1', 'en', '2023-07-01', ['Indian Institute of Technology Dorapur (IIT Dorapur)', 'Velmont Cancer Hospital'], 'IIT Dorapur signed an MoU with Velmont Cancer Hospital on cancer research.'),
-  ...article('bn-1', 'bn', '2025-08-18', ['ইন্ডিয়ান ইনস্টিটিউট অফ টেকনোলজি (আইআইটি) দোরাপুর', 'Foundation for Rural Health'], 'আইআইটি দোরাপুর গ্রামীণ স্বাস্থ্যকর্মীদের প্রশিক্ষণ দেবে।'),
-  ...article('hi-1', 'hi', '2024-02-10', ['आईआईटी दोरापुर', 'सूर्या अस्पताल'], 'आईआईटी दोरापुर और सूर्या अस्पताल ने अनुसंधान के लिए समझौता किया।'),
-  ...article('ru-1', 'ru', undefined, ['Вересковский университет', 'IIT DRP'], 'Вересковский университет подписал соглашение об обмене студентами.'),
-  ...article('en-2', 'en', '2024-11-05', ['Velmont Cancer Hospital', 'Brenmoor Medical College'], 'Velmont Cancer Hospital and Brenmoor Medical College signed an agreement on nurse training.'),
+  ...article(
+    'en-1',
+    'en',
+    '2023-07-01',
+    ['Indian Institute of Technology Dorapur (IIT Dorapur)', 'Velmont Cancer Hospital'],
+    'IIT Dorapur signed an MoU with Velmont Cancer Hospital on cancer research.',
+  ),
+  ...article(
+    'bn-1',
+    'bn',
+    '2025-08-18',
+    ['ইন্ডিয়ান ইনস্টিটিউট অফ টেকনোলজি (আইআইটি) দোরাপুর', 'Foundation for Rural Health'],
+    'আইআইটি দোরাপুর গ্রামীণ স্বাস্থ্যকর্মীদের প্রশিক্ষণ দেবে।',
+  ),
+  ...article(
+    'hi-1',
+    'hi',
+    '2024-02-10',
+    ['आईआईटी दोरापुर', 'सूर्या अस्पताल'],
+    'आईआईटी दोरापुर और सूर्या अस्पताल ने अनुसंधान के लिए समझौता किया।',
+  ),
+  ...article(
+    'ru-1',
+    'ru',
+    undefined,
+    ['Вересковский университет', 'IIT DRP'],
+    'Вересковский университет подписал соглашение об обмене студентами.',
+  ),
+  ...article(
+    'en-2',
+    'en',
+    '2024-11-05',
+    ['Velmont Cancer Hospital', 'Brenmoor Medical College'],
+    'Velmont Cancer Hospital and Brenmoor Medical College signed an agreement on nurse training.',
+  ),
 ];
 const view = new RegistryView(records);
 
 test('the institute is one party with one canonical name, whichever script or alias names it', () => {
   const canonical = view.resolveParty('IIT Dorapur').map((p) => p.name);
   assert.deepEqual(canonical, ['Indian Institute of Technology Dorapur (IIT Dorapur)']);
-  for (const written of ['আইআইটি দোরাপুর', 'आईआईटी दोरापुर', 'IIT DRP', 'Indian Institute of Technology Dorapur', 'iit dorapur']) {
-    assert.deepEqual(view.resolveParty(written).map((p) => p.name), canonical, written);
-    assert.deepEqual(view.filter({ party: written }).map((r) => r.docId).sort(), ['bn-1', 'en-1', 'hi-1', 'ru-1'], written);
+  for (const written of [
+    'আইআইটি দোরাপুর',
+    'आईआईटी दोरापुर',
+    'IIT DRP',
+    'Indian Institute of Technology Dorapur',
+    'iit dorapur',
+  ]) {
+    assert.deepEqual(
+      view.resolveParty(written).map((p) => p.name),
+      canonical,
+      written,
+    );
+    assert.deepEqual(
+      view
+        .filter({ party: written })
+        .map((r) => r.docId)
+        .sort(),
+      ['bn-1', 'en-1', 'hi-1', 'ru-1'],
+      written,
+    );
   }
   assert.ok(view.entries.every((e) => e.partyNames.filter((n) => n === canonical[0]).length <= 1));
 });
 
 test('a partial name finds the parties that contain it; an unknown one finds nothing', () => {
-  assert.deepEqual(view.resolveParty('Dorapur').map((p) => p.name), ['Indian Institute of Technology Dorapur (IIT Dorapur)']);
-  assert.deepEqual(view.filter({ party: 'Velmont' }).map((r) => r.docId).sort(), ['en-1', 'en-2']);
+  assert.deepEqual(
+    view.resolveParty('Dorapur').map((p) => p.name),
+    ['Indian Institute of Technology Dorapur (IIT Dorapur)'],
+  );
+  assert.deepEqual(
+    view
+      .filter({ party: 'Velmont' })
+      .map((r) => r.docId)
+      .sort(),
+    ['en-1', 'en-2'],
+  );
   assert.deepEqual(view.resolveParty('Miskatonic University'), []);
   assert.deepEqual(view.filter({ party: 'Miskatonic University' }), []);
 });
 
 test('topics by id, by label in any language, or by a word of the vocabulary; an unknown topic is an error', () => {
-  for (const written of ['cancer-care', 'cancer care', 'कैंसर देखभाल', 'онкология', 'oncology', 'ক্যানসার']) assert.equal(resolveTopic(written), 'cancer-care', written);
-  assert.throws(() => resolveTopic('astronomy'), (e: unknown) => e instanceof RegistryFilterError && e.key === 'unknownTopic');
-  assert.deepEqual(view.filter({ topic: 'cancer' }).map((r) => r.docId), ['en-1']);
-  assert.deepEqual(view.filter({ topic: 'training-skills' }).map((r) => r.docId).sort(), ['bn-1', 'en-2']);
+  for (const written of ['cancer-care', 'cancer care', 'कैंसर देखभाल', 'онкология', 'oncology', 'ক্যানসার'])
+    assert.equal(resolveTopic(written), 'cancer-care', written);
+  assert.throws(
+    () => resolveTopic('astronomy'),
+    (e: unknown) => e instanceof RegistryFilterError && e.key === 'unknownTopic',
+  );
+  assert.deepEqual(
+    view.filter({ topic: 'cancer' }).map((r) => r.docId),
+    ['en-1'],
+  );
+  assert.deepEqual(
+    view
+      .filter({ topic: 'training-skills' })
+      .map((r) => r.docId)
+      .sort(),
+    ['bn-1', 'en-2'],
+  );
 });
 
 test('date ranges are inclusive, take years and months, and leave out undated records', () => {
-  assert.deepEqual(view.filter({ since: '2024' }).map((r) => r.docId), ['bn-1', 'en-2', 'hi-1']);
-  assert.deepEqual(view.filter({ since: '2024-02', until: '2024-11-05' }).map((r) => r.docId), ['en-2', 'hi-1']);
-  assert.deepEqual(view.filter({ until: '2023' }).map((r) => r.docId), ['en-1']);
-  assert.deepEqual(view.filter({ party: 'IIT Dorapur', since: '2024-01-01', until: '2024-12-31' }).map((r) => r.docId), ['hi-1']);
-  assert.throws(() => view.filter({ since: '2024-13' }), (e: unknown) => e instanceof RegistryFilterError && e.key === 'badDate');
-  assert.throws(() => view.filter({ since: '2025', until: '2024' }), (e: unknown) => e instanceof RegistryFilterError && e.key === 'emptyRange');
+  assert.deepEqual(
+    view.filter({ since: '2024' }).map((r) => r.docId),
+    ['bn-1', 'en-2', 'hi-1'],
+  );
+  assert.deepEqual(
+    view.filter({ since: '2024-02', until: '2024-11-05' }).map((r) => r.docId),
+    ['en-2', 'hi-1'],
+  );
+  assert.deepEqual(
+    view.filter({ until: '2023' }).map((r) => r.docId),
+    ['en-1'],
+  );
+  assert.deepEqual(
+    view.filter({ party: 'IIT Dorapur', since: '2024-01-01', until: '2024-12-31' }).map((r) => r.docId),
+    ['hi-1'],
+  );
+  assert.throws(
+    () => view.filter({ since: '2024-13' }),
+    (e: unknown) => e instanceof RegistryFilterError && e.key === 'badDate',
+  );
+  assert.throws(
+    () => view.filter({ since: '2025', until: '2024' }),
+    (e: unknown) => e instanceof RegistryFilterError && e.key === 'emptyRange',
+  );
 });
 
 test('records are listed newest first, undated last; suggestions match what is typed in any script', () => {
-  assert.deepEqual(view.entries.map((e) => e.docId), ['bn-1', 'en-2', 'hi-1', 'en-1', 'ru-1']);
+  assert.deepEqual(
+    view.entries.map((e) => e.docId),
+    ['bn-1', 'en-2', 'hi-1', 'en-1', 'ru-1'],
+  );
   const institute = 'Indian Institute of Technology Dorapur (IIT Dorapur)';
   assert.equal(view.suggestParties('দোরা', 5)[0], institute);
   assert.equal(view.suggestParties('dora', 5)[0], institute);
@@ -63,5 +162,6 @@ test('records are listed newest first, undated last; suggestions match what is t
 });
 
 test('names typed in lower case still find their party by its acronyms and abbreviations', () => {
-  for (const typed of ['iit dorapur', 'iit drp', 'velmont cancer hospital']) assert.equal(view.resolveParty(typed).length, 1, typed);
+  for (const typed of ['iit dorapur', 'iit drp', 'velmont cancer hospital'])
+    assert.equal(view.resolveParty(typed).length, 1, typed);
 });

@@ -93,7 +93,11 @@ describe('retrieve: document-aware passages', () => {
   });
 
   test('a list question in Russian, Hindi or Bengali is recognised as one', async () => {
-    for (const question of ['Какие соглашения связаны с Китаем?', 'किन संस्थानों ने चीन के साथ समझौते किए?', 'কোন কোন প্রতিষ্ঠান চীনের সঙ্গে চুক্তি করেছে?']) {
+    for (const question of [
+      'Какие соглашения связаны с Китаем?',
+      'किन संस्थानों ने चीन के साथ समझौते किए?',
+      'কোন কোন প্রতিষ্ঠান চীনের সঙ্গে চুক্তি করেছে?',
+    ]) {
       const { diagnostics } = await retrieveWithDiagnostics(snapshot, question, { k: 5, config });
       assert.equal(diagnostics.list, true, question);
     }

@@ -13,13 +13,32 @@ const TSX = import.meta.resolve('tsx');
 describe('npm run collaborations', () => {
   let dir: string;
   const run = (...args: string[]) =>
-    spawnSync(process.execPath, ['--import', TSX, join(repo, 'scripts/collaborations.ts'), '--corpus', join(dir, 'corpus'), '--index', join(dir, 'index'), ...args], {
-      cwd: dir,
-      encoding: 'utf8',
-      // Outside the repo and with a minimal environment, so a developer's .env cannot leak in.
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', EMBEDDINGS: 'hash', LOG_LEVEL: 'silent', LANG: 'C' },
-      timeout: 120_000,
-    });
+    spawnSync(
+      process.execPath,
+      [
+        '--import',
+        TSX,
+        join(repo, 'scripts/collaborations.ts'),
+        '--corpus',
+        join(dir, 'corpus'),
+        '--index',
+        join(dir, 'index'),
+        ...args,
+      ],
+      {
+        cwd: dir,
+        encoding: 'utf8',
+        // Outside the repo and with a minimal environment, so a developer's .env cannot leak in.
+        env: {
+          PATH: process.env.PATH ?? '',
+          HOME: process.env.HOME ?? '',
+          EMBEDDINGS: 'hash',
+          LOG_LEVEL: 'silent',
+          LANG: 'C',
+        },
+        timeout: 120_000,
+      },
+    );
 
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'collab-registry-cli-'));
@@ -36,7 +55,8 @@ describe('npm run collaborations', () => {
     };
     const english = ids('IIT Kharagpur');
     assert.ok(english.length >= 3);
-    for (const party of ['আইআইটি খড়্গপুর', 'आईआईटी खड़गपुर', 'IIT KGP', 'iit kharagpur']) assert.deepEqual(ids(party), english, party);
+    for (const party of ['আইআইটি খড়্গপুর', 'आईआईटी खड़गपुर', 'IIT KGP', 'iit kharagpur'])
+      assert.deepEqual(ids(party), english, party);
   });
 
   test('topic and dates filter; CSV has one row per record; bad input is a usage error', () => {
@@ -45,7 +65,10 @@ describe('npm run collaborations', () => {
     const [header, ...rows] = csv.stdout.trim().split('\n');
     assert.match(header!, /^id,date,date_basis,kind,parties,place,areas,people,title,source,url,path$/);
     assert.ok(rows.length > 0);
-    const json = JSON.parse(run('--topic', 'cancer-care', '--since', '2024', '--json').stdout) as { date?: { value: string }; areas: { id: string }[] }[];
+    const json = JSON.parse(run('--topic', 'cancer-care', '--since', '2024', '--json').stdout) as {
+      date?: { value: string };
+      areas: { id: string }[];
+    }[];
     assert.equal(json.length, rows.length);
     assert.ok(json.every((r) => r.date!.value >= '2024-01-01' && r.areas.some((a) => a.id === 'cancer-care')));
     const bad = run('--since', 'July 2024');

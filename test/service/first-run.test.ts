@@ -51,7 +51,11 @@ function start(args: string[], env: Record<string, string>, cwd: string): Runnin
     new Promise<void>((resolve, reject) => {
       waiters.push({ pattern, resolve });
       check();
-      void ended.then(() => reject(new Error(`process ended before printing ${pattern}; stdout: ${output.stdout}; stderr: ${output.stderr}`)));
+      void ended.then(() =>
+        reject(
+          new Error(`process ended before printing ${pattern}; stdout: ${output.stdout}; stderr: ${output.stderr}`),
+        ),
+      );
     });
   return { child, output, saw, ended };
 }
@@ -102,10 +106,19 @@ describe('concurrent first runs', () => {
   test('the wait is bounded: INDEX_WAIT_SECONDS later it gives up with one clear line', async () => {
     const builder = await buildInProgress();
     try {
-      const asker = start([ASK, 'Which hospitals did HKUST sign MoUs with?'], { ...env, INDEX_WAIT_SECONDS: '1' }, ws.root);
+      const asker = start(
+        [ASK, 'Which hospitals did HKUST sign MoUs with?'],
+        { ...env, INDEX_WAIT_SECONDS: '1' },
+        ws.root,
+      );
       const gaveUp = await asker.ended;
       assert.equal(gaveUp.code, 1, gaveUp.stderr);
-      assert.match(gaveUp.stderr, new RegExp(`Gave up after waiting 1 s \\(INDEX_WAIT_SECONDS\\) for the index build of process ${builder.child.pid} `));
+      assert.match(
+        gaveUp.stderr,
+        new RegExp(
+          `Gave up after waiting 1 s \\(INDEX_WAIT_SECONDS\\) for the index build of process ${builder.child.pid} `,
+        ),
+      );
       assert.doesNotMatch(gaveUp.stderr, /\n\s+at /, 'no stack trace');
     } finally {
       builder.child.stdin.end('go');

@@ -35,7 +35,10 @@ describe('createPooledService', () => {
   let inProcess: CollabService;
   before(async () => {
     ws = await makeWorkspace();
-    pooled = await createPooledService(testConfig(ws.corpusDir, ws.indexDir, { ASK_WORKERS: '2', LOG_LEVEL: 'silent' }), { embedder: countingEmbedder() });
+    pooled = await createPooledService(
+      testConfig(ws.corpusDir, ws.indexDir, { ASK_WORKERS: '2', LOG_LEVEL: 'silent' }),
+      { embedder: countingEmbedder() },
+    );
     inProcess = await createService(ws.config, { embedder: countingEmbedder() });
   });
   after(async () => {
@@ -45,9 +48,14 @@ describe('createPooledService', () => {
   });
 
   test('answers exactly as the in-process service does', async () => {
-    const questions = ['Which hospitals did HKUST sign MoUs with?', 'What did IIT and AIIMS agree?', 'Что подписали МГУ и Сеченовский университет?'];
+    const questions = [
+      'Which hospitals did HKUST sign MoUs with?',
+      'What did IIT and AIIMS agree?',
+      'Что подписали МГУ и Сеченовский университет?',
+    ];
     const answers = await Promise.all(questions.map((q) => pooled.ask(q)));
-    for (const [i, question] of questions.entries()) assert.deepEqual(answers[i], await inProcess.ask(question), question);
+    for (const [i, question] of questions.entries())
+      assert.deepEqual(answers[i], await inProcess.ask(question), question);
     assert.ok(answers[0]!.found);
     assert.equal(pooled.pending, 0);
     assert.deepEqual(await pooled.sources(), await inProcess.sources());
@@ -116,7 +124,7 @@ describe('createPooledService under load (one worker, queue of one)', () => {
       },
     });
     assert.equal(await partialSeen, 'The MoU covers AI tools for reading cancer scans [1].');
-    assert.deepEqual([...new Set(partialThreads)], [threadId], 'partials are delivered on the caller\'s thread');
+    assert.deepEqual([...new Set(partialThreads)], [threadId], "partials are delivered on the caller's thread");
 
     // B waits in the queue; C finds no room and is refused at once, without reaching a worker.
     const b = pooled.ask(question);
@@ -137,7 +145,10 @@ describe('createPooledService under load (one worker, queue of one)', () => {
 
   test('a question cancelled while it waits leaves the queue and never reaches a worker', async () => {
     const requestsBefore = fake.requests.length;
-    fake.script({ kind: 'stall', content: 'The MoU covers AI tools [1]. More', sent: 'The MoU covers AI tools [1]. Mo'.length }, { kind: 'answer', content: 'Imaging data is shared [1].' });
+    fake.script(
+      { kind: 'stall', content: 'The MoU covers AI tools [1]. More', sent: 'The MoU covers AI tools [1]. Mo'.length },
+      { kind: 'answer', content: 'Imaging data is shared [1].' },
+    );
     const cancelA = new AbortController();
     let started!: () => void;
     const streaming = new Promise<void>((resolve) => (started = resolve));

@@ -48,7 +48,10 @@ describe('createService', () => {
     const sources = await service.sources();
     assert.deepEqual(sources.map((s) => s.docId).sort(), ['hkust-hospitals', 'iit-aiims', 'msu-sechenov']);
     const stats = await service.stats();
-    assert.equal(sources.reduce((sum, s) => sum + s.chunks, 0), stats.chunks);
+    assert.equal(
+      sources.reduce((sum, s) => sum + s.chunks, 0),
+      stats.chunks,
+    );
     assert.ok(sources.every((s) => s.chunks > 0 && s.title.length > 0 && s.path.endsWith('.md')));
   });
 
@@ -95,7 +98,10 @@ describe('createService', () => {
     await reindex(ws.config, { embedder: countingEmbedder() });
     release();
     const answer = await inFlight;
-    assert.ok(answer.citations.every((c) => c.docId !== 'kazan-pharmacology'), 'the in-flight answer used the old build');
+    assert.ok(
+      answer.citations.every((c) => c.docId !== 'kazan-pharmacology'),
+      'the in-flight answer used the old build',
+    );
 
     const next = await service.ask('What will the joint pharmacology school in Kazan admit?');
     assert.equal(next.citations[0]?.docId, 'kazan-pharmacology');
@@ -131,7 +137,10 @@ describe('createService', () => {
     const before = await service.ask('Which hospitals did HKUST sign MoUs with?');
     await writeFile(join(ws.indexDir, 'current.json'), '{ not json');
     const after = await service.ask('Which hospitals did HKUST sign MoUs with?');
-    assert.deepEqual(after.citations.map((c) => c.docId), before.citations.map((c) => c.docId));
+    assert.deepEqual(
+      after.citations.map((c) => c.docId),
+      before.citations.map((c) => c.docId),
+    );
     assert.equal(after.found, true);
   });
 });

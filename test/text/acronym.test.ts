@@ -21,13 +21,14 @@ describe('Latin acronyms spelled with letter names', () => {
     assert.equal(acronym('এইচকেইউএসটি'), 'HKUST');
   });
 
-  test('a case ending after the acronym is allowed (আইআইটির = IIT\'s)', () => {
+  test("a case ending after the acronym is allowed (আইআইটির = IIT's)", () => {
     assert.equal(acronym('আইআইটির'), 'IIT');
     assert.equal(acronym('এনএসকিউএফের'), 'NSQF');
   });
 
   test('ordinary words, and single letter names, are not acronyms', () => {
-    for (const word of ['कैंसर', 'समझौता', 'संस्थान', 'প্রশিক্ষণ', 'খড়্গপুর', 'লখনউ']) assert.equal(acronym(word), undefined, word);
+    for (const word of ['कैंसर', 'समझौता', 'संस्थान', 'প্রশিক্ষণ', 'খড়্গপুর', 'লখনউ'])
+      assert.equal(acronym(word), undefined, word);
     assert.equal(acronym('के'), undefined);
     assert.equal(decodeLetterNames(foldText('के')), 'K');
   });

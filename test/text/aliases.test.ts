@@ -7,9 +7,10 @@ const analyzer = createAnalyzer();
 
 describe('institution aliases in the text', () => {
   test('an English long name before its acronym', () => {
-    assert.deepEqual(findAliases('signed by the Kalyan Singh Super Speciality Cancer Institute (KSSSCI) today', analyzer), [
-      { acronym: 'KSSSCI', expansion: 'Kalyan Singh Super Speciality Cancer Institute' },
-    ]);
+    assert.deepEqual(
+      findAliases('signed by the Kalyan Singh Super Speciality Cancer Institute (KSSSCI) today', analyzer),
+      [{ acronym: 'KSSSCI', expansion: 'Kalyan Singh Super Speciality Cancer Institute' }],
+    );
     assert.deepEqual(findAliases('The Hong Kong University of Science and Technology (HKUST) introduced', analyzer), [
       { acronym: 'HKUST', expansion: 'Hong Kong University of Science and Technology' },
     ]);
@@ -22,7 +23,10 @@ describe('institution aliases in the text', () => {
   });
 
   test('a Russian name with a hyphenated word', () => {
-    const [alias] = findAliases('заседание Совета Российско-Китайской ассоциации медицинских университетов (РКАМУ), в котором', analyzer);
+    const [alias] = findAliases(
+      'заседание Совета Российско-Китайской ассоциации медицинских университетов (РКАМУ), в котором',
+      analyzer,
+    );
     assert.equal(alias?.acronym, 'РКАМУ');
     assert.equal(alias?.expansion, 'Российско Китайской ассоциации медицинских университетов');
   });

@@ -12,7 +12,10 @@ describe('analyzer: one set of terms for questions and articles in every script'
   test('an English question meets a Bengali article through the acronym and the transliterated name', () => {
     const common = shared('IIT Kharagpur', 'আইআইটি খড়্গপুরের উদ্যোগ');
     assert.ok(common.includes('iit'), common.join(' '));
-    assert.ok(common.some((t) => t.startsWith('~')), common.join(' '));
+    assert.ok(
+      common.some((t) => t.startsWith('~')),
+      common.join(' '),
+    );
   });
 
   test('a Russian name meets its Latin spelling', () => {
@@ -39,17 +42,28 @@ describe('analyzer: one set of terms for questions and articles in every script'
 
   test('analyzer.terms gives shared terms for comparing a question with a passage in another script', () => {
     const question = new Set(createAnalyzer().terms('When did IIT Kharagpur start the course?'));
-    assert.ok(createAnalyzer().terms('আইআইটি খড়্গপুর').some((t) => question.has(t)));
+    assert.ok(
+      createAnalyzer()
+        .terms('আইআইটি খড়্গপুর')
+        .some((t) => question.has(t)),
+    );
   });
 });
 
 describe('inflected Bengali questions meet their uninflected form', () => {
   const analyzer = createAnalyzer();
-  const content = (text: string) => analyzer.words(text).filter((w) => !w.stopword).flatMap((w) => w.terms);
+  const content = (text: string) =>
+    analyzer
+      .words(text)
+      .filter((w) => !w.stopword)
+      .flatMap((w) => w.terms);
   test('a genitive name: এইমস কল্যাণীর চুক্তি = এইমস কল্যাণী চুক্তি', () => {
     assert.deepEqual(content('এইমস কল্যাণীর চুক্তি'), content('এইমস কল্যাণী চুক্তি'));
   });
   test('an inflected question word: কতজনকে and কত জনকে leave the same content terms', () => {
-    assert.deepEqual(content('কতজনকে প্রশিক্ষণ দেওয়া হবে'), content('কত জনকে প্রশিক্ষণ দেওয়া হবে').filter((t) => t !== 'জন'));
+    assert.deepEqual(
+      content('কতজনকে প্রশিক্ষণ দেওয়া হবে'),
+      content('কত জনকে প্রশিক্ষণ দেওয়া হবে').filter((t) => t !== 'জন'),
+    );
   });
 });

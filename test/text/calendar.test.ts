@@ -4,7 +4,8 @@ import { monthName, monthOf, russianOrdinalDay, weekdayName, weekdayOf } from '.
 
 describe('calendar', () => {
   test('month names in four languages, with variants, cases and abbreviations', () => {
-    for (const word of ['September', 'sept.', 'सितंबर', 'सितम्बर', 'সেপ্টেম্বর', 'сентября', 'Сентябрь']) assert.equal(monthOf(word), 9, word);
+    for (const word of ['September', 'sept.', 'सितंबर', 'सितम्बर', 'সেপ্টেম্বর', 'сентября', 'Сентябрь'])
+      assert.equal(monthOf(word), 9, word);
     assert.equal(monthOf('অগাস্ট'), 8);
     assert.equal(monthOf('hospital'), undefined);
   });

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { stem } from '../../src/text/stem.ts';
 import type { Script } from '../../src/text/script.ts';
 
-const same = (a: string, b: string, script: Script) => assert.equal(stem(a.normalize('NFKC'), script), stem(b.normalize('NFKC'), script), `${a} / ${b}`);
+const same = (a: string, b: string, script: Script) =>
+  assert.equal(stem(a.normalize('NFKC'), script), stem(b.normalize('NFKC'), script), `${a} / ${b}`);
 
 describe('light stemming', () => {
   test('English plurals and -ed/-ing', () => {
@@ -53,4 +54,3 @@ describe('light stemming', () => {
     same('университетами', 'университет', 'cyrillic');
   });
 });
-

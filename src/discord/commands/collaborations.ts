@@ -6,7 +6,14 @@ import { randomBytes } from 'node:crypto';
 import { ButtonStyle, ComponentType, MessageFlags } from 'discord.js';
 import type { APIEmbed, AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction } from 'discord.js';
 import { t, toLanguage, type Language } from '../../i18n/index.ts';
-import { recordLine, RegistryFilterError, topicById, type CollaborationFilter, type CollaborationList, type CollaborationRecord } from '../../service/types.ts';
+import {
+  recordLine,
+  RegistryFilterError,
+  topicById,
+  type CollaborationFilter,
+  type CollaborationList,
+  type CollaborationRecord,
+} from '../../service/types.ts';
 import { NO_MENTIONS, type BotContext } from '../context.ts';
 import { escapeText as escapeMarkdown, LIMITS, safeUrl, type MessagePart } from '../format.ts';
 
@@ -47,11 +54,18 @@ export async function handleCollaborations(interaction: ChatInputCommandInteract
     return;
   }
   const id = remember({ filter });
-  await interaction.editReply({ ...renderCollaborationsPage(list, filter, 0, language, id), allowedMentions: NO_MENTIONS });
+  await interaction.editReply({
+    ...renderCollaborationsPage(list, filter, 0, language, id),
+    allowedMentions: NO_MENTIONS,
+  });
 }
 
 /** The records, or the text that explains why there are none to show. */
-async function listOrProblem(ctx: BotContext, filter: CollaborationFilter, language: Language): Promise<CollaborationList | string> {
+async function listOrProblem(
+  ctx: BotContext,
+  filter: CollaborationFilter,
+  language: Language,
+): Promise<CollaborationList | string> {
   let list: CollaborationList;
   try {
     list = await ctx.service.collaborations(filter);
@@ -66,7 +80,10 @@ async function listOrProblem(ctx: BotContext, filter: CollaborationFilter, langu
 }
 
 /** Party names for the `party` option as the user types, from the registry. */
-export async function handleCollaborationsAutocomplete(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void> {
+export async function handleCollaborationsAutocomplete(
+  interaction: AutocompleteInteraction,
+  ctx: BotContext,
+): Promise<void> {
   const focused = interaction.options.getFocused(true);
   if (focused.name !== 'party') {
     await interaction.respond([]);
@@ -85,13 +102,22 @@ export async function handleCollaborationsButton(interaction: ButtonInteraction,
   const language = toLanguage(interaction.locale);
   const listing = listings.get(id);
   if (!listing || !/^\d{1,6}$/.test(pageText)) {
-    await interaction.reply({ content: t(language, 'registry:expired'), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    await interaction.reply({
+      content: t(language, 'registry:expired'),
+      flags: MessageFlags.Ephemeral,
+      allowedMentions: NO_MENTIONS,
+    });
     return true;
   }
   await interaction.deferUpdate();
   const list = await listOrProblem(ctx, listing.filter, language);
-  if (typeof list === 'string') await interaction.editReply({ content: list, embeds: [], components: [], allowedMentions: NO_MENTIONS });
-  else await interaction.editReply({ ...renderCollaborationsPage(list, listing.filter, Number(pageText), language, id), allowedMentions: NO_MENTIONS });
+  if (typeof list === 'string')
+    await interaction.editReply({ content: list, embeds: [], components: [], allowedMentions: NO_MENTIONS });
+  else
+    await interaction.editReply({
+      ...renderCollaborationsPage(list, listing.filter, Number(pageText), language, id),
+      allowedMentions: NO_MENTIONS,
+    });
   return true;
 }
 
@@ -106,10 +132,15 @@ export function renderCollaborationsPage(
   const pages = Math.max(1, Math.ceil(list.records.length / COLLABORATIONS_PAGE_SIZE));
   const current = Math.min(Math.max(0, page), pages - 1);
   const first = current * COLLABORATIONS_PAGE_SIZE;
-  const blocks = list.records.slice(first, first + COLLABORATIONS_PAGE_SIZE).map((r, i) => recordBlock(r, first + i + 1, language));
+  const blocks = list.records
+    .slice(first, first + COLLABORATIONS_PAGE_SIZE)
+    .map((r, i) => recordBlock(r, first + i + 1, language));
   const summary = filterSummary(filter, list, language);
   const embed: APIEmbed = {
-    title: cut(summary ? t(language, 'registry:titleFiltered', { filter: summary }) : t(language, 'registry:title'), LIMITS.embedTitle),
+    title: cut(
+      summary ? t(language, 'registry:titleFiltered', { filter: summary }) : t(language, 'registry:title'),
+      LIMITS.embedTitle,
+    ),
     description: cut(blocks.join('\n\n'), LIMITS.embedDescription),
     color: 0x1c7ed6,
     footer: { text: t(language, 'registry:page', { page: current + 1, pages, count: list.records.length }) },

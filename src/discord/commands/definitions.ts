@@ -27,7 +27,9 @@ export interface DefinitionOptions {
 }
 
 /** The full command list, as PUT to Discord by `npm run register` (the order is the order users see). */
-export function commandDefinitions({ maxQuestionLength }: DefinitionOptions): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
+export function commandDefinitions({
+  maxQuestionLength,
+}: DefinitionOptions): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
   // The bot is built for a shared server (channel allowlist, admin role): commands exist in guilds only.
   const guildOnly = [InteractionContextType.Guild];
   const ask = new SlashCommandBuilder()

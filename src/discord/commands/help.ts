@@ -13,5 +13,8 @@ export async function handleHelp(interaction: ChatInputCommandInteraction, ctx: 
     ctx.logger.warn({ err: errorForLog(error) }, 'stats unavailable for /help');
     return undefined;
   });
-  await interaction.editReply({ embeds: [helpEmbed(stats, languageOfInteraction(interaction))], allowedMentions: NO_MENTIONS });
+  await interaction.editReply({
+    embeds: [helpEmbed(stats, languageOfInteraction(interaction))],
+    allowedMentions: NO_MENTIONS,
+  });
 }

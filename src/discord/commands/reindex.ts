@@ -29,8 +29,17 @@ export async function handleReindex(interaction: ChatInputCommandInteraction, ct
   ctx.logger.info({ interaction: interaction.id, user: interaction.user.id }, '/reindex started');
   const summary = await ctx.service.reindex();
   ctx.logger.info(
-    { added: summary.added.length, changed: summary.changed.length, removed: summary.removed.length, failed: summary.failed.length, seconds: summary.seconds },
+    {
+      added: summary.added.length,
+      changed: summary.changed.length,
+      removed: summary.removed.length,
+      failed: summary.failed.length,
+      seconds: summary.seconds,
+    },
     '/reindex finished',
   );
-  await interaction.editReply({ ...renderReindexSummary(summary, languageOfInteraction(interaction)), allowedMentions: NO_MENTIONS });
+  await interaction.editReply({
+    ...renderReindexSummary(summary, languageOfInteraction(interaction)),
+    allowedMentions: NO_MENTIONS,
+  });
 }

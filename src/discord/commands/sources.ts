@@ -9,5 +9,8 @@ export async function handleSources(interaction: ChatInputCommandInteraction, ct
   // Ephemeral: a long listing is for the person who asked, not for the channel.
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const sources = await ctx.service.sources();
-  await interaction.editReply({ ...renderSourcesPage(sources, 0, { lang: languageOfInteraction(interaction) }), allowedMentions: NO_MENTIONS });
+  await interaction.editReply({
+    ...renderSourcesPage(sources, 0, { lang: languageOfInteraction(interaction) }),
+    allowedMentions: NO_MENTIONS,
+  });
 }

@@ -2,7 +2,15 @@
 // feedback replies. None repeats an upstream error: an error id points the operator to the log line.
 import type { Namespace } from '../index.ts';
 
-type Key = 'busy' | 'llmFallback' | 'llmTimeout' | 'voteRecorded.up' | 'voteRecorded.down' | 'voteChanged.up' | 'voteChanged.down' | 'voteSame';
+type Key =
+  | 'busy'
+  | 'llmFallback'
+  | 'llmTimeout'
+  | 'voteRecorded.up'
+  | 'voteRecorded.down'
+  | 'voteChanged.up'
+  | 'voteChanged.down'
+  | 'voteSame';
 
 export const reliability: Namespace<Key> = {
   en: {

@@ -46,7 +46,9 @@ export class HashEmbeddings extends Embeddings {
     super({});
     const { dimensions } = options;
     if (!Number.isInteger(dimensions) || dimensions < 1) {
-      throw new RangeError(`HashEmbeddings: dimensions must be a positive integer (got ${String(dimensions)}); set HASH_DIMENSIONS.`);
+      throw new RangeError(
+        `HashEmbeddings: dimensions must be a positive integer (got ${String(dimensions)}); set HASH_DIMENSIONS.`,
+      );
     }
     this.dimensions = dimensions;
     const fold = fnv1a(SEED_WORD, foldText(FOLD_PROBE)).toString(16).padStart(8, '0');

@@ -192,7 +192,12 @@ class DownloadWatch {
     const key = info.file;
     if (info.status === 'initiate') {
       // transformers.js checks the same paths before fetching: a file found here is read, not downloaded.
-      if (!this.allowDownload || existsSync(join(this.modelDir, info.name, info.file)) || existsSync(join(info.name, info.file))) return;
+      if (
+        !this.allowDownload ||
+        existsSync(join(this.modelDir, info.name, info.file)) ||
+        existsSync(join(info.name, info.file))
+      )
+        return;
       this.remote.add(key);
       this.armTimer();
       return;
@@ -201,7 +206,13 @@ class DownloadWatch {
     if (info.status === 'progress') {
       this.armTimer();
       this.reported = true;
-      this.settings.listener?.({ kind: 'progress', model: this.model, file: key, loadedBytes: info.loaded, totalBytes: info.total });
+      this.settings.listener?.({
+        kind: 'progress',
+        model: this.model,
+        file: key,
+        loadedBytes: info.loaded,
+        totalBytes: info.total,
+      });
     } else if (info.status === 'done') {
       this.remote.delete(key);
       if (this.remote.size === 0) this.clearTimer();
@@ -220,7 +231,10 @@ class DownloadWatch {
   private armTimer(): void {
     this.clearTimer();
     const seconds = Number((this.settings.stallTimeoutMs / 1000).toFixed(1));
-    this.timer = setTimeout(() => this.fail(new StalledDownloadError(`no data from ${this.settings.hubHost} for ${seconds} s`)), this.settings.stallTimeoutMs);
+    this.timer = setTimeout(
+      () => this.fail(new StalledDownloadError(`no data from ${this.settings.hubHost} for ${seconds} s`)),
+      this.settings.stallTimeoutMs,
+    );
   }
 
   private clearTimer(): void {
@@ -234,7 +248,12 @@ class StalledDownloadError extends Error {
 }
 
 /** Turns whatever transformers.js / fetch / onnxruntime threw into the one-line user message. */
-function unavailableError(error: unknown, options: LocalEmbeddingsOptions, modelDir: string, hubHost: string): UserError {
+function unavailableError(
+  error: unknown,
+  options: LocalEmbeddingsOptions,
+  modelDir: string,
+  hubHost: string,
+): UserError {
   const { model, modelDir: where } = options;
   const text = error instanceof Error ? error.message : String(error);
   const missingLocally = /not found locally at "([^"]+)"/.exec(text);
@@ -263,7 +282,9 @@ function unavailableError(error: unknown, options: LocalEmbeddingsOptions, model
   }
   // The files are there but do not load (truncated download, wrong format, unsupported architecture).
   const reason = oneLine(text);
-  const fix = options.allowDownload ? `Delete ${join(where, model)} to download it again` : `Replace the files in ${join(where, model)}`;
+  const fix = options.allowDownload
+    ? `Delete ${join(where, model)} to download it again`
+    : `Replace the files in ${join(where, model)}`;
   return new UserError(
     'model.unavailable',
     `Embedding model "${model}" in ${where} could not be loaded (${reason}). ${fix} or set EMBEDDINGS=hash.`,
@@ -273,10 +294,13 @@ function unavailableError(error: unknown, options: LocalEmbeddingsOptions, model
 
 /** The innermost reason of a failed fetch (e.g. "getaddrinfo ENOTFOUND huggingface.co"), if that is what this is. */
 function networkCause(error: unknown): string | undefined {
-  const isNetworkCode = (e: unknown) => typeof (e as { code?: unknown })?.code === 'string' && /^(E[A-Z]+|UND_ERR_[A-Z_]+)$/.test((e as { code: string }).code);
+  const isNetworkCode = (e: unknown) =>
+    typeof (e as { code?: unknown })?.code === 'string' &&
+    /^(E[A-Z]+|UND_ERR_[A-Z_]+)$/.test((e as { code: string }).code);
   if (!(error instanceof TypeError && error.message === 'fetch failed') && !isNetworkCode(error)) return undefined;
   let innermost: unknown = error;
-  for (let depth = 0; depth < 5 && innermost instanceof Error && innermost.cause instanceof Error; depth++) innermost = innermost.cause;
+  for (let depth = 0; depth < 5 && innermost instanceof Error && innermost.cause instanceof Error; depth++)
+    innermost = innermost.cause;
   const { message, code } = innermost as { message?: string; code?: unknown };
   return message || (typeof code === 'string' ? code : undefined) || 'fetch failed';
 }
@@ -290,7 +314,9 @@ function oneLine(text: string, max = 200): string {
  * A progress bar on `stream` for model downloads, or undefined when the stream is not a terminal (logs and
  * pipes get no carriage-return noise).
  */
-export function createTerminalDownloadProgress(stream: NodeJS.WriteStream = process.stderr): ModelDownloadListener | undefined {
+export function createTerminalDownloadProgress(
+  stream: NodeJS.WriteStream = process.stderr,
+): ModelDownloadListener | undefined {
   if (!stream.isTTY) return undefined;
   const files = new Map<string, { loaded: number; total: number }>();
   let bar: cliProgress.SingleBar | undefined;
@@ -312,7 +338,12 @@ export function createTerminalDownloadProgress(stream: NodeJS.WriteStream = proc
     const payload = { model: event.model, loadedMb: mb(loaded), totalMb: mb(total) };
     if (!bar) {
       bar = new cliProgress.SingleBar(
-        { stream, format: 'Downloading {model} |{bar}| {percentage}% {loadedMb}/{totalMb} MB', hideCursor: true, clearOnComplete: false },
+        {
+          stream,
+          format: 'Downloading {model} |{bar}| {percentage}% {loadedMb}/{totalMb} MB',
+          hideCursor: true,
+          clearOnComplete: false,
+        },
         cliProgress.Presets.shades_classic,
       );
       bar.start(total, loaded, payload);

@@ -9,7 +9,10 @@ import type { CollabRecord, Evidence } from './types.ts';
 /** Bump when a rule changes what records are extracted: stored records of older versions are re-extracted. */
 export const EXTRACTOR_VERSION = 1;
 
-export type RecordSource = Pick<Article, 'id' | 'path' | 'title' | 'source' | 'url' | 'language' | 'date' | 'institutions' | 'body'>;
+export type RecordSource = Pick<
+  Article,
+  'id' | 'path' | 'title' | 'source' | 'url' | 'language' | 'date' | 'institutions' | 'body'
+>;
 
 /**
  * The collaboration record of an article. One record per article: an article that reports several
@@ -17,7 +20,8 @@ export type RecordSource = Pick<Article, 'id' | 'path' | 'title' | 'source' | 'u
  */
 export function extractRecords(article: RecordSource): CollabRecord[] {
   const passages = articlePassages(article);
-  const parties = article.institutions.length > 0 ? partiesFromFrontMatter(article, passages) : partiesFromText(passages);
+  const parties =
+    article.institutions.length > 0 ? partiesFromFrontMatter(article, passages) : partiesFromText(passages);
   const dateEvidence: Evidence = { from: 'front-matter', start: 0, end: 0, text: article.date ?? '' };
   const kind = extractKind(passages);
   const date = extractDate(passages, article.date, dateEvidence);

@@ -13,11 +13,36 @@ import type { CollabRecord, Evidence, RecordDate, RecordKind, RecordPerson } fro
 
 /** How each kind of agreement is named, in the order of precedence (an MoU is also "an agreement"). */
 const KIND_PHRASES: readonly [RecordKind, Phrase[]][] = [
-  ['mou', compilePhrases('mou | mous | memorandum* | memoranda | समझौता ज्ञापन | एमओयू | सहमति पत्र | সমঝোতা স্মারক* | মউ | মৌ | меморандум*')],
-  ['communique', compilePhrases('communique* | communiqué* | joint statement | joint declaration | संयुक्त वक्तव्य | संयुक्त बयान | संयुक्त घोषणा* | যৌথ বিবৃতি | যৌথ ঘোষণা* | коммюнике | совместн* заявлени* | декларац*')],
-  ['agreement', compilePhrases('agreement* | accord | accords | pact | समझौत* | करार* | চুক্তি* | соглашени* | договор | договора | договором')],
-  ['partnership', compilePhrases('partnership* | alliance* | tie-up* | साझेदारी* | भागीदारी* | অংশীদারিত্ব* | গাঁটছড়া* | партнерств* | партнёрств* | альянс*')],
-  ['joint-programme', compilePhrases('joint programme* | joint program* | course* | programme* | program | programs | संयुक्त कार्यक्रम* | पाठ्यक्रम* | कोर्स | যৌথ কর্মসূচি* | কোর্স* | совместн* программ* | курс*')],
+  [
+    'mou',
+    compilePhrases(
+      'mou | mous | memorandum* | memoranda | समझौता ज्ञापन | एमओयू | सहमति पत्र | সমঝোতা স্মারক* | মউ | মৌ | меморандум*',
+    ),
+  ],
+  [
+    'communique',
+    compilePhrases(
+      'communique* | communiqué* | joint statement | joint declaration | संयुक्त वक्तव्य | संयुक्त बयान | संयुक्त घोषणा* | যৌথ বিবৃতি | যৌথ ঘোষণা* | коммюнике | совместн* заявлени* | декларац*',
+    ),
+  ],
+  [
+    'agreement',
+    compilePhrases(
+      'agreement* | accord | accords | pact | समझौत* | करार* | চুক্তি* | соглашени* | договор | договора | договором',
+    ),
+  ],
+  [
+    'partnership',
+    compilePhrases(
+      'partnership* | alliance* | tie-up* | साझेदारी* | भागीदारी* | অংশীদারিত্ব* | গাঁটছড়া* | партнерств* | партнёрств* | альянс*',
+    ),
+  ],
+  [
+    'joint-programme',
+    compilePhrases(
+      'joint programme* | joint program* | course* | programme* | program | programs | संयुक्त कार्यक्रम* | पाठ्यक्रम* | कोर्स | যৌথ কর্মসূচি* | কোর্স* | совместн* программ* | курс*',
+    ),
+  ],
 ];
 
 /** The kind of the agreement: the most specific kind the signing passages name, else the other key passages, else any. */
@@ -38,7 +63,11 @@ const DAY_MONTH = /(\d{1,2})(?:st|nd|rd|th)?\s+([\p{L}\p{M}]+)|([\p{L}\p{M}]+)\s
  * The date of the signing when a signing passage states it (a full date, or day and month in an article
  * whose own date gives the year), else the article's date marked as such. A year is never guessed.
  */
-export function extractDate(passages: readonly Passage[], articleDate: string | undefined, articleDateEvidence: Evidence): RecordDate | undefined {
+export function extractDate(
+  passages: readonly Passage[],
+  articleDate: string | undefined,
+  articleDateEvidence: Evidence,
+): RecordDate | undefined {
   for (const p of passages.filter((x) => x.signing && x.from === 'body')) {
     const full = parseStatedDate(p.text);
     if (full) return { value: full, basis: 'signed', evidence: passageEvidence(p) };
@@ -59,7 +88,21 @@ export function extractDate(passages: readonly Passage[], articleDate: string | 
 
 const LOCATIVE = compilePhrases('in | at | visited | в | во');
 /** Words after "in"/"at" that are never places (months are rejected through the month table). */
-const NOT_PLACES = new Set(['the', 'line', 'addition', 'particular', 'presence', 'collaboration', 'частности', 'рамках', 'сфере', 'сферах', 'области'].map(foldText));
+const NOT_PLACES = new Set(
+  [
+    'the',
+    'line',
+    'addition',
+    'particular',
+    'presence',
+    'collaboration',
+    'частности',
+    'рамках',
+    'сфере',
+    'сферах',
+    'области',
+  ].map(foldText),
+);
 
 /** Where it was signed: the dateline ("KOLKATA:", "लखनऊ।") or a place named in the passage about the signing or meeting. */
 export function extractPlace(passages: readonly Passage[], partyNames: readonly string[]): CollabRecord['place'] {
@@ -100,7 +143,10 @@ function displayPlace(word: string): string {
 
 /** The topics of the vocabulary the article names, each with the first passage that names it (signing passages first). */
 /** The first two capitalized words in a row after a Russian role, within its clause: the person's name. */
-function cyrillicNameAfter(p: Passage, words: readonly { folded: string; start: number; end: number }[]): { text: string } | undefined {
+function cyrillicNameAfter(
+  p: Passage,
+  words: readonly { folded: string; start: number; end: number }[],
+): { text: string } | undefined {
   for (let i = 0; i + 1 < words.length && i <= MAX_CYRILLIC_SKIP; i++) {
     if (/[,;:()]/.test(p.text.slice(words[i]!.end, words[i + 1]!.start))) return undefined;
     const a = p.text.slice(words[i]!.start, words[i]!.end);
@@ -108,7 +154,13 @@ function cyrillicNameAfter(p: Passage, words: readonly { folded: string; start: 
     const capitalizedWord = (x: string) => /^\p{Lu}\p{Ll}+$/u.test(x);
     const gapOk = p.text.slice(words[i]!.end, words[i + 1]!.start) === ' ';
     const institutional = [words[i]!, words[i + 1]!].some((w) => conceptsOf(w.folded).length > 0);
-    if (capitalizedWord(a) && capitalizedWord(b) && gapOk && !institutional && !/(ского|ской|ского|ного|ной)$/u.test(a)) {
+    if (
+      capitalizedWord(a) &&
+      capitalizedWord(b) &&
+      gapOk &&
+      !institutional &&
+      !/(ского|ской|ского|ного|ной)$/u.test(a)
+    ) {
       return { text: `${a} ${b}` };
     }
   }
@@ -118,10 +170,14 @@ function cyrillicNameAfter(p: Passage, words: readonly { folded: string; start: 
 export function extractAreas(passages: readonly Passage[], partyNames: readonly string[] = []): CollabRecord['areas'] {
   const ordered = [...passages.filter((p) => p.signing || p.key), ...passages.filter((p) => !p.signing && !p.key)];
   // A topic word inside a party's name ("… Cancer Hospital") says what the party is, not what the agreement is about.
-  const names = [...new Set(partyNames.flatMap((n) => [n, n.replace(/\s*\([^()]*\)\s*/g, ' ').trim()]))].filter((n) => n.length > 2);
+  const names = [...new Set(partyNames.flatMap((n) => [n, n.replace(/\s*\([^()]*\)\s*/g, ' ').trim()]))].filter(
+    (n) => n.length > 2,
+  );
   const outsideNames = (p: Passage) => {
     const taken: [number, number][] = [];
-    for (const name of names) for (let at = p.text.indexOf(name); at >= 0; at = p.text.indexOf(name, at + 1)) taken.push([at, at + name.length]);
+    for (const name of names)
+      for (let at = p.text.indexOf(name); at >= 0; at = p.text.indexOf(name, at + 1))
+        taken.push([at, at + name.length]);
     return p.words.filter((w) => !taken.some(([a, b]) => w.start >= a && w.end <= b));
   };
   const words = new Map(ordered.map((p) => [p, outsideNames(p)]));
@@ -134,7 +190,9 @@ export function extractAreas(passages: readonly Passage[], partyNames: readonly 
 }
 
 /** Titles before a name, four languages. */
-const HONORIFICS = compilePhrases('dr | prof | professor | mr | ms | mrs | डॉ | प्रो | प्रोफेसर | डॉक्टर | ডঃ | ডা | অধ্যাপক | ডক্টর | проф | профессор | академик | доктор');
+const HONORIFICS = compilePhrases(
+  'dr | prof | professor | mr | ms | mrs | डॉ | प्रो | प्रोफेसर | डॉक्टर | ডঃ | ডা | অধ্যাপক | ডক্টর | проф | профессор | академик | доктор',
+);
 /** Roles written before a name. */
 const ROLES = compilePhrases(
   'director | executive director | president | rector | provost | chairman | dean | vice-chancellor | registrar | निदेशक | कुलपति | अध्यक्ष | कार्यकारी रजिस्ट्रार | रजिस्ट्रार | डीन | ডিরেক্টর | অধিকর্তা | উপাচার্য | ректор | директор | президент | сопредседатель | председатель',
@@ -146,11 +204,16 @@ const MAX_NAME_WORDS = 4;
 export function extractPeople(passages: readonly Passage[]): RecordPerson[] {
   const people: RecordPerson[] = [];
   for (const p of passages.filter((x) => x.from === 'body' && (x.signing || x.presence))) {
-    const cues = [...findPhrases(p.words, HONORIFICS).map((h) => ({ ...h, role: undefined as string | undefined })), ...findPhrases(p.words, ROLES).map((h) => ({ ...h, role: p.text.slice(h.start, h.end) }))];
+    const cues = [
+      ...findPhrases(p.words, HONORIFICS).map((h) => ({ ...h, role: undefined as string | undefined })),
+      ...findPhrases(p.words, ROLES).map((h) => ({ ...h, role: p.text.slice(h.start, h.end) })),
+    ];
     for (const cue of cues.sort((a, b) => a.start - b.start)) {
       const name = nameAfter(p, cue.end);
       if (!name) continue;
-      const existing = people.find((x) => x.name === name.text || name.text.includes(x.name) || x.name.includes(name.text));
+      const existing = people.find(
+        (x) => x.name === name.text || name.text.includes(x.name) || x.name.includes(name.text),
+      );
       if (existing) {
         if (!existing.role && cue.role) existing.role = cue.role;
         continue;
@@ -176,7 +239,12 @@ function nameAfter(p: Passage, from: number): { text: string } | undefined {
     const raw = p.text.slice(w.start, w.end);
     const script = scriptOf(raw);
     if (isStopword(w.folded) || conceptsOf(w.folded).length > 0) break;
-    if (findPhrases([w], HONORIFICS).length > 0 || findPhrases([w], ROLES).length > 0 || findPhrases([w], PRESENCE_CUES).length > 0) break;
+    if (
+      findPhrases([w], HONORIFICS).length > 0 ||
+      findPhrases([w], ROLES).length > 0 ||
+      findPhrases([w], PRESENCE_CUES).length > 0
+    )
+      break;
     if ((script === 'latin' || script === 'cyrillic') && !/^\p{Lu}/u.test(raw)) break;
     if ((script === 'devanagari' || script === 'bengali') && (acronymOf(w.folded)?.length ?? 0) >= 3) break;
     // An acronym after a title is an institution (академик РАН), skipped in Cyrillic, ends the name elsewhere.

@@ -19,10 +19,42 @@ import { toLatin } from '../../text/transliterate.ts';
  */
 const NAME_FILLERS = new Set(
   [
-    'the', 'of', 'for', 'and', 'at', 'in', 'dr', 'prof', 'sir', 'shri', 'smt',
-    'डॉ', 'डा', 'प्रो', 'श्री', 'ऑफ', 'ऑफ़', 'फॉर', 'फ़ॉर', 'एंड', 'ऐंड', 'द',
-    'ডঃ', 'ডা', 'ডক্টর', 'অধ্যাপক', 'অফ', 'ফর', 'অ্যান্ড', 'ইন', 'দ্য',
-    'др', 'проф', 'им', 'имени', 'и',
+    'the',
+    'of',
+    'for',
+    'and',
+    'at',
+    'in',
+    'dr',
+    'prof',
+    'sir',
+    'shri',
+    'smt',
+    'डॉ',
+    'डा',
+    'प्रो',
+    'श्री',
+    'ऑफ',
+    'ऑफ़',
+    'फॉर',
+    'फ़ॉर',
+    'एंड',
+    'ऐंड',
+    'द',
+    'ডঃ',
+    'ডা',
+    'ডক্টর',
+    'অধ্যাপক',
+    'অফ',
+    'ফর',
+    'অ্যান্ড',
+    'ইন',
+    'দ্য',
+    'др',
+    'проф',
+    'им',
+    'имени',
+    'и',
   ].map(foldText),
 );
 
@@ -32,13 +64,43 @@ const NAME_FILLERS = new Set(
  */
 const ORDINALS = new Set(
   [
-    'first', 'second', 'third', 'fourth', 'fifth', 'prathama', 'पहला', 'पहली', 'प्रथम', 'द्वितीय', 'दूसरा', 'तृतीय',
-    'প্রথম', 'দ্বিতীয়', 'তৃতীয়', 'первый', 'первая', 'первого', 'второй', 'вторая', 'второго', 'третий', 'третья',
+    'first',
+    'second',
+    'third',
+    'fourth',
+    'fifth',
+    'prathama',
+    'पहला',
+    'पहली',
+    'प्रथम',
+    'द्वितीय',
+    'दूसरा',
+    'तृतीय',
+    'প্রথম',
+    'দ্বিতীয়',
+    'তৃতীয়',
+    'первый',
+    'первая',
+    'первого',
+    'второй',
+    'вторая',
+    'второго',
+    'третий',
+    'третья',
   ].map(foldText),
 );
 
 /** Lexicon concepts that are the head of an institution's name (…University, …संस्थान, …হাসপাতাল). */
-export const HEAD_CONCEPTS: ReadonlySet<string> = new Set(['university', 'institute', 'hospital', 'college', 'school', 'centre', 'association', 'council']);
+export const HEAD_CONCEPTS: ReadonlySet<string> = new Set([
+  'university',
+  'institute',
+  'hospital',
+  'college',
+  'school',
+  'centre',
+  'association',
+  'council',
+]);
 
 /** The shorter name must have this many distinctive words, all found in the other, to match by them alone. */
 const MIN_SHARED_DISTINCTIVE = 2;
@@ -68,12 +130,19 @@ function analyzer(): Analyzer {
 
 /** The words of a name that can identify it, in order. */
 export function nameTokens(name: string): NameToken[] {
-  return analyzer()
-    .words(name)
-    // A capitalized function word belongs to the name (All India Institute…); fillers never do.
-    .filter((w) => !w.joined && !NAME_FILLERS.has(w.folded.replace(/\.$/, '')) && !(w.stopword && !w.acronym && !/^\p{Lu}/u.test(w.raw)))
-    .map(toToken)
-    .filter((t) => t.latin !== '' || t.acronym !== undefined);
+  return (
+    analyzer()
+      .words(name)
+      // A capitalized function word belongs to the name (All India Institute…); fillers never do.
+      .filter(
+        (w) =>
+          !w.joined &&
+          !NAME_FILLERS.has(w.folded.replace(/\.$/, '')) &&
+          !(w.stopword && !w.acronym && !/^\p{Lu}/u.test(w.raw)),
+      )
+      .map(toToken)
+      .filter((t) => t.latin !== '' || t.acronym !== undefined)
+  );
 }
 
 function toToken(word: Word): NameToken {
@@ -220,7 +289,8 @@ function spells(token: NameToken, run: readonly NameToken[]): boolean {
 
 /** KGP abbreviates Kharagpur: same first letter, the rest in order among the word's letters. */
 function abbreviates(acronym: string, word: NameToken): boolean {
-  if (acronym.length < MIN_ABBREVIATION || word.latin.length <= acronym.length || word.latin[0] !== acronym[0]) return false;
+  if (acronym.length < MIN_ABBREVIATION || word.latin.length <= acronym.length || word.latin[0] !== acronym[0])
+    return false;
   let at = 1;
   for (const letter of acronym.slice(1)) {
     at = word.latin.indexOf(letter, at);
@@ -249,7 +319,8 @@ function sharesDistinctive(a: readonly NameToken[], b: readonly NameToken[]): bo
   // Every ordinal on either side must be matched: "First" never joins "Second".
   if (others.some((o) => o.ordinal && !words.some((w) => tokensMatch(w, o)))) return false;
   // The institution types must agree: a centre of the same two countries is not their association.
-  const heads = (tokens: readonly NameToken[]) => new Set(tokens.flatMap((t) => t.concepts).filter((c) => HEAD_CONCEPTS.has(c.slice(1))));
+  const heads = (tokens: readonly NameToken[]) =>
+    new Set(tokens.flatMap((t) => t.concepts).filter((c) => HEAD_CONCEPTS.has(c.slice(1))));
   const largeHeads = heads(large);
   if ([...heads(small)].some((h) => !largeHeads.has(h))) return false;
   if (!words.every((w) => others.some((o) => tokensMatch(w, o)))) return false;

@@ -21,10 +21,48 @@ const EXTRA_HEADS = compilePhrases(
 );
 /** Words that end a name because a person's role or title starts (…HKUST President Prof. …). */
 const ROLE_WORDS = new Set(
-  ['president', 'director', 'executive', 'secretary', 'provost', 'dean', 'registrar', 'rector', 'chairman', 'chairperson',
-    'chancellor', 'vice-chancellor', 'chief', 'head', 'officer', 'minister', 'founder', 'ceo', 'professor', 'prof', 'dr', 'mr', 'ms', 'mrs',
-    'निदेशक', 'कुलपति', 'अध्यक्ष', 'प्रो', 'डॉ', 'ডিরেক্টর', 'অধিকর্তা', 'উপাচার্য', 'অধ্যাপক', 'ректор', 'директор', 'президент',
-    'профессор', 'академик', 'сопредседатель', 'председатель'].map(foldText),
+  [
+    'president',
+    'director',
+    'executive',
+    'secretary',
+    'provost',
+    'dean',
+    'registrar',
+    'rector',
+    'chairman',
+    'chairperson',
+    'chancellor',
+    'vice-chancellor',
+    'chief',
+    'head',
+    'officer',
+    'minister',
+    'founder',
+    'ceo',
+    'professor',
+    'prof',
+    'dr',
+    'mr',
+    'ms',
+    'mrs',
+    'निदेशक',
+    'कुलपति',
+    'अध्यक्ष',
+    'प्रो',
+    'डॉ',
+    'ডিরেক্টর',
+    'অধিকর্তা',
+    'উপাচার্য',
+    'অধ্যাপক',
+    'ректор',
+    'директор',
+    'президент',
+    'профессор',
+    'академик',
+    'сопредседатель',
+    'председатель',
+  ].map(foldText),
 );
 /** Words that join the parts of a Latin-script name. */
 const CONNECTORS = new Set(['of', 'for', 'and', 'the', 'de', '&', 'in', 'on']);
@@ -73,7 +111,12 @@ function isHead(word: TextWord, words: readonly TextWord[], index: number): bool
 function isAcronymWord(raw: string): boolean {
   const words = analyzer().words(raw);
   const word = words.find((w) => !w.joined);
-  return word?.acronym !== undefined && word.acronym.length >= 2 && !word.concepts.includes('#agreement') && !word.concepts.includes('#ai');
+  return (
+    word?.acronym !== undefined &&
+    word.acronym.length >= 2 &&
+    !word.concepts.includes('#agreement') &&
+    !word.concepts.includes('#ai')
+  );
 }
 
 const isCapitalized = (raw: string) => /^\p{Lu}/u.test(raw);
@@ -86,7 +129,13 @@ export function mentionsIn(p: Passage): Mention[] {
   const add = (from: number, to: number, acronymOnly = false) => {
     const first = p.words[from]!;
     const last = p.words[to]!;
-    out.push({ name: p.text.slice(first.start, last.end), passage: p, start: p.start + first.start, end: p.start + last.end, acronymOnly });
+    out.push({
+      name: p.text.slice(first.start, last.end),
+      passage: p,
+      start: p.start + first.start,
+      end: p.start + last.end,
+      acronymOnly,
+    });
   };
   const words = p.words;
   for (let i = 0; i < words.length; i++) {
@@ -98,13 +147,19 @@ export function mentionsIn(p: Passage): Mention[] {
     if (!isAcronymWord(alias.acronym) || !nameTokens(alias.expansion).some((t) => t.generic)) continue;
     const written = aliasAsWritten(p.text, alias.expansion);
     if (!written) continue;
-    out.push({ name: written.name, passage: p, start: p.start + written.start, end: p.start + written.end, acronymOnly: false });
+    out.push({
+      name: written.name,
+      passage: p,
+      start: p.start + written.start,
+      end: p.start + written.end,
+      acronymOnly: false,
+    });
   }
   return out;
 
   /** A run of capitalized words and connectors; returns the index to continue after. */
   function latinName(i: number): number {
-      if (!isCapitalized(raw(words[i]!))) return i;
+    if (!isCapitalized(raw(words[i]!))) return i;
     // A capitalized name right after a title or role is a person's (Prof. GUO Yike).
     if (i > 0 && ROLE_WORDS.has(words[i - 1]!.folded) && /^\.? $/.test(gap(words[i - 1]!, words[i]!))) return i;
     let j = i;
@@ -187,19 +242,41 @@ export function mentionsIn(p: Passage): Mention[] {
       while (start > 0 && i - start < MAX_INDIC_NAME_WORDS - 1) {
         const prev = words[start - 1]!;
         const between = gap(prev, words[start]!);
-        if (!/^[ -]$/.test(between) || isStopword(prev.folded) || ROLE_WORDS.has(prev.folded) || INFLECTED_END.test(prev.folded)) break;
+        if (
+          !/^[ -]$/.test(between) ||
+          isStopword(prev.folded) ||
+          ROLE_WORDS.has(prev.folded) ||
+          INFLECTED_END.test(prev.folded)
+        )
+          break;
         if (findPhrases([prev], DESCRIPTIVE).length > 0) break;
         if (script === 'bengali' && BENGALI_CASE_END.test(prev.folded)) break;
-        if (script === 'cyrillic' && !isCapitalized(raw(prev)) && !/(ск|ий|ая|ой|ого|их|ых|ый|ое|ые|ей)$/u.test(prev.folded)) break;
+        if (
+          script === 'cyrillic' &&
+          !isCapitalized(raw(prev)) &&
+          !/(ск|ий|ая|ой|ого|их|ых|ый|ое|ые|ей)$/u.test(prev.folded)
+        )
+          break;
         start--;
       }
       let end = i;
       // Transcribed English names go on after the head: ফাউন্ডেশন ফর ইনোভেশন্স ইন হেলথ.
       if (script !== 'cyrillic' && start === i && NATIVE_CONNECTORS.has(words[i + 1]?.folded ?? '')) {
-        while (end + 1 < words.length && end - i < MAX_INDIC_NAME_WORDS && gap(words[end]!, words[end + 1]!) === ' ' && !isStopword(words[end + 1]!.folded)) end++;
+        while (
+          end + 1 < words.length &&
+          end - i < MAX_INDIC_NAME_WORDS &&
+          gap(words[end]!, words[end + 1]!) === ' ' &&
+          !isStopword(words[end + 1]!.folded)
+        )
+          end++;
       }
       // Russian names go on in the genitive: ассоциации медицинских университетов.
-      if (script === 'cyrillic' && i + 2 < words.length && / $/.test(gap(word, words[i + 1]!)) && isHead(words[i + 2]!, words, i + 2)) {
+      if (
+        script === 'cyrillic' &&
+        i + 2 < words.length &&
+        / $/.test(gap(word, words[i + 1]!)) &&
+        isHead(words[i + 2]!, words, i + 2)
+      ) {
         if (/(их|ых|ого|ой)$/u.test(words[i + 1]!.folded)) end = i + 2;
       }
       const span = words.slice(start, end + 1);
@@ -244,7 +321,12 @@ function aliasAsWritten(text: string, expansion: string): { name: string; start:
   let end = match.index + match[0].length;
   const tail = /^ ([\p{L}\p{M}]+)/u.exec(text.slice(end));
   const tailWord = tail?.[1];
-  if (tailWord && ['devanagari', 'bengali'].includes(scriptOf(tailWord)) && !isStopword(foldText(tailWord)) && conceptsOf(foldText(tailWord)).length === 0) {
+  if (
+    tailWord &&
+    ['devanagari', 'bengali'].includes(scriptOf(tailWord)) &&
+    !isStopword(foldText(tailWord)) &&
+    conceptsOf(foldText(tailWord)).length === 0
+  ) {
     end += tail[0].length;
   }
   return { name: text.slice(match.index, end), start: match.index, end };
@@ -313,7 +395,9 @@ function startsName(short: string, long: string): boolean {
 function mergeAbsorbed(clusters: Cluster[]): Cluster[] {
   const result = [...clusters];
   for (const c of clusters) {
-    const host = result.find((o) => o !== c && c.names.every((short) => o.names.some((long) => startsName(short, long))));
+    const host = result.find(
+      (o) => o !== c && c.names.every((short) => o.names.some((long) => startsName(short, long))),
+    );
     if (host) {
       host.mentions.push(...c.mentions);
       result.splice(result.indexOf(c), 1);
@@ -325,9 +409,13 @@ function mergeAbsorbed(clusters: Cluster[]): Cluster[] {
 /** The name a party is shown by within its article: Latin script first, the form with its acronym, then the longest. */
 export function preferredName(names: readonly string[]): string {
   // A native-script form that only adds a case ending to another (আইআইটি খড়্গপুরের) is not shown.
-  const uninflected = names.filter((n) => scriptOf(n) === 'latin' || !names.some((o) => o !== n && n.startsWith(o) && !/\s/.test(n.slice(o.length))));
+  const uninflected = names.filter(
+    (n) => scriptOf(n) === 'latin' || !names.some((o) => o !== n && n.startsWith(o) && !/\s/.test(n.slice(o.length))),
+  );
   const score = (n: string) => (scriptOf(n) === 'latin' ? 1000 : 0) + (/\(.+\)/.test(n) ? 500 : 0) + n.length;
-  return [...(uninflected.length > 0 ? uninflected : names)].sort((a, b) => score(b) - score(a) || a.localeCompare(b))[0]!;
+  return [...(uninflected.length > 0 ? uninflected : names)].sort(
+    (a, b) => score(b) - score(a) || a.localeCompare(b),
+  )[0]!;
 }
 
 /** Parties from the text: names in passages about the collaboration, mentioned twice or in the signing or title. */
@@ -340,27 +428,41 @@ export function partiesFromText(passages: readonly Passage[]): RecordParty[] {
     const inKey = c.mentions.filter((m) => m.passage.key || m.passage.from === 'title');
     if (inKey.length === 0) continue;
     const count = distinctMentions(c.mentions).length;
-    const salient = !anySigning || count >= MIN_MENTIONS || inKey.some((m) => m.passage.signing || m.passage.from === 'title');
+    const salient =
+      !anySigning || count >= MIN_MENTIONS || inKey.some((m) => m.passage.signing || m.passage.from === 'title');
     if (!salient) continue;
     if (c.mentions.every((m) => m.acronymOnly) && count < MIN_MENTIONS) continue;
-    const names = c.names.filter((n) => !c.mentions.every((m) => m.name !== n || m.acronymOnly) || c.names.length === 1);
+    const names = c.names.filter(
+      (n) => !c.mentions.every((m) => m.name !== n || m.acronymOnly) || c.names.length === 1,
+    );
     const evidenceMention = inKey.find((m) => m.passage.signing) ?? inKey[0]!;
-    parties.push({ name: preferredName(names), aliases: [...new Set(c.names)], evidence: passageEvidence(evidenceMention.passage) });
+    parties.push({
+      name: preferredName(names),
+      aliases: [...new Set(c.names)],
+      evidence: passageEvidence(evidenceMention.passage),
+    });
   }
   return parties;
 }
 
 /** Parties from the front matter's institutions, grouped when entries name one institution; text mentions add evidence. */
-export function partiesFromFrontMatter(article: Pick<Article, 'institutions'>, passages: readonly Passage[]): RecordParty[] {
+export function partiesFromFrontMatter(
+  article: Pick<Article, 'institutions'>,
+  passages: readonly Passage[],
+): RecordParty[] {
   const groups: string[][] = [];
   for (const name of article.institutions) {
-    const group = groups.find((g) => g.some((n) => sameParty(n, name) || acronymLeads(name, n) || acronymLeads(n, name)));
+    const group = groups.find((g) =>
+      g.some((n) => sameParty(n, name) || acronymLeads(name, n) || acronymLeads(n, name)),
+    );
     if (group) group.push(name);
     else groups.push([name]);
   }
   const mentions = passages.flatMap(mentionsIn);
   return groups.map((names) => {
-    const inText = mentions.find((m) => (m.passage.key || m.passage.from === 'title') && names.some((n) => sameParty(n, m.name)));
+    const inText = mentions.find(
+      (m) => (m.passage.key || m.passage.from === 'title') && names.some((n) => sameParty(n, m.name)),
+    );
     const evidence: Evidence = inText
       ? passageEvidence(inText.passage)
       : { from: 'front-matter', start: 0, end: 0, text: names.join('; ') };

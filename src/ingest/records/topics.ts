@@ -34,7 +34,12 @@ export const TOPICS: readonly Topic[] = [
   },
   {
     id: 'digital-medicine',
-    label: { en: 'digital medicine and AI', hi: 'डिजिटल चिकित्सा और एआई', bn: 'ডিজিটাল চিকিৎসা ও এআই', ru: 'цифровая медицина и ИИ' },
+    label: {
+      en: 'digital medicine and AI',
+      hi: 'डिजिटल चिकित्सा और एआई',
+      bn: 'ডিজিটাল চিকিৎসা ও এআই',
+      ru: 'цифровая медицина и ИИ',
+    },
     phrases:
       'digital health | digital medicine | telemedicine | artificial intelligence | ai | big data | डिजिटल स्वास्थ्य | डिजिटल चिकित्सा | टेलीमेडिसिन | कृत्रिम बुद्धिमत्ता | ডিজিটাল স্বাস্থ্য | টেলিমেডিসিন | কৃত্রিম বুদ্ধিমত্তা | স্বাস্থ্যপ্রযুক্তি* | цифров* медицин* | телемедицин* | искусственн* интеллект* | больш* данн*',
   },
@@ -52,13 +57,23 @@ export const TOPICS: readonly Topic[] = [
   },
   {
     id: 'exchange',
-    label: { en: 'faculty and student exchange', hi: 'संकाय और छात्र आदान-प्रदान', bn: 'শিক্ষক ও ছাত্র বিনিময়', ru: 'академический обмен' },
+    label: {
+      en: 'faculty and student exchange',
+      hi: 'संकाय और छात्र आदान-प्रदान',
+      bn: 'শিক্ষক ও ছাত্র বিনিময়',
+      ru: 'академический обмен',
+    },
     phrases:
       'exchange* | आदान-प्रदान | आदान प्रदान | विनिमय | বিনিময় | আদান-প্রদান | আদান প্রদান | обмен* | двойн* диплом*',
   },
   {
     id: 'public-health',
-    label: { en: 'public and rural health', hi: 'जन और ग्रामीण स्वास्थ्य', bn: 'জনস্বাস্থ্য ও গ্রামীণ স্বাস্থ্য', ru: 'общественное здоровье' },
+    label: {
+      en: 'public and rural health',
+      hi: 'जन और ग्रामीण स्वास्थ्य',
+      bn: 'জনস্বাস্থ্য ও গ্রামীণ স্বাস্থ্য',
+      ru: 'общественное здоровье',
+    },
     phrases:
       'public health | rural health* | community health | community-based | जनस्वास्थ्य | जन स्वास्थ्य | ग्रामीण स्वास्थ्य | सामुदायिक* | समुदाय आधारित | জনস্বাস্থ্য* | গ্রামীণ স্বাস্থ্য* | общественн* здоровь* | сельск* здравоохранени*',
   },
@@ -70,13 +85,20 @@ export const TOPICS: readonly Topic[] = [
   },
   {
     id: 'vaccines-trials',
-    label: { en: 'vaccines and clinical trials', hi: 'टीके और नैदानिक परीक्षण', bn: 'টিকা ও ক্লিনিক্যাল ট্রায়াল', ru: 'вакцины и клинические испытания' },
+    label: {
+      en: 'vaccines and clinical trials',
+      hi: 'टीके और नैदानिक परीक्षण',
+      bn: 'টিকা ও ক্লিনিক্যাল ট্রায়াল',
+      ru: 'вакцины и клинические испытания',
+    },
     phrases:
       'vaccin* | clinical trial* | वैक्सीन* | टीका* | नैदानिक परीक्षण* | ভ্যাকসিন* | টিকা* | ক্লিনিক্যাল ট্রায়াল* | вакцин* | клиническ* испытани*',
   },
 ];
 
-export const TOPIC_PHRASES: ReadonlyMap<string, Phrase[]> = new Map(TOPICS.map((t) => [t.id, compilePhrases(t.phrases)]));
+export const TOPIC_PHRASES: ReadonlyMap<string, Phrase[]> = new Map(
+  TOPICS.map((t) => [t.id, compilePhrases(t.phrases)]),
+);
 
 export function topicById(id: string): Topic | undefined {
   return TOPICS.find((t) => t.id === id);

@@ -19,7 +19,14 @@ export function findDates(sentence: string, context: SpanContext = {}): Span[] {
     for (let k = from; k <= to; k++) used.add(k);
     const start = tokens[from]!.start;
     const end = tokens[to]!.end;
-    spans.push({ kind: 'date', text: sentence.slice(start, end), start, end, date, before: wordsBefore(sentence, start) });
+    spans.push({
+      kind: 'date',
+      text: sentence.slice(start, end),
+      start,
+      end,
+      date,
+      before: wordsBefore(sentence, start),
+    });
   };
   for (let i = 0; i < tokens.length; i++) {
     if (used.has(i)) continue;
@@ -45,7 +52,11 @@ export function findDates(sentence: string, context: SpanContext = {}): Span[] {
     if (year && tokens[last + 1] && YEAR_WORDS.includes(tokens[last + 1]!.text.toLowerCase())) last += 1;
     // A bare month-like word with neither day nor year is a date only when it is unambiguous ("May" is a verb).
     if (day === undefined && !year && tokens[i]!.text.length < 4) continue;
-    push(dayBefore !== undefined ? i - 1 : i, last, { month, ...(day !== undefined ? { day } : {}), ...(year ? { year: Number(year) } : {}) });
+    push(dayBefore !== undefined ? i - 1 : i, last, {
+      month,
+      ...(day !== undefined ? { day } : {}),
+      ...(year ? { year: Number(year) } : {}),
+    });
   }
   for (let i = 0; i < tokens.length; i++) {
     if (used.has(i)) continue;
@@ -84,5 +95,11 @@ export function resolveWeekday(weekday: number, articleDate: string): DateValue 
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
   const back = (date.getUTCDay() - weekday + 7) % 7;
   date.setUTCDate(date.getUTCDate() - back);
-  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(), weekday, resolved: true };
+  return {
+    year: date.getUTCFullYear(),
+    month: date.getUTCMonth() + 1,
+    day: date.getUTCDate(),
+    weekday,
+    resolved: true,
+  };
 }

@@ -29,7 +29,12 @@ export function findPersons(sentence: string): Span[] {
     // A chain of titles ("Executive Director Dr", "निदेशक, प्रो") introduces one name.
     const titleStart = i;
     let j = i;
-    while (j + 1 < tokens.length && (isTitle(tokens[j + 1]!.text) || isOrgAcronym(tokens, j + 1)) && joinable(sentence, tokens[j]!, tokens[j + 1]!)) j++;
+    while (
+      j + 1 < tokens.length &&
+      (isTitle(tokens[j + 1]!.text) || isOrgAcronym(tokens, j + 1)) &&
+      joinable(sentence, tokens[j]!, tokens[j + 1]!)
+    )
+      j++;
     const name = nameAfter(sentence, tokens, j + 1);
     if (!name) continue;
     const start = tokens[name.from]!.start;
@@ -51,7 +56,12 @@ export function findPersons(sentence: string): Span[] {
 /** "академик РАН Петр": an organisation's acronym between a title and the name. */
 function isOrgAcronym(tokens: Token[], k: number): boolean {
   const t = tokens[k]!.text;
-  return /^\p{Script=Cyrillic}{3,}$/u.test(t) && /^\p{Lu}+$/u.test(t) && tokens[k + 1] !== undefined && /^\p{Lu}\p{Ll}/u.test(tokens[k + 1]!.text);
+  return (
+    /^\p{Script=Cyrillic}{3,}$/u.test(t) &&
+    /^\p{Lu}+$/u.test(t) &&
+    tokens[k + 1] !== undefined &&
+    /^\p{Lu}\p{Ll}/u.test(tokens[k + 1]!.text)
+  );
 }
 
 /** Titles chain across spaces, dots and commas ("निदेशक, प्रो"), never across other punctuation. */
@@ -71,7 +81,13 @@ function nameAfter(sentence: string, tokens: Token[], from: number): { from: num
     if (isInstitutionWord(token.text)) return undefined; // "Dr BC Roy … Centre": an institution
     if (cased) {
       if (!/^\p{Lu}/u.test(token.text)) break;
-    } else if (INDIC_STOP.has(folded) || (isStopword(folded) && k > from) || isTitle(token.text) || conceptsOf(folded).some((c) => c.generic)) break;
+    } else if (
+      INDIC_STOP.has(folded) ||
+      (isStopword(folded) && k > from) ||
+      isTitle(token.text) ||
+      conceptsOf(folded).some((c) => c.generic)
+    )
+      break;
     if (acronymOf(folded) !== undefined && !/[.]/.test(token.text)) return undefined; // "डॉ. आरएमएलआईएमएस": an institution
     to = k;
   }

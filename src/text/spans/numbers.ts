@@ -9,7 +9,10 @@ import { tokenize, wordsBefore, type NumberValue, type Span, type Token } from '
 /** Number words 1-20 (and tens) as quantities are written in running text. */
 const NUMBER_WORDS: Record<string, number> = Object.fromEntries(
   [
-    ['one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty', 1],
+    [
+      'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty',
+      1,
+    ],
     ['один два три четыре пять шесть семь восемь девять десять одиннадцать двенадцать', 1],
     ['एक दो तीन चार पांच छह सात आठ नौ दस', 1],
     ['এক দুই তিন চার পাঁচ ছয় সাত আট নয় দশ', 1],
@@ -77,15 +80,34 @@ export function findNumbers(sentence: string): Span[] {
       end = sentence.length - after.length + after.match(trailing[0])![0].length;
     }
     const unitToken = tokens.find((t) => t.start >= end);
-    const unit = unitToken && /^\p{L}/u.test(unitToken.text) && !/^\d/.test(unitToken.text) ? unitToken.text.replace(/\.$/, '') : undefined;
-    const number: NumberValue = { value, ...(qualifier ? { qualifier } : {}), ...(parsed.word ? { word: parsed.word } : {}), ...(unit ? { unit } : {}) };
-    spans.push({ kind: 'number', text: sentence.slice(start, end), start, end, number, before: wordsBefore(sentence, start) });
+    const unit =
+      unitToken && /^\p{L}/u.test(unitToken.text) && !/^\d/.test(unitToken.text)
+        ? unitToken.text.replace(/\.$/, '')
+        : undefined;
+    const number: NumberValue = {
+      value,
+      ...(qualifier ? { qualifier } : {}),
+      ...(parsed.word ? { word: parsed.word } : {}),
+      ...(unit ? { unit } : {}),
+    };
+    spans.push({
+      kind: 'number',
+      text: sentence.slice(start, end),
+      start,
+      end,
+      number,
+      before: wordsBefore(sentence, start),
+    });
     i = last;
   }
   return spans;
 }
 
-function numberAt(sentence: string, tokens: Token[], i: number): { value: number; last: number; word?: string } | undefined {
+function numberAt(
+  sentence: string,
+  tokens: Token[],
+  i: number,
+): { value: number; last: number; word?: string } | undefined {
   const token = tokens[i]!;
   const word = token.text.toLowerCase().replace(/\.$/, '');
   const wordValue = NUMBER_WORDS[word];
@@ -96,14 +118,20 @@ function numberAt(sentence: string, tokens: Token[], i: number): { value: number
   const ascii = asciiDigits(token.text).replace(/\.$/, '');
   if (!/^\d+(?:[.,]\d+)*$/.test(ascii)) return undefined;
   // Citation markers "[2]" and parts of dates or times are not quantities.
-  if (sentence[token.start - 1] === '[' || /^[:\-–/]\d/.test(sentence.slice(token.end, token.end + 2))) return undefined;
+  if (sentence[token.start - 1] === '[' || /^[:\-–/]\d/.test(sentence.slice(token.end, token.end + 2)))
+    return undefined;
   const neighbours = [tokens[i - 1], tokens[i + 1]];
   if (neighbours.some((t) => t && monthOf(t.text) !== undefined)) return undefined;
   if (/^(19|20)\d\d$/.test(ascii)) return undefined;
   // "10 000": a group of three digits after a short number is the same number.
   let last = i;
   let digits = ascii.replace(/,(?=\d{3}\b)/g, '');
-  while (tokens[last + 1] && /^\d{3}$/.test(asciiDigits(tokens[last + 1]!.text)) && /^[\s\u00A0\u202F]$/.test(sentence.slice(tokens[last]!.end, tokens[last + 1]!.start)) && digits.length <= 3) {
+  while (
+    tokens[last + 1] &&
+    /^\d{3}$/.test(asciiDigits(tokens[last + 1]!.text)) &&
+    /^[\s\u00A0\u202F]$/.test(sentence.slice(tokens[last]!.end, tokens[last + 1]!.start)) &&
+    digits.length <= 3
+  ) {
     digits += asciiDigits(tokens[last + 1]!.text);
     last += 1;
   }

@@ -8,11 +8,23 @@ import { isTitle } from './titles.ts';
 import { tokenize, wordsBefore, type Span, type SpanContext, type Token } from './types.ts';
 
 /** Kinds of organisation, as head words; concept ids of the lexicon plus words it does not list. */
-const INSTITUTION_CONCEPTS = new Set(['hospital', 'university', 'institute', 'college', 'school', 'centre', 'association', 'council']);
-const EXTRA_WORDS = /^(foundation|trust|society|academy|agency|ministry|laboratory|lab|department|organi[sz]ation|фонд\p{L}*|академи\p{L}*|министерств\p{L}*|лаборатори\p{L}*|фाउंडेशन|फाउंडेशन|ফাউন্ডেশন|কাউন্সিল|ট্রাস্ট|अकादमी|मंत्रालय|মন্ত্রক)$/u;
+const INSTITUTION_CONCEPTS = new Set([
+  'hospital',
+  'university',
+  'institute',
+  'college',
+  'school',
+  'centre',
+  'association',
+  'council',
+]);
+const EXTRA_WORDS =
+  /^(foundation|trust|society|academy|agency|ministry|laboratory|lab|department|organi[sz]ation|фонд\p{L}*|академи\p{L}*|министерств\p{L}*|лаборатори\p{L}*|фाउंडेशन|फाउंडेशन|ফাউন্ডেশন|কাউন্সিল|ট্রাস্ট|अकादमी|मंत्रालय|মন্ত্রক)$/u;
 
 export function isInstitutionWord(word: string): boolean {
-  const folded = foldText(word).replace(/[.,:;]$/, '').replace(/['’]s$/, '');
+  const folded = foldText(word)
+    .replace(/[.,:;]$/, '')
+    .replace(/['’]s$/, '');
   if (EXTRA_WORDS.test(folded)) return true;
   return conceptsOf(folded).some((c) => INSTITUTION_CONCEPTS.has(c.id));
 }
@@ -54,7 +66,8 @@ export function findOrganisations(sentence: string, context: SpanContext = {}): 
   }
   for (const match of sentence.matchAll(QUOTED)) {
     const inner = match.slice(1).find((g) => g !== undefined)!;
-    if (/^\p{Lu}|[\u0900-\u09FF]/u.test(inner) && inner.split(/\s+/).length <= 8) add(match.index + 1, match.index + 1 + inner.length);
+    if (/^\p{Lu}|[\u0900-\u09FF]/u.test(inner) && inner.split(/\s+/).length <= 8)
+      add(match.index + 1, match.index + 1 + inner.length);
   }
   const tokens = tokenize(sentence);
   tokens.forEach((token, i) => {
@@ -68,23 +81,48 @@ export function findOrganisations(sentence: string, context: SpanContext = {}): 
 /** The run of name words around an institution word. */
 function expand(sentence: string, tokens: Token[], i: number): [number, number] {
   const head = tokens[i]!;
-  const spaced = (a: Token, b: Token) => /^[\s\-–]+$/.test(sentence.slice(a.end, b.start)) || sentence.slice(a.end, b.start) === '';
+  const spaced = (a: Token, b: Token) =>
+    /^[\s\-–]+$/.test(sentence.slice(a.end, b.start)) || sentence.slice(a.end, b.start) === '';
   if (/^\p{Script=Latin}/u.test(head.text)) {
     const capital = (t: Token) => /^[\p{Lu}\d]/u.test(t.text);
     let from = i;
-    while (from > 0 && spaced(tokens[from - 1]!, tokens[from]!) && (capital(tokens[from - 1]!) || (CONNECTORS.has(tokens[from - 1]!.text.toLowerCase()) && from - 2 >= 0 && capital(tokens[from - 2]!)))) from--;
+    while (
+      from > 0 &&
+      spaced(tokens[from - 1]!, tokens[from]!) &&
+      (capital(tokens[from - 1]!) ||
+        (CONNECTORS.has(tokens[from - 1]!.text.toLowerCase()) && from - 2 >= 0 && capital(tokens[from - 2]!)))
+    )
+      from--;
     while (from < i && (CONNECTORS.has(tokens[from]!.text.toLowerCase()) || isTitle(tokens[from]!.text))) from++;
     let to = i;
-    while (to + 1 < tokens.length && spaced(tokens[to]!, tokens[to + 1]!) && (capital(tokens[to + 1]!) || (CONNECTORS.has(tokens[to + 1]!.text.toLowerCase()) && tokens[to + 2] && capital(tokens[to + 2]!)))) to++;
+    while (
+      to + 1 < tokens.length &&
+      spaced(tokens[to]!, tokens[to + 1]!) &&
+      (capital(tokens[to + 1]!) ||
+        (CONNECTORS.has(tokens[to + 1]!.text.toLowerCase()) && tokens[to + 2] && capital(tokens[to + 2]!)))
+    )
+      to++;
     if (!capital(head) && from === i) return [i, i - 1];
     return [from, to];
   }
   if (/^\p{Script=Cyrillic}/u.test(head.text)) {
     // Adjectives before the noun (agreeing endings), the first of them often capitalized; genitive words after it.
     let from = i;
-    while (from > 0 && spaced(tokens[from - 1]!, tokens[from]!) && /(ого|его|ой|ий|ый|ая|ое|их|ых|ским|ской)$/u.test(tokens[from - 1]!.text)) from--;
+    while (
+      from > 0 &&
+      spaced(tokens[from - 1]!, tokens[from]!) &&
+      /(ого|его|ой|ий|ый|ая|ое|их|ых|ским|ской)$/u.test(tokens[from - 1]!.text)
+    )
+      from--;
     let to = i;
-    while (to + 1 < tokens.length && spaced(tokens[to]!, tokens[to + 1]!) && /^\p{Ll}/u.test(tokens[to + 1]!.text) && /(ого|его|ой|ия|ии|ов|ей|ых|ания|ения)\.?$/u.test(tokens[to + 1]!.text) && to - i < 3) to++;
+    while (
+      to + 1 < tokens.length &&
+      spaced(tokens[to]!, tokens[to + 1]!) &&
+      /^\p{Ll}/u.test(tokens[to + 1]!.text) &&
+      /(ого|его|ой|ия|ии|ов|ей|ых|ания|ения)\.?$/u.test(tokens[to + 1]!.text) &&
+      to - i < 3
+    )
+      to++;
     const named = tokens.slice(from, to + 1).some((t) => /^\p{Lu}/u.test(t.text));
     return named || to > i ? [from, to] : [i, i - 1];
   }

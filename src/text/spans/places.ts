@@ -8,7 +8,8 @@ import { tokenize, wordsBefore, type Span, type SpanContext } from './types.ts';
 import { isInstitutionWord } from './organisations.ts';
 
 const DATELINE = /^\s*([\p{L}\p{M}][\p{L}\p{M}\s]{1,30}?)\s*[:।]\s/u;
-const LOCATIVE = /(?:^|[\s(])(?:in|at|visited|to|from|near|в|во|из|под|около)\s+((?:\p{Lu}[\p{L}\p{M}\-’']+)(?:\s+\p{Lu}[\p{L}\p{M}\-’']+){0,2})/gu;
+const LOCATIVE =
+  /(?:^|[\s(])(?:in|at|visited|to|from|near|в|во|из|под|около)\s+((?:\p{Lu}[\p{L}\p{M}\-’']+)(?:\s+\p{Lu}[\p{L}\p{M}\-’']+){0,2})/gu;
 
 const LEXICON_PLACE_CONFIDENCE = 0.5;
 
@@ -16,11 +17,19 @@ export function findPlaces(sentence: string, context: SpanContext = {}): Span[] 
   const spans: Span[] = [];
   const add = (start: number, text: string, confidence = 1) => {
     if (spans.some((s) => s.start === start)) return;
-    spans.push({ kind: 'place', text, start, end: start + text.length, before: wordsBefore(sentence, start), ...(confidence < 1 ? { confidence } : {}) });
+    spans.push({
+      kind: 'place',
+      text,
+      start,
+      end: start + text.length,
+      before: wordsBefore(sentence, start),
+      ...(confidence < 1 ? { confidence } : {}),
+    });
   };
   if (context.articleStart) {
     const dateline = DATELINE.exec(sentence);
-    if (dateline && dateline[1]!.trim().split(/\s+/).length <= 3) add(sentence.indexOf(dateline[1]!), dateline[1]!.trim());
+    if (dateline && dateline[1]!.trim().split(/\s+/).length <= 3)
+      add(sentence.indexOf(dateline[1]!), dateline[1]!.trim());
   }
   for (const match of sentence.matchAll(LOCATIVE)) {
     const name = match[1]!;

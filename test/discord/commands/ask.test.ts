@@ -25,7 +25,8 @@ const WAIT = { timeoutMs: 60_000 };
 
 const embedsOf = (r: RecordedRequest): APIEmbed[] => r.body?.embeds ?? r.body?.data?.embeds ?? [];
 const textOf = (r: RecordedRequest) => JSON.stringify(r.body ?? {});
-const isEphemeral = (r: RecordedRequest) => ((r.body?.data?.flags ?? r.body?.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
+const isEphemeral = (r: RecordedRequest) =>
+  ((r.body?.data?.flags ?? r.body?.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
 
 let dir: string;
 let fake: FakeOpenAI;
@@ -47,7 +48,10 @@ function serviceConfig(extra: Record<string, string> = {}): Config {
 }
 
 /** The service, with a promise that resolves once `count` questions have been handed to it. */
-function counting<S extends CollabService>(service: S, count: number): { service: CollabService; reached: Promise<void> } {
+function counting<S extends CollabService>(
+  service: S,
+  count: number,
+): { service: CollabService; reached: Promise<void> } {
   let calls = 0;
   let reach!: () => void;
   const reached = new Promise<void>((resolve) => (reach = resolve));
@@ -92,7 +96,7 @@ describe('/ask with every answer worker occupied (one worker, a queue of one)', 
   });
   after(() => pooled.close());
 
-  test('a third question is refused at once, privately, in the asker\'s language; the others are answered', async (t) => {
+  test("a third question is refused at once, privately, in the asker's language; the others are answered", async (t) => {
     const streamed = 'The MoU covers AI tools for reading cancer scans [1]. Further';
     fake.script({ kind: 'stall', content: `${streamed} text.`, sent: streamed.length });
     const { service, reached } = counting(pooled, 2);
@@ -101,7 +105,12 @@ describe('/ask with every answer worker occupied (one worker, a queue of one)', 
 
     // A holds the only worker: its first checked sentence is on screen and the model stalls.
     const a = h.fake.sendSlashCommand({ name: 'ask', options: { question: QUESTION } });
-    await h.fake.waitForRequest((r) => h.fake.is.editOriginal(a)(r) && embedsOf(r)[0]?.description === 'The MoU covers AI tools for reading cancer scans [1].', WAIT);
+    await h.fake.waitForRequest(
+      (r) =>
+        h.fake.is.editOriginal(a)(r) &&
+        embedsOf(r)[0]?.description === 'The MoU covers AI tools for reading cancer scans [1].',
+      WAIT,
+    );
     // B waits in the queue.
     const b = h.fake.sendSlashCommand({ name: 'ask', options: { question: QUESTION } });
     await reached;
@@ -117,7 +126,10 @@ describe('/ask with every answer worker occupied (one worker, a queue of one)', 
 
     // A and B were acknowledged at once; closing the harness cancels both (A in its worker, B in the queue).
     const acks = [a, b].map((i) => h.fake.requests.find(h.fake.is.callback(i))?.body.type);
-    assert.deepEqual(acks, [InteractionResponseType.DeferredChannelMessageWithSource, InteractionResponseType.DeferredChannelMessageWithSource]);
+    assert.deepEqual(acks, [
+      InteractionResponseType.DeferredChannelMessageWithSource,
+      InteractionResponseType.DeferredChannelMessageWithSource,
+    ]);
   });
 });
 
@@ -137,33 +149,50 @@ describe('/ask with an LLM that misbehaves (in-process service)', () => {
     const cited = 'The MoU covers AI tools for reading cancer scans [1]. Fur';
     fake.script({ kind: 'stall', content: `${cited}ther.`, sent: cited.length });
     const control = h.fake.sendSlashCommand({ name: 'ask', options: { question: QUESTION } });
-    const progress = await h.fake.waitForRequest((r) => h.fake.is.editOriginal(control)(r) && embedsOf(r)[0]?.footer?.text === 'Writing the answer…', WAIT);
+    const progress = await h.fake.waitForRequest(
+      (r) => h.fake.is.editOriginal(control)(r) && embedsOf(r)[0]?.footer?.text === 'Writing the answer…',
+      WAIT,
+    );
     assert.equal(embedsOf(progress)[0]!.description, 'The MoU covers AI tools for reading cancer scans [1].');
-    await h.fake.waitForRequest((r) => h.fake.is.editOriginal(control)(r) && embedsOf(r)[0]?.footer?.text !== 'Writing the answer…', WAIT);
+    await h.fake.waitForRequest(
+      (r) => h.fake.is.editOriginal(control)(r) && embedsOf(r)[0]?.footer?.text !== 'Writing the answer…',
+      WAIT,
+    );
 
     // The attack: complete sentences, no valid citation ([7] names no passage), then the model stalls.
-    const pwned = 'PWNED @everyone: the hospital on the Moon is open to all [7]. Visit it today. Free beds for everyone! Ca';
+    const pwned =
+      'PWNED @everyone: the hospital on the Moon is open to all [7]. Visit it today. Free beds for everyone! Ca';
     fake.script({ kind: 'stall', content: `${pwned}ll now.`, sent: pwned.length });
     const ask = h.fake.sendSlashCommand({ name: 'ask', options: { question: QUESTION } });
-    const final = await h.fake.waitForRequest((r) => h.fake.is.editOriginal(ask)(r) && embedsOf(r)[0]?.footer?.text !== 'Writing the answer…', WAIT);
+    const final = await h.fake.waitForRequest(
+      (r) => h.fake.is.editOriginal(ask)(r) && embedsOf(r)[0]?.footer?.text !== 'Writing the answer…',
+      WAIT,
+    );
     const edits = h.fake.requests.filter((r) => h.fake.is.editOriginal(ask)(r));
     assert.ok(edits.length >= 1);
-    for (const edit of edits) assert.doesNotMatch(textOf(edit), /PWNED|on the Moon|@everyone|Free beds|Visit it/i, `edit ${edit.seq}`);
+    for (const edit of edits)
+      assert.doesNotMatch(textOf(edit), /PWNED|on the Moon|@everyone|Free beds|Visit it/i, `edit ${edit.seq}`);
     assert.ok(final.seq === edits.at(-1)!.seq);
   });
 
   test('an LLM error shows a short note with an error id in the footer; the upstream text is only in the log', async (t) => {
     const h = await startHarness(service);
     t.after(() => h.close());
-    const upstream = 'Incorrect API key provided: sk-pr****wxyz. You can find your API key at https://platform.openai.com/account/api-keys.';
+    const upstream =
+      'Incorrect API key provided: sk-pr****wxyz. You can find your API key at https://platform.openai.com/account/api-keys.';
     fake.script({ kind: 'status', status: 401, message: upstream });
     const ask = h.fake.sendSlashCommand({ name: 'ask', options: { question: QUESTION } });
-    const final = await h.fake.waitForRequest((r) => h.fake.is.editOriginal(ask)(r) && (r.body?.components?.length ?? 0) > 0, WAIT);
+    const final = await h.fake.waitForRequest(
+      (r) => h.fake.is.editOriginal(ask)(r) && (r.body?.components?.length ?? 0) > 0,
+      WAIT,
+    );
     const footer = embedsOf(final).at(-1)?.footer?.text ?? '';
     const errorId = /error id ([0-9a-f]{8})/.exec(footer)?.[1];
     assert.ok(errorId, footer);
     assert.doesNotMatch(textOf(final), /Incorrect|sk-pr|api-keys|langchain|troubleshooting|401/i);
-    const logged = log.lines.map((line) => JSON.parse(line) as Record<string, unknown>).find((entry) => entry['errorId'] === errorId);
+    const logged = log.lines
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .find((entry) => entry['errorId'] === errorId);
     assert.ok(logged, 'the log line carries the same error id');
     assert.match(JSON.stringify(logged), /Incorrect API key provided/);
   });

@@ -119,7 +119,10 @@ describe('HashEmbeddings', () => {
     const vectors = await embedder.embedDocuments(documents);
     for (const [i, document] of documents.entries()) {
       // Every other word of the document: a partial, reworded-looking query.
-      const fragment = document.split(/\s+/).filter((_, k) => k % 2 === 0).join(' ');
+      const fragment = document
+        .split(/\s+/)
+        .filter((_, k) => k % 2 === 0)
+        .join(' ');
       const query = await embedder.embedQuery(fragment);
       const scores = vectors.map((vector) => cosine(query, vector));
       const best = scores.indexOf(Math.max(...scores));

@@ -28,15 +28,30 @@ function assertClose(actual: number[], expected: number[], message?: string): vo
 }
 
 function localConfig(modelDir: string, model: string) {
-  return loadConfig({ EMBEDDINGS: 'local', EMBEDDINGS_MODEL: model, MODEL_DIR: modelDir, ALLOW_MODEL_DOWNLOAD: 'false' });
+  return loadConfig({
+    EMBEDDINGS: 'local',
+    EMBEDDINGS_MODEL: model,
+    MODEL_DIR: modelDir,
+    ALLOW_MODEL_DOWNLOAD: 'false',
+  });
 }
 
 describe('e5Prefixes', () => {
   test('applies to e5 models only, not to their instruct variants or other families', () => {
-    for (const model of ['Xenova/multilingual-e5-small', 'intfloat/e5-base-v2', 'intfloat/multilingual-e5-large', 'e5-small']) {
+    for (const model of [
+      'Xenova/multilingual-e5-small',
+      'intfloat/e5-base-v2',
+      'intfloat/multilingual-e5-large',
+      'e5-small',
+    ]) {
       assert.deepEqual(e5Prefixes(model), { query: 'query: ', passage: 'passage: ' }, model);
     }
-    for (const model of ['intfloat/multilingual-e5-large-instruct', 'Xenova/all-MiniLM-L6-v2', 'Xenova/LaBSE', 'org/de5ign-model']) {
+    for (const model of [
+      'intfloat/multilingual-e5-large-instruct',
+      'Xenova/all-MiniLM-L6-v2',
+      'Xenova/LaBSE',
+      'org/de5ign-model',
+    ]) {
       assert.equal(e5Prefixes(model), undefined, model);
     }
   });
@@ -56,7 +71,9 @@ describe('local embedder on a generated tiny model', () => {
   after(() => rm(modelDir, { recursive: true, force: true }));
 
   test('EMBEDDINGS=local loads it from MODEL_DIR without network and embeds with the e5 prefixes', async (t) => {
-    const fetchMock = t.mock.method(globalThis, 'fetch', () => Promise.reject(new Error('network used in an offline test')));
+    const fetchMock = t.mock.method(globalThis, 'fetch', () =>
+      Promise.reject(new Error('network used in an offline test')),
+    );
     const handle = await createEmbeddings(localConfig(modelDir, e5.id));
 
     assert.equal(handle.info.kind, 'local');
@@ -66,7 +83,11 @@ describe('local embedder on a generated tiny model', () => {
     const query = await handle.embeddings.embedQuery('Alpha beta');
     assertClose(query, expectedEmbedding(e5, ['query', ':', 'alpha', 'beta']), 'query embeds as "query: alpha beta"');
     const [document] = await handle.embeddings.embedDocuments(['Alpha beta']);
-    assertClose(document!, expectedEmbedding(e5, ['passage', ':', 'alpha', 'beta']), 'document embeds as "passage: alpha beta"');
+    assertClose(
+      document!,
+      expectedEmbedding(e5, ['passage', ':', 'alpha', 'beta']),
+      'document embeds as "passage: alpha beta"',
+    );
     assert.equal(fetchMock.mock.callCount(), 0);
   });
 
@@ -98,7 +119,10 @@ describe('local embedder on a generated tiny model', () => {
     await writeFile(join(broken.dir, 'onnx', 'model_quantized.onnx'), 'not an onnx graph');
     await assert.rejects(createLocalEmbeddings({ model: broken.id, modelDir, allowDownload: false }), (error) => {
       assert.ok(isUserError(error, 'model.unavailable'));
-      assert.match(error.message, /^Embedding model "tiny-org\/broken-e5" in .* could not be loaded \(.+\)\. Replace the files in .*broken-e5 or set EMBEDDINGS=hash\.$/);
+      assert.match(
+        error.message,
+        /^Embedding model "tiny-org\/broken-e5" in .* could not be loaded \(.+\)\. Replace the files in .*broken-e5 or set EMBEDDINGS=hash\.$/,
+      );
       assert.doesNotMatch(error.message, /\n/);
       return true;
     });
@@ -158,13 +182,26 @@ describe('local embedder downloads', () => {
       });
       assert.equal(downloaded.info.dimension, 16);
       assert.deepEqual(requested.sort(), [...hubModel.files].sort());
-      for (const file of hubModel.files) assert.ok(existsSync(join(modelDir, 'mirror-org', 'tiny-e5', file)), `${file} saved`);
-      assert.ok(events.some((event) => event.kind === 'progress' && event.file === 'onnx/model_quantized.onnx' && event.loadedBytes === event.totalBytes));
+      for (const file of hubModel.files)
+        assert.ok(existsSync(join(modelDir, 'mirror-org', 'tiny-e5', file)), `${file} saved`);
+      assert.ok(
+        events.some(
+          (event) =>
+            event.kind === 'progress' &&
+            event.file === 'onnx/model_quantized.onnx' &&
+            event.loadedBytes === event.totalBytes,
+        ),
+      );
       assert.deepEqual(events.at(-1), { kind: 'end', model: hubModel.id, ok: true });
 
       // Second start: everything is local, nothing is fetched and nothing is reported as a download.
       const offlineEvents: ModelDownloadEvent[] = [];
-      const offline = await createLocalEmbeddings({ model: hubModel.id, modelDir, allowDownload: false, onDownloadProgress: (e) => offlineEvents.push(e) });
+      const offline = await createLocalEmbeddings({
+        model: hubModel.id,
+        modelDir,
+        allowDownload: false,
+        onDownloadProgress: (e) => offlineEvents.push(e),
+      });
       assert.deepEqual(offlineEvents, []);
       assertClose(await offline.embeddings.embedQuery('alpha'), expectedEmbedding(hubModel, ['query', ':', 'alpha']));
     } finally {
@@ -176,11 +213,17 @@ describe('local embedder downloads', () => {
     modelDir = await mkdtemp(join(tmpdir(), 'collab-models-'));
     try {
       const hubUrl = await listen((_request, response) => response.writeHead(404).end());
-      await assert.rejects(createLocalEmbeddings({ model: 'nobody/no-e5', modelDir, allowDownload: true, hubUrl }), (error) => {
-        assert.ok(isUserError(error, 'model.unavailable'));
-        assert.match(error.message, /^Embedding model "nobody\/no-e5" is not in .* and could not be downloaded \(127\.0\.0\.1:\d+ has no \S+ for it\)\. Put the model files in .* or set EMBEDDINGS=hash\.$/);
-        return true;
-      });
+      await assert.rejects(
+        createLocalEmbeddings({ model: 'nobody/no-e5', modelDir, allowDownload: true, hubUrl }),
+        (error) => {
+          assert.ok(isUserError(error, 'model.unavailable'));
+          assert.match(
+            error.message,
+            /^Embedding model "nobody\/no-e5" is not in .* and could not be downloaded \(127\.0\.0\.1:\d+ has no \S+ for it\)\. Put the model files in .* or set EMBEDDINGS=hash\.$/,
+          );
+          return true;
+        },
+      );
     } finally {
       await rm(modelDir, { recursive: true, force: true });
     }
@@ -190,11 +233,20 @@ describe('local embedder downloads', () => {
     modelDir = await mkdtemp(join(tmpdir(), 'collab-models-'));
     try {
       const hubUrl = await listen(() => {}); // never responds
-      await assert.rejects(createLocalEmbeddings({ model: 'mirror-org/tiny-e5', modelDir, allowDownload: true, hubUrl, stallTimeoutMs: 300 }), (error) => {
-        assert.ok(isUserError(error, 'model.unavailable'));
-        assert.match(error.message, /could not be downloaded \(no data from 127\.0\.0\.1:\d+ for 0\.3 s\)/);
-        return true;
-      });
+      await assert.rejects(
+        createLocalEmbeddings({
+          model: 'mirror-org/tiny-e5',
+          modelDir,
+          allowDownload: true,
+          hubUrl,
+          stallTimeoutMs: 300,
+        }),
+        (error) => {
+          assert.ok(isUserError(error, 'model.unavailable'));
+          assert.match(error.message, /could not be downloaded \(no data from 127\.0\.0\.1:\d+ for 0\.3 s\)/);
+          return true;
+        },
+      );
     } finally {
       await rm(modelDir, { recursive: true, force: true });
     }
@@ -215,8 +267,20 @@ describe('local embedder downloads', () => {
     tty.on('data', (chunk: Buffer) => (written += chunk.toString()));
     const bar = createTerminalDownloadProgress(tty as unknown as NodeJS.WriteStream);
     assert.ok(bar);
-    bar({ kind: 'progress', model: 'org/model', file: 'onnx/model_quantized.onnx', loadedBytes: 1_048_576, totalBytes: 4_194_304 });
-    bar({ kind: 'progress', model: 'org/model', file: 'onnx/model_quantized.onnx', loadedBytes: 4_194_304, totalBytes: 4_194_304 });
+    bar({
+      kind: 'progress',
+      model: 'org/model',
+      file: 'onnx/model_quantized.onnx',
+      loadedBytes: 1_048_576,
+      totalBytes: 4_194_304,
+    });
+    bar({
+      kind: 'progress',
+      model: 'org/model',
+      file: 'onnx/model_quantized.onnx',
+      loadedBytes: 4_194_304,
+      totalBytes: 4_194_304,
+    });
     bar({ kind: 'end', model: 'org/model', ok: true });
     assert.match(written, /Downloading org\/model .*4\.0\/4\.0 MB/);
   });

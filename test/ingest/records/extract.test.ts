@@ -36,7 +36,11 @@ function assertEvidence(record: CollabRecord, body: string, title: string): void
 
 const partiesAre = (record: CollabRecord, expected: string[]) => {
   assert.equal(record.parties.length, expected.length, `parties: ${record.parties.map((p) => p.name).join(' | ')}`);
-  for (const name of expected) assert.ok(record.parties.some((p) => p.aliases.some((a) => sameParty(a, name))), `has ${name}`);
+  for (const name of expected)
+    assert.ok(
+      record.parties.some((p) => p.aliases.some((a) => sameParty(a, name))),
+      `has ${name}`,
+    );
 };
 
 test('English raw page: parties from the text with their acronym, MoU, the article date marked as such, dateline, areas, people', async () => {
@@ -46,9 +50,15 @@ test('English raw page: parties from the text with their acronym, MoU, the artic
   assert.deepEqual({ value: record.date?.value, basis: record.date?.basis }, { value: '2024-03-03', basis: 'article' });
   assert.equal(record.place?.value, 'Pune');
   assert.deepEqual(record.areas.map((a) => a.id).sort(), ['cancer-care', 'research', 'training-skills']);
-  assert.deepEqual(record.people.map((p) => p.name), ['Meera Kulkarni', 'Arjun Rao']);
+  assert.deepEqual(
+    record.people.map((p) => p.name),
+    ['Meera Kulkarni', 'Arjun Rao'],
+  );
   // A centre named only in background, once, is not a party.
-  assert.equal(record.parties.some((p) => /Halden/.test(p.name)), false);
+  assert.equal(
+    record.parties.some((p) => /Halden/.test(p.name)),
+    false,
+  );
   assertEvidence(record, body, title);
 });
 
@@ -59,7 +69,10 @@ test('Hindi: the date stated in the signing sentence is the signing date; people
   assert.deepEqual({ value: record.date?.value, basis: record.date?.basis }, { value: '2024-05-18', basis: 'signed' });
   assert.equal(record.place?.value, 'भोपाल');
   assert.deepEqual(record.areas.map((a) => a.id).sort(), ['cancer-care', 'research', 'training-skills']);
-  assert.deepEqual(record.people.map((p) => p.name), ['रमेश चंद्र वर्मा', 'सुनीता राव']);
+  assert.deepEqual(
+    record.people.map((p) => p.name),
+    ['रमेश चंद्र वर्मा', 'सुनीता राव'],
+  );
   assertEvidence(record, body, title);
 });
 

@@ -27,7 +27,11 @@ describe('findDates', () => {
   test('a weekday is resolved against the article date: the last such day up to it', () => {
     const span = first('The institute on Tuesday signed an agreement.', '2024-05-16');
     assert.deepEqual(span?.date, { weekday: 2, year: 2024, month: 5, day: 14, resolved: true });
-    assert.deepEqual(resolveWeekday(4, '2024-05-16'), { weekday: 4, year: 2024, month: 5, day: 16, resolved: true }, 'the same day');
+    assert.deepEqual(
+      resolveWeekday(4, '2024-05-16'),
+      { weekday: 4, year: 2024, month: 5, day: 16, resolved: true },
+      'the same day',
+    );
     assert.deepEqual(first('शनिवार को समझौता हुआ।')?.date, { weekday: 6 }, 'no article date: the weekday only');
   });
 

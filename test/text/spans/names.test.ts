@@ -6,7 +6,10 @@ const names = (text: string) => findPersons(text).map((s) => s.text);
 
 describe('findPersons', () => {
   test('English honorifics and roles, upper-case surnames included', () => {
-    assert.deepEqual(names('The MoU was signed by Director Dr Anil Mehta and Registrar Prof. LI Wei.'), ['Anil Mehta', 'LI Wei']);
+    assert.deepEqual(names('The MoU was signed by Director Dr Anil Mehta and Registrar Prof. LI Wei.'), [
+      'Anil Mehta',
+      'LI Wei',
+    ]);
   });
 
   test('Hindi titles, initials and a name ended by a postposition', () => {

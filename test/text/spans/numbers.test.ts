@@ -11,8 +11,18 @@ describe('findNumbers', () => {
   });
 
   test('qualifiers before and after the number', () => {
-    assert.deepEqual(numbers('В работе участвуют более 40 вузов.')[0], { text: 'более 40', value: 40, qualifier: 'more', unit: 'вузов' });
-    assert.deepEqual(numbers('It brings together more than 25 hospitals.')[0], { text: 'more than 25', value: 25, qualifier: 'more', unit: 'hospitals' });
+    assert.deepEqual(numbers('В работе участвуют более 40 вузов.')[0], {
+      text: 'более 40',
+      value: 40,
+      qualifier: 'more',
+      unit: 'вузов',
+    });
+    assert.deepEqual(numbers('It brings together more than 25 hospitals.')[0], {
+      text: 'more than 25',
+      value: 25,
+      qualifier: 'more',
+      unit: 'hospitals',
+    });
     assert.equal(numbers('इसमें 300 से अधिक डॉक्टर शामिल हैं।')[0]?.qualifier, 'more');
     assert.equal(numbers('প্রায় ৫০ জন যোগ দেবেন।')[0]?.qualifier, 'about');
   });
@@ -24,7 +34,12 @@ describe('findNumbers', () => {
   });
 
   test('number words', () => {
-    assert.deepEqual(numbers('It signed MoUs with four hospitals.')[0], { text: 'four', value: 4, word: 'four', unit: 'hospitals' });
+    assert.deepEqual(numbers('It signed MoUs with four hospitals.')[0], {
+      text: 'four',
+      value: 4,
+      word: 'four',
+      unit: 'hospitals',
+    });
   });
 
   test('years, dates and citation markers are not quantities', () => {

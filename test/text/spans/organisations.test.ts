@@ -2,11 +2,15 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findOrganisations, institutionKinds } from '../../../src/text/spans/organisations.ts';
 
-const orgs = (text: string, institutions: string[] = []) => findOrganisations(text, { institutions }).map((s) => s.text);
+const orgs = (text: string, institutions: string[] = []) =>
+  findOrganisations(text, { institutions }).map((s) => s.text);
 
 describe('findOrganisations', () => {
   test('capitalized runs around an institution word, with connectors', () => {
-    assert.deepEqual(orgs('The course is backed by the Society for Rural Health and the Pune City Hospital.'), ['Society for Rural Health', 'Pune City Hospital']);
+    assert.deepEqual(orgs('The course is backed by the Society for Rural Health and the Pune City Hospital.'), [
+      'Society for Rural Health',
+      'Pune City Hospital',
+    ]);
   });
 
   test("the article's own parties, in any script", () => {
@@ -18,7 +22,9 @@ describe('findOrganisations', () => {
   });
 
   test('Russian adjective + noun phrases', () => {
-    assert.ok(orgs('Ректор Казанского медицинского университета выступил.').includes('Казанского медицинского университета'));
+    assert.ok(
+      orgs('Ректор Казанского медицинского университета выступил.').includes('Казанского медицинского университета'),
+    );
   });
 
   test('the kind of an organisation, for "which hospitals"', () => {

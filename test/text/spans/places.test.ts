@@ -2,7 +2,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findPlaces } from '../../../src/text/spans/places.ts';
 
-const places = (text: string, articleStart = false) => findPlaces(text, { articleStart }).map((s) => [s.text, s.confidence ?? 1]);
+const places = (text: string, articleStart = false) =>
+  findPlaces(text, { articleStart }).map((s) => [s.text, s.confidence ?? 1]);
 
 describe('findPlaces', () => {
   test('a dateline at the start of an article', () => {
