@@ -2,6 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { pino } from 'pino';
 import { isUserError } from '../errors.ts';
+import { ConfigError } from '../config.ts';
 import { createEmbeddings } from './embeddings/select.ts';
 import { sameEmbedder } from './manifest.ts';
 import { reindex } from './reindex.ts';
@@ -34,6 +35,8 @@ try {
       name: e.name,
       message: e.message,
       ...(isUserError(error) ? { id: error.id, context: structuredCloneable(error.context) } : {}),
+      // A bad setting found while reindexing (e.g. INDEX_DIR is a file) stays a ConfigError: commands exit 2 on it.
+      ...(error instanceof ConfigError ? { variable: error.variable } : {}),
     },
   });
 }

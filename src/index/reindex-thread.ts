@@ -3,7 +3,7 @@
 // same kind as the caller's (an embedder object cannot cross threads) and reports progress and the summary
 // by message. Used by the service; `npm run reindex` runs in its own process and calls reindex() directly.
 import { Worker } from 'node:worker_threads';
-import type { Config } from '../config.ts';
+import { ConfigError, type Config } from '../config.ts';
 import { UserError, type UserErrorId } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import type { EmbedderInfo, ReindexProgress, ReindexSummary } from './types.ts';
@@ -21,7 +21,10 @@ export type ThreadMessage =
   | { type: 'progress'; event: Parameters<ReindexProgress>[0] }
   | { type: 'log'; line: string }
   | { type: 'done'; summary: ReindexSummary }
-  | { type: 'failed'; error: { name: string; message: string; id?: UserErrorId; context?: Record<string, unknown> } };
+  | {
+      type: 'failed';
+      error: { name: string; message: string; id?: UserErrorId; context?: Record<string, unknown>; variable?: string };
+    };
 
 const ENTRY = new URL('./reindex-thread-entry.ts', import.meta.url);
 
@@ -65,7 +68,9 @@ export function reindexInThread(
           const { error } = message;
           const rebuilt = error.id
             ? new UserError(error.id, error.message, error.context ?? {})
-            : Object.assign(new Error(error.message), { name: error.name });
+            : error.variable !== undefined
+              ? new ConfigError(error.variable, error.message)
+              : Object.assign(new Error(error.message), { name: error.name });
           settle(() => reject(rebuilt));
           break;
         }
