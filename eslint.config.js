@@ -50,7 +50,7 @@ const policies = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'corpus/', 'test/fixtures/tiny-model/*.onnx'] },
+  { ignores: ['node_modules/', 'data/', 'corpus/', 'test/fixtures/tiny-model/*.onnx', 'scripts/gen-corpus.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

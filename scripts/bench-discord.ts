@@ -25,7 +25,7 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const USAGE = `Usage: npm run bench:discord -- [options]
 
 Options:
-  --corpus DIR      articles to index (default: generate one with ../shared/bench/gen-corpus.mjs)
+  --corpus DIR      articles to index (default: generate one with scripts/gen-corpus.mjs)
   --chunks N        size of the generated corpus, in chunks (default 4600: about 1,000 articles)
   --index DIR       where the index is built (default: a temp directory, removed afterwards)
   --burst N         /ask per burst (default 50)
@@ -63,12 +63,12 @@ interface Sample {
   answerMs: number | undefined;
 }
 
-/** The generator shipped next to the project (../shared/bench), from the repo root or a fresh clone. */
+/** The corpus generator: the in-repo copy (scripts/gen-corpus.mjs), else the one in ../shared/bench. */
 function generatorPath(): string {
-  for (const candidate of [resolve(ROOT, '../shared/bench/gen-corpus.mjs'), '/work/shared/bench/gen-corpus.mjs']) {
+  for (const candidate of [resolve(ROOT, 'scripts/gen-corpus.mjs'), resolve(ROOT, '../shared/bench/gen-corpus.mjs')]) {
     if (existsSync(candidate)) return candidate;
   }
-  throw new Error('gen-corpus.mjs not found in ../shared/bench/: pass --corpus DIR');
+  throw new Error('scripts/gen-corpus.mjs not found: pass --corpus DIR');
 }
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
