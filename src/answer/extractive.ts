@@ -16,7 +16,7 @@ import { isListQuestion } from '../retrieve/intent.ts';
 import { documentRef } from '../types.ts';
 import { analyseQuestion, type QuestionAnalysis } from '../text/question.ts';
 import { findSpans, type Span } from '../text/spans/index.ts';
-import { institutionKinds } from '../text/spans/organisations.ts';
+import { INSTITUTION_CONCEPTS, institutionKinds } from '../text/spans/organisations.ts';
 import { isTitle } from '../text/spans/titles.ts';
 import { isNamed } from '../retrieve/evidence.ts';
 import { articleNote, nearMissLine, partiesOf, renderSpan } from './render.ts';
@@ -197,20 +197,10 @@ function rank(s: ScoredSpan): number {
 /** Institution kinds the question does not ask for rule an organisation out ("which hospitals" → no universities). */
 function kindFits(span: Span, head: readonly string[]): boolean {
   // "Which organisation" (any kind) accepts every organisation, even when a word of it also names a kind.
-  const asked = head.filter((h) => h !== 'organisation' && ORGANISATION_KINDS.has(h));
+  const asked = head.filter((h) => h !== 'organisation' && INSTITUTION_CONCEPTS.has(h));
   if (asked.length === 0 || head.includes('organisation')) return true;
   return institutionKinds(span.text).some((k) => asked.includes(k));
 }
-const ORGANISATION_KINDS = new Set([
-  'hospital',
-  'university',
-  'institute',
-  'college',
-  'school',
-  'centre',
-  'association',
-  'council',
-]);
 
 // Context points (see ANSWER_WEIGHTS): a named word of the question counts more than a generic one.
 const {
@@ -527,7 +517,7 @@ function leadSpans(lead: Candidate, analysis: QuestionAnalysis, max: number): Sp
 
 /** "Which hospitals": only organisations of that kind answer. */
 function kinded(analysis: QuestionAnalysis): boolean {
-  return !analysis.head.includes('organisation') && analysis.head.some((h) => ORGANISATION_KINDS.has(h));
+  return !analysis.head.includes('organisation') && analysis.head.some((h) => INSTITUTION_CONCEPTS.has(h));
 }
 
 /** The question narrows "who" to one: a role word, or a side / nationality that tells the signatories apart. */

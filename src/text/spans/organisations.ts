@@ -8,7 +8,7 @@ import { isTitle } from './titles.ts';
 import { tokenize, wordsBefore, type Span, type SpanContext, type Token } from './types.ts';
 
 /** Kinds of organisation, as head words; concept ids of the lexicon plus words it does not list. */
-const INSTITUTION_CONCEPTS = new Set([
+export const INSTITUTION_CONCEPTS: ReadonlySet<string> = new Set([
   'hospital',
   'university',
   'institute',
