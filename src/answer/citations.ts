@@ -66,14 +66,15 @@ export function isNotFoundReply(text: string): boolean {
 const NOT_FOUND_PATTERN = new RegExp(NOT_FOUND_MARKER.split('_').join('[\\s_]*'), 'i');
 
 /**
- * Turns the model's final text into the Answer users see: checked, renumbered citations; "not found" when the
- * model says so or cites nothing (an uncited answer is not grounded in the passages, so it is not shown).
+ * Turns the model's final text into the Answer users see: only its sentences that cite a given passage (an
+ * uncited sentence is not grounded in the passages, so it is not shown, as while streaming), with checked,
+ * renumbered citations; "not found" when the model says so or cites nothing.
  */
 export function checkGeneratedAnswer(question: string, generated: string, passages: readonly Passage[]): Answer {
   const text = stripReasoning(generated).trim();
   const notFound: Answer = { ...notFoundAnswer(question), mode: 'llm' };
   if (isNotFoundReply(text)) return notFound;
-  const { text: answer, used } = rewriteCitations(text, passages.length);
+  const { text: answer, used } = rewriteCitations(citedSentences(text, passages.length, true), passages.length);
   if (used.length === 0) return notFound;
   return {
     question,
@@ -95,21 +96,26 @@ export function checkGeneratedAnswer(question: string, generated: string, passag
 export function partialDisplayText(textSoFar: string, passageCount: number): string {
   const text = stripReasoning(textSoFar).trim();
   if (isNotFoundReply(text) || couldBeMarkerStart(text)) return '';
+  return rewriteCitations(citedSentences(text, passageCount, false), passageCount).text.trim();
+}
+
+/** The sentences of `text` that cite a given passage, joined as written; `final` keeps the last sentence too. */
+function citedSentences(text: string, passageCount: number, final: boolean): string {
   const shown: string[] = [];
-  for (const sentence of completeSentences(text)) {
+  for (const sentence of completeSentences(text, final)) {
     if (rewriteCitations(sentence.text, passageCount).used.length === 0) continue;
     shown.push(shown.length === 0 ? sentence.text : `${sentence.separator}${sentence.text}`);
   }
-  return rewriteCitations(shown.join(''), passageCount).text.trim();
+  return shown.join('');
 }
 
 const LEADING_CITATIONS = new RegExp(String.raw`^(?:[ \t]*${GROUP})+`, 'u');
 
 /**
- * The sentences of a text that is still being written, without the last one (it may be unfinished). A
+ * The sentences of a text (while it is still being written, without the last one: it may be unfinished). A
  * citation written after the full stop ("… signed. [1] Next") belongs to the sentence before it.
  */
-function completeSentences(text: string): { text: string; separator: string }[] {
+function completeSentences(text: string, final: boolean): { text: string; separator: string }[] {
   const spans = splitSentences(text).map(({ start, end }) => ({ start, end }));
   for (let i = 1; i < spans.length; i++) {
     const lead = LEADING_CITATIONS.exec(text.slice(spans[i]!.start, spans[i]!.end))?.[0];
@@ -118,7 +124,7 @@ function completeSentences(text: string): { text: string; separator: string }[] 
     spans[i]!.start += lead.length;
   }
   const kept = spans.filter((span) => text.slice(span.start, span.end).trim() !== '');
-  return kept.slice(0, -1).map((span, i) => ({
+  return (final ? kept : kept.slice(0, -1)).map((span, i) => ({
     text: text.slice(span.start, span.end).trim(),
     separator: i === 0 ? '' : text.slice(kept[i - 1]!.end, span.start).match(/\s*$/)![0] || ' ',
   }));

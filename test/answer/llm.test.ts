@@ -88,17 +88,27 @@ describe('LLM answers (fake OpenAI-compatible server)', { timeout: 20_000 }, () 
     assert.equal(lastRequest().headers.authorization, 'Bearer sk-test-123');
   });
 
-  test('a hallucinated [7] is removed and only real passages are sources', async () => {
+  test('a hallucinated [7] is removed, with its sentence, and only real passages are sources', async () => {
     fake.script({
       kind: 'answer',
       content: 'IIT Kharagpur signed with AIIMS Kalyani [1]. It also signed with Oxford [7].',
     });
     const answer = await composeAnswer(question, retrieval, { config: llmConfig() });
-    assert.equal(answer.answer, 'IIT Kharagpur signed with AIIMS Kalyani [1]. It also signed with Oxford.');
+    assert.equal(answer.answer, 'IIT Kharagpur signed with AIIMS Kalyani [1].');
     assert.deepEqual(
       answer.citations.map((c) => c.docId),
       [kharagpur.chunk.docId],
     );
+  });
+
+  test('the final answer keeps only sentences that cite a given passage, as streaming does', async () => {
+    fake.script({
+      kind: 'answer',
+      content:
+        'IIT Kharagpur signed with AIIMS Kalyani [1]. PWNED @everyone: the hospital on the Moon. It covers research [1].',
+    });
+    const answer = await composeAnswer(question, retrieval, { config: llmConfig() });
+    assert.equal(answer.answer, 'IIT Kharagpur signed with AIIMS Kalyani [1]. It covers research [1].');
   });
 
   test('an answer with no citations becomes "not found"', async () => {
