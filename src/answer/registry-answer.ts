@@ -58,11 +58,16 @@ export interface RegistryQuestion {
 }
 
 /** What a question asks the registry for, or undefined when the registry cannot answer it. */
+/** A list question about agreements: the only kind the registry may answer (cheap; needs no registry view). */
+export function asksForAgreements(question: string): boolean {
+  if (!isListQuestion(question)) return false;
+  const concepts = new Set(textWords(question).flatMap((w) => conceptsOf(w.folded).map((c) => c.id)));
+  return [...AGREEMENT_CONCEPTS].some((c) => concepts.has(c));
+}
+
 export function registryQuestion(question: string, view: RegistryView): RegistryQuestion | undefined {
-  if (!isListQuestion(question)) return undefined;
+  if (!asksForAgreements(question)) return undefined;
   const words = textWords(question);
-  const concepts = new Set(words.flatMap((w) => conceptsOf(w.folded).map((c) => c.id)));
-  if (![...AGREEMENT_CONCEPTS].some((c) => concepts.has(c))) return undefined;
   const parties = view.partiesIn(question);
   const topics = topicsIn(question);
   const years = [...question.matchAll(YEAR)].map((m) => m[1]!).sort();
@@ -146,7 +151,16 @@ export function selectRecords(view: RegistryView, query: RegistryQuestion): Regi
 }
 
 /** The answer from the registry, or undefined when retrieval should answer. */
-export function registryAnswer(question: string, view: RegistryView | undefined): Answer | undefined {
+/**
+ * `view` may be a getter: building a registry view costs time in proportion to the corpus, so it is built only
+ * for a question the registry may answer.
+ */
+export function registryAnswer(
+  question: string,
+  registry: RegistryView | undefined | (() => RegistryView | undefined),
+): Answer | undefined {
+  if (!asksForAgreements(question)) return undefined;
+  const view = typeof registry === 'function' ? registry() : registry;
   if (!view) return undefined;
   const query = registryQuestion(question, view);
   if (!query) return undefined;

@@ -167,7 +167,7 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
       // Pin the snapshot: a reindex that lands meanwhile does not change this answer's index.
       const snapshot = await snapshots.current();
       // List questions ("which agreements…") that the registry can answer get every matching record.
-      const listed = registryAnswer(trimmed, registryOf(snapshot));
+      const listed = registryAnswer(trimmed, () => registryOf(snapshot));
       if (listed) return listed;
       const retrieval = await retrieve(snapshot, trimmed, { k: config.TOP_K, history: options.history, config });
       options.signal?.throwIfAborted();
