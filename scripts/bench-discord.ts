@@ -34,6 +34,7 @@ Options:
   --phases LIST     comma-separated: idle, reindex (default idle,reindex)
   --in-process      answer on the bot's event loop (the in-process service), for comparison
   --warmup N        bursts sent (and waited for) before measuring, not counted (default 1; 0 = measure cold)
+  --settle-seconds S  after the last burst, how long an interaction may take before it counts as unanswered (120)
 Pool size and queue bound come from ASK_WORKERS, ASK_TASKS_PER_WORKER, ASK_QUEUE (environment or .env).`;
 
 const { values } = parseArgs({
@@ -47,6 +48,7 @@ const { values } = parseArgs({
     phases: { type: 'string', default: 'idle,reindex' },
     'in-process': { type: 'boolean', default: false },
     warmup: { type: 'string', default: '1' },
+    'settle-seconds': { type: 'string', default: '120' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -176,12 +178,24 @@ async function runPhase(
       );
     }
   }
-  // Whatever has not settled five minutes after the last burst counts as unanswered.
-  const deadline = setTimeout(() => {
-    for (const entry of pending.values())
-      entry.settle({ ackMs: entry.ackMs, outcome: 'unanswered', answerMs: undefined });
-    pending.clear();
-  }, 300_000);
+  // Whatever has not settled --settle-seconds after the last burst counts as unanswered (its requests are shown).
+  const deadline = setTimeout(
+    () => {
+      for (const entry of [...pending.values()].slice(0, 3)) {
+        const trail = fake.requests
+          .filter((r) => r.path.includes(entry.interaction.token))
+          .map(
+            (r) =>
+              `${r.method} ${r.path.replace(entry.interaction.token, '<token>')} → ${r.status} ${JSON.stringify(r.body ?? null).slice(0, 160)}`,
+          );
+        console.log(`  unanswered ${entry.interaction.id}:\n    ${trail.join('\n    ') || '(no request at all)'}`);
+      }
+      for (const entry of pending.values())
+        entry.settle({ ackMs: entry.ackMs, outcome: 'unanswered', answerMs: undefined });
+      pending.clear();
+    },
+    Number(values['settle-seconds']) * 1000,
+  );
   const all = await Promise.all(samples);
   clearTimeout(deadline);
   stop();
