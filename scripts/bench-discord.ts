@@ -7,7 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
@@ -210,7 +210,7 @@ function report(name: string, samples: Sample[], extra: string): void {
   const p99 = percentile(acks, 0.99);
   const max = acks.at(-1) ?? Number.NaN;
   const ok = p99 <= 300 && max < 1000 && count('answered') + count('busy') === samples.length;
-  console.log(`\n${name}${extra}`);
+  console.log(`\n${name}${extra} (machine load average now ${loadavg()[0]!.toFixed(1)})`);
   console.log(
     `  interactions ${samples.length}: answered ${count('answered')}, busy ${count('busy')}, errors ${count('error')}, unanswered ${count('unanswered')}`,
   );
