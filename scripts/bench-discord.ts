@@ -106,7 +106,12 @@ function classify(
 ): Outcome {
   const content = request.body?.data?.content ?? request.body?.content;
   if (content === busyText) return 'busy';
-  if (fake.is.editOriginal(interaction)(request) && (request.body?.components?.length ?? 0) > 0) return 'answered';
+  // An answer has buttons; a registry list answer has embeds and no buttons.
+  if (
+    fake.is.editOriginal(interaction)(request) &&
+    ((request.body?.components?.length ?? 0) > 0 || (request.body?.embeds?.length ?? 0) > 0)
+  )
+    return 'answered';
   return 'error';
 }
 
@@ -114,7 +119,7 @@ function settles(fake: FakeDiscord, interaction: SentInteraction, busyText: stri
   return (r: RecordedRequest) =>
     (fake.is.callback(interaction)(r) && r.body?.type === 4) ||
     (fake.is.editOriginal(interaction)(r) &&
-      ((r.body?.components?.length ?? 0) > 0 || (r.body?.content ?? '') !== '')) ||
+      ((r.body?.components?.length ?? 0) > 0 || (r.body?.embeds?.length ?? 0) > 0 || (r.body?.content ?? '') !== '')) ||
     (fake.is.followUp(interaction)(r) && r.body?.content === busyText);
 }
 
