@@ -7,7 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
@@ -34,6 +34,7 @@ Options:
   --phases LIST     comma-separated: idle, reindex (default idle,reindex)
   --in-process      answer on the bot's event loop (the in-process service), for comparison
   --warmup N        bursts sent (and waited for) before measuring, not counted (default 1; 0 = measure cold)
+  --settle-seconds S  after the last burst, how long an interaction may take before it counts as unanswered (120)
 Pool size and queue bound come from ASK_WORKERS, ASK_TASKS_PER_WORKER, ASK_QUEUE (environment or .env).`;
 
 const { values } = parseArgs({
@@ -47,6 +48,7 @@ const { values } = parseArgs({
     phases: { type: 'string', default: 'idle,reindex' },
     'in-process': { type: 'boolean', default: false },
     warmup: { type: 'string', default: '1' },
+    'settle-seconds': { type: 'string', default: '120' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -104,7 +106,12 @@ function classify(
 ): Outcome {
   const content = request.body?.data?.content ?? request.body?.content;
   if (content === busyText) return 'busy';
-  if (fake.is.editOriginal(interaction)(request) && (request.body?.components?.length ?? 0) > 0) return 'answered';
+  // An answer has buttons; a registry list answer has embeds and no buttons.
+  if (
+    fake.is.editOriginal(interaction)(request) &&
+    ((request.body?.components?.length ?? 0) > 0 || (request.body?.embeds?.length ?? 0) > 0)
+  )
+    return 'answered';
   return 'error';
 }
 
@@ -112,7 +119,7 @@ function settles(fake: FakeDiscord, interaction: SentInteraction, busyText: stri
   return (r: RecordedRequest) =>
     (fake.is.callback(interaction)(r) && r.body?.type === 4) ||
     (fake.is.editOriginal(interaction)(r) &&
-      ((r.body?.components?.length ?? 0) > 0 || (r.body?.content ?? '') !== '')) ||
+      ((r.body?.components?.length ?? 0) > 0 || (r.body?.embeds?.length ?? 0) > 0 || (r.body?.content ?? '') !== '')) ||
     (fake.is.followUp(interaction)(r) && r.body?.content === busyText);
 }
 
@@ -176,12 +183,24 @@ async function runPhase(
       );
     }
   }
-  // Whatever has not settled five minutes after the last burst counts as unanswered.
-  const deadline = setTimeout(() => {
-    for (const entry of pending.values())
-      entry.settle({ ackMs: entry.ackMs, outcome: 'unanswered', answerMs: undefined });
-    pending.clear();
-  }, 300_000);
+  // Whatever has not settled --settle-seconds after the last burst counts as unanswered (its requests are shown).
+  const deadline = setTimeout(
+    () => {
+      for (const entry of [...pending.values()].slice(0, 3)) {
+        const trail = fake.requests
+          .filter((r) => r.path.includes(entry.interaction.token))
+          .map(
+            (r) =>
+              `${r.method} ${r.path.replace(entry.interaction.token, '<token>')} → ${r.status} ${JSON.stringify(r.body ?? null).slice(0, 160)}`,
+          );
+        console.log(`  unanswered ${entry.interaction.id}:\n    ${trail.join('\n    ') || '(no request at all)'}`);
+      }
+      for (const entry of pending.values())
+        entry.settle({ ackMs: entry.ackMs, outcome: 'unanswered', answerMs: undefined });
+      pending.clear();
+    },
+    Number(values['settle-seconds']) * 1000,
+  );
   const all = await Promise.all(samples);
   clearTimeout(deadline);
   stop();
@@ -196,7 +215,7 @@ function report(name: string, samples: Sample[], extra: string): void {
   const p99 = percentile(acks, 0.99);
   const max = acks.at(-1) ?? Number.NaN;
   const ok = p99 <= 300 && max < 1000 && count('answered') + count('busy') === samples.length;
-  console.log(`\n${name}${extra}`);
+  console.log(`\n${name}${extra} (machine load average now ${loadavg()[0]!.toFixed(1)})`);
   console.log(
     `  interactions ${samples.length}: answered ${count('answered')}, busy ${count('busy')}, errors ${count('error')}, unanswered ${count('unanswered')}`,
   );

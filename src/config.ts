@@ -28,6 +28,16 @@ const idList = z
 /** Largest article file that is indexed (MAX_ARTICLE_BYTES): 2 MB, far above any news article. */
 export const DEFAULT_MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
 
+/** `0-2,5` → [0, 1, 2, 5] (sorted, without repeats). */
+function parseShardIds(text: string): number[] {
+  const ids = new Set<number>();
+  for (const part of text.split(',')) {
+    const [from, to = from] = part.split('-').map(Number) as [number, number?];
+    for (let id = from; id <= to!; id++) ids.add(id);
+  }
+  return [...ids].sort((a, b) => a - b);
+}
+
 /** Every variable the product reads, with its default. `.env.example` documents the same list. */
 export const configSchema = z.object({
   // Paths
@@ -138,6 +148,20 @@ export const configSchema = z.object({
    */
   ASK_WORKER_NICE: int(0, 19).default(10),
 
+  // Sharding (src/discord/shards.ts). Unset: one process. Discord requires sharding from 2,500 servers.
+  /** `auto` (as many shards as Discord recommends) or a number: `npm start` runs discord.js's ShardingManager. */
+  SHARDS: z
+    .union([z.literal('auto'), z.coerce.number().int().min(1).max(16_384)], {
+      error: 'expected auto or a whole number of shards from 1 to 16384 (leave it unset for one process)',
+    })
+    .optional(),
+  /** The shards this machine runs, out of SHARDS (a number): e.g. `0-3` or `4,5,6,7`; unset = all of them. */
+  SHARD_IDS: z
+    .string()
+    .regex(/^\d+(-\d+)?(,\d+(-\d+)?)*$/, 'shard ids or ranges such as 0-3 or 4,5,6,7')
+    .transform(parseShardIds)
+    .optional(),
+
   // Logging
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -207,6 +231,10 @@ export function loadConfig(env?: Record<string, string | undefined>, overrides: 
   }
   const raw: Record<string, string> = {};
   for (const key of Object.keys(configSchema.shape)) {
+    // In a shard process spawned by discord.js's ShardingManager, SHARDS holds that shard's id (set by
+    // discord.js for its Client): it is not this setting, and the shard runs as one bot process.
+    // (SHARD_IDS is the manager's too.)
+    if ((key === 'SHARDS' || key === 'SHARD_IDS') && source['SHARDING_MANAGER'] !== undefined) continue;
     const value = source[key];
     if (value !== undefined && value.trim() !== '') raw[key] = value.trim();
   }
@@ -226,6 +254,21 @@ export function loadConfig(env?: Record<string, string | undefined>, overrides: 
       'CHUNK_OVERLAP',
       `Invalid CHUNK_OVERLAP=${config.CHUNK_OVERLAP}: it must be smaller than CHUNK_SIZE (${config.CHUNK_SIZE}). Fix it in .env (see .env.example).`,
     );
+  }
+  if (config.SHARD_IDS !== undefined) {
+    if (typeof config.SHARDS !== 'number') {
+      throw new ConfigError(
+        'SHARD_IDS',
+        `Invalid SHARD_IDS: it needs SHARDS set to the total number of shards of all machines (e.g. SHARDS=8 SHARD_IDS=0-3), not ${config.SHARDS ?? 'unset'}. Fix it in .env (see .env.example).`,
+      );
+    }
+    const outside = config.SHARD_IDS.find((id) => id >= (config.SHARDS as number));
+    if (outside !== undefined) {
+      throw new ConfigError(
+        'SHARD_IDS',
+        `Invalid SHARD_IDS: shard ${outside} does not exist with SHARDS=${config.SHARDS} (ids go from 0 to ${config.SHARDS - 1}). Fix it in .env (see .env.example).`,
+      );
+    }
   }
   return Object.freeze(config);
 }

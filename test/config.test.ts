@@ -15,6 +15,33 @@ function configError(env: Record<string, string>): ConfigError {
 }
 
 describe('loadConfig', () => {
+  test('SHARDS: unset is one process; auto or a number; anything else names the variable and the fix', () => {
+    assert.equal(loadConfig({}).SHARDS, undefined);
+    assert.equal(loadConfig({ SHARDS: 'auto' }).SHARDS, 'auto');
+    assert.equal(loadConfig({ SHARDS: '4' }).SHARDS, 4);
+    const bad = configError({ SHARDS: 'two' });
+    assert.equal(bad.variable, 'SHARDS');
+    assert.match(
+      bad.message,
+      /^Invalid SHARDS="two": expected auto or a whole number of shards .*leave it unset for one process/,
+    );
+    assert.equal(configError({ SHARDS: '0' }).variable, 'SHARDS');
+    // In a shard process discord.js sets SHARDS to the shard's id: not this setting.
+    assert.equal(loadConfig({ SHARDS: '0', SHARD_IDS: '0', SHARDING_MANAGER: 'true' }).SHARDS, undefined);
+  });
+
+  test('SHARD_IDS: ranges within SHARDS, which must be a number', () => {
+    assert.deepEqual(loadConfig({ SHARDS: '8', SHARD_IDS: '4-6,0,5' }).SHARD_IDS, [0, 4, 5, 6]);
+    assert.match(
+      configError({ SHARDS: 'auto', SHARD_IDS: '0-3' }).message,
+      /SHARD_IDS: it needs SHARDS set to the total/,
+    );
+    const outside = configError({ SHARDS: '4', SHARD_IDS: '2-4' });
+    assert.equal(outside.variable, 'SHARD_IDS');
+    assert.match(outside.message, /shard 4 does not exist with SHARDS=4 \(ids go from 0 to 3\)/);
+    assert.equal(configError({ SHARDS: '4', SHARD_IDS: 'first' }).variable, 'SHARD_IDS');
+  });
+
   test('defaults need no environment at all', () => {
     const config = loadConfig({});
     assert.equal(config.EMBEDDINGS, 'auto');

@@ -5,7 +5,7 @@ import { isUserError } from '../errors.ts';
 import { createLogger } from '../log.ts';
 import { describeConnectionError } from './connection.ts';
 import { errorForLog } from './logSafe.ts';
-import { requireDiscordCredentials } from './settings.ts';
+import { requireDiscordCredentials, type DiscordCredentials } from './settings.ts';
 
 const USAGE = `Usage: npm start
 
@@ -13,6 +13,7 @@ Runs the Discord bot. It takes no options: it is configured by .env (see .env.ex
 Needs DISCORD_TOKEN and DISCORD_CLIENT_ID; loads the index (building it from CORPUS_DIR first if there is none),
 connects, and answers /ask, /sources, /reindex, /help and mentions. Ctrl+C or SIGTERM stops it gracefully.
 Register the slash commands first with \`npm run register\`.
+With SHARDS=auto|N it starts discord.js's ShardingManager: one bot process per shard (SHARD_IDS: this machine's).
 
 Options:
   -h, --help     show this help`;
@@ -31,14 +32,16 @@ function handleArguments(args: string[]): void {
 async function main(): Promise<void> {
   handleArguments(process.argv.slice(2));
   let config: Config;
+  let credentials: DiscordCredentials;
   try {
     config = loadConfig();
-    requireDiscordCredentials(config);
+    credentials = requireDiscordCredentials(config);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     console.error(error.message);
     process.exit(1);
   }
+  if (config.SHARDS !== undefined) return runShards(config, credentials);
 
   // Before anything heavy: an unwritable feedback log would otherwise lose every vote, silently.
   const { checkFeedbackLogWritable, FeedbackLogError } = await import('./feedback.ts');
@@ -106,6 +109,42 @@ async function main(): Promise<void> {
     await service.close();
     process.exit(1);
   }
+}
+
+/**
+ * SHARDS=auto|N: this process only manages the shard processes (each one runs main() without SHARDS, as one
+ * bot); it loads no index. SIGINT/SIGTERM stop every shard gracefully first.
+ */
+async function runShards(config: Config, credentials: DiscordCredentials): Promise<void> {
+  const logger = createLogger(config.LOG_LEVEL, 'shards');
+  const { startShards } = await import('./shards.ts');
+  let running: Awaited<ReturnType<typeof startShards>> | undefined;
+  let stopping = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: stopping every shard');
+    void (running?.stop() ?? Promise.resolve()).finally(() => {
+      logger.info('stopped');
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+  try {
+    running = await startShards(config, credentials, logger);
+  } catch (error) {
+    logger.debug({ err: errorForLog(error) }, 'could not start the shards');
+    // A shard that exits before it is ready has already printed its own one-line cause.
+    console.error(
+      error instanceof Error &&
+        /ShardingReadyDied|ShardingReadyTimeout/.test(String((error as { code?: unknown }).code))
+        ? `A shard did not become ready (${error.message}); see its messages above.`
+        : describeConnectionError(error, config.DISCORD_API_URL),
+    );
+    process.exit(1);
+  }
+  if (stopping) await running.stop();
 }
 
 await main();

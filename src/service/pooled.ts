@@ -12,7 +12,18 @@ import { silentLogger } from '../log.ts';
 import type { Answer } from '../answer/types.ts';
 import { createService, type ServiceDeps } from './service.ts';
 import type { AskOptions, CollabService } from './types.ts';
-import type { AskResult, AskTask, MainMessage, WarmTask, WorkerData, WorkerMessage } from './worker.ts';
+import { RegistryFilterError } from './types.ts';
+import type { CollaborationFilter } from '../retrieve/registry.ts';
+import type {
+  AskResult,
+  AskTask,
+  MainMessage,
+  RegistryResult,
+  RegistryTask,
+  WarmTask,
+  WorkerData,
+  WorkerMessage,
+} from './worker.ts';
 
 export interface PooledService extends CollabService {
   readonly busy: boolean;
@@ -114,6 +125,13 @@ export async function createPooledService(config: Config, deps: ServiceDeps = {}
     }
   }
 
+  async function runRegistry(request: RegistryTask['registry']): Promise<RegistryResult> {
+    if (closed) throw new Error('the service is closed');
+    const result = (await pool.run({ registry: request } satisfies RegistryTask)) as RegistryResult;
+    if (result.kind === 'registryFilterError') throw new RegistryFilterError(result.key, result.message, result.values);
+    return result;
+  }
+
   return {
     ask,
     sources: () => inner.sources(),
@@ -122,9 +140,18 @@ export async function createPooledService(config: Config, deps: ServiceDeps = {}
       return inner.reindexing;
     },
     stats: () => inner.stats(),
-    // The registry is a lookup in the loaded snapshot: answered here, not in the pool.
-    collaborations: (filter) => inner.collaborations(filter),
-    parties: (prefix, limit) => inner.parties(prefix, limit),
+    // Registry lookups go to the pool as well: building a snapshot's registry view takes long on a large
+    // corpus, and the bot's event loop must stay free to acknowledge interactions.
+    async collaborations(filter: CollaborationFilter = {}) {
+      const result = await runRegistry({ kind: 'collaborations', filter });
+      if (result.kind !== 'collaborations') throw new Error('unexpected registry result');
+      return result.list;
+    },
+    async parties(prefix: string, limit?: number) {
+      const result = await runRegistry({ kind: 'parties', prefix, ...(limit === undefined ? {} : { limit }) });
+      if (result.kind !== 'parties') throw new Error('unexpected registry result');
+      return result.names;
+    },
     get busy() {
       return pending >= capacity;
     },

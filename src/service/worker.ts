@@ -9,16 +9,33 @@ import { isUserError } from '../errors.ts';
 import { createLogger } from '../log.ts';
 import type { Answer } from '../answer/types.ts';
 import { createService } from './service.ts';
-import type { CollabService, ConversationTurn } from './types.ts';
+import { RegistryFilterError, type CollabService, type CollaborationList, type ConversationTurn } from './types.ts';
+import type { CollaborationFilter } from '../retrieve/registry.ts';
 
 export interface WorkerData {
   config: Config;
 }
 
-/** Sent once per worker at start: resolves when the worker has loaded its index. */
+/**
+ * Sent once per worker at start: resolves when the worker has loaded its index and built what the first
+ * questions would otherwise build (the registry view of the snapshot, which takes long on a large corpus).
+ */
 export interface WarmTask {
   warm: true;
 }
+
+/** A registry lookup (/collaborations and its autocomplete), answered in the pool too: never on the bot's loop. */
+export interface RegistryTask {
+  warm?: undefined;
+  registry:
+    { kind: 'collaborations'; filter: CollaborationFilter } | { kind: 'parties'; prefix: string; limit?: number };
+}
+
+/** A RegistryFilterError does not survive structured cloning as a class either. */
+export type RegistryResult =
+  | { kind: 'collaborations'; list: CollaborationList }
+  | { kind: 'parties'; names: string[] }
+  | { kind: 'registryFilterError'; key: RegistryFilterError['key']; message: string; values: Record<string, string> };
 
 export interface AskTask {
   warm?: undefined;
@@ -58,12 +75,31 @@ if (process.platform === 'linux' && config.ASK_WORKER_NICE > 0) {
 const service: Promise<CollabService> = createService(config, { logger, buildMissing: false });
 await service.catch(() => undefined);
 
-export default async function handle(task: AskTask | WarmTask): Promise<AskResult | { kind: 'warm' }> {
+export default async function handle(
+  task: AskTask | WarmTask | RegistryTask,
+): Promise<AskResult | RegistryResult | { kind: 'warm' }> {
   if (task.warm) {
-    await (await service).stats();
+    const loaded = await service;
+    await loaded.stats();
+    // Builds this snapshot's registry view now, before the bot logs in, not on the first list question.
+    await loaded.collaborations({});
     return { kind: 'warm' };
   }
+  if ('registry' in task) return registry(task);
   return ask(task);
+}
+
+async function registry({ registry: request }: RegistryTask): Promise<RegistryResult> {
+  const loaded = await service;
+  try {
+    if (request.kind === 'parties')
+      return { kind: 'parties', names: await loaded.parties(request.prefix, request.limit) };
+    return { kind: 'collaborations', list: await loaded.collaborations(request.filter) };
+  } catch (error) {
+    if (error instanceof RegistryFilterError)
+      return { kind: 'registryFilterError', key: error.key, message: error.message, values: error.values };
+    throw error;
+  }
 }
 
 async function ask(task: AskTask): Promise<AskResult> {
