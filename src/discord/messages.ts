@@ -28,6 +28,12 @@ export function userErrorText(error: UserError, limits: { maxQuestionLength: num
     case 'index.missing':
     case 'index.corrupt':
     case 'index.embedderMismatch':
+    // INDEX_BACKEND=postgres: the operator's problem, told in full in the bot's log.
+    case 'database.unreachable':
+    case 'database.auth':
+    case 'database.noVector':
+    case 'database.schemaOutdated':
+    case 'database.schemaNewer':
       return t(lang, 'discord:error.index');
     case 'model.unavailable':
       return t(lang, 'discord:error.model');
