@@ -54,11 +54,15 @@ CREATE INDEX chunks_live ON chunks (from_build, until_build);
 -- The lexical postings: the project's own analyzer output (src/index/lexical.ts), one row per
 -- (chunk, field, term), `packed` = tf << 16 | field length as in bm25.ts. Searched by term (btree, byte order
 -- like the local SQLite build so prefix ranges match), never loaded whole.
+-- The chunk's ordinal and build range are repeated here so that a term's postings are one index range scan.
 CREATE TABLE postings (
   chunk_seq bigint NOT NULL REFERENCES chunks (seq) ON DELETE CASCADE,
   term text COLLATE "C" NOT NULL,
   field smallint NOT NULL,
-  packed bigint NOT NULL
+  ordinal integer NOT NULL,
+  packed bigint NOT NULL,
+  from_build bigint NOT NULL,
+  until_build bigint
 );
-CREATE INDEX postings_by_term ON postings (term, field);
+CREATE INDEX postings_by_term ON postings (term, field, ordinal) INCLUDE (packed, from_build, until_build);
 CREATE INDEX postings_by_chunk ON postings (chunk_seq);

@@ -111,7 +111,9 @@ export async function publishBuild(
           ],
         );
         if (close.length > 0)
-          await client.query('UPDATE chunks SET until_build = $1 WHERE seq = ANY($2::bigint[])', [seq, close]);
+          await client.query(`UPDATE chunks SET until_build = $1 WHERE seq = ANY($2::bigint[]);`, [seq, close]);
+        if (close.length > 0)
+          await client.query('UPDATE postings SET until_build = $1 WHERE chunk_seq = ANY($2::bigint[])', [seq, close]);
         await ensureVectorIndex(client, manifest.embedder.dimension);
         if (fresh.length > 0) {
           const vectors = readBuildVectors(
@@ -209,20 +211,27 @@ async function insertChunks(
         ],
       );
       const seqOf = new Map(inserted.rows.map((r) => [r.ordinal, r.seq]));
-      const postings = { chunk: [] as string[], term: [] as string[], field: [] as number[], packed: [] as number[] };
+      const postings = {
+        chunk: [] as string[],
+        term: [] as string[],
+        field: [] as number[],
+        ordinal: [] as number[],
+        packed: [] as number[],
+      };
       batch.forEach((_, i) => {
         const chunkSeq = seqOf.get(entries[i]!.ordinal)!;
         for (const p of chunkPostings(terms[i]!)) {
           postings.chunk.push(chunkSeq);
           postings.term.push(p.term);
           postings.field.push(p.field);
+          postings.ordinal.push(entries[i]!.ordinal);
           postings.packed.push(p.packed);
         }
       });
       await client.query(
-        `INSERT INTO postings (chunk_seq, term, field, packed)
-         SELECT * FROM unnest($1::bigint[], $2::text[], $3::smallint[], $4::bigint[])`,
-        [postings.chunk, postings.term, postings.field, postings.packed],
+        `INSERT INTO postings (chunk_seq, term, field, ordinal, packed, from_build)
+         SELECT c, t, f, o, p, $6 FROM unnest($1::bigint[], $2::text[], $3::smallint[], $4::int[], $5::bigint[]) AS u(c, t, f, o, p)`,
+        [postings.chunk, postings.term, postings.field, postings.ordinal, postings.packed, seq],
       );
     }
   }
@@ -230,11 +239,11 @@ async function insertChunks(
 
 /** Deletes rows and builds that neither the new build nor the previous one can see. */
 async function collect(pool: pg.Pool, url: string, previousSeq: number | undefined, logger: Logger): Promise<void> {
-  if (previousSeq === undefined) return;
   try {
     await withClient(pool, url, (client) =>
       inTransaction(client, async () => {
         await client.query('SELECT pg_advisory_xact_lock($1)', [PUBLISH_LOCK]);
+        if (previousSeq === undefined) return;
         const gone = await client.query('DELETE FROM chunks WHERE until_build IS NOT NULL AND until_build <= $1', [
           previousSeq,
         ]);
@@ -242,6 +251,8 @@ async function collect(pool: pg.Pool, url: string, previousSeq: number | undefin
         if (gone.rowCount) logger.debug({ rows: gone.rowCount }, 'removed chunks of old builds from PostgreSQL');
       }),
     );
+    // Fresh statistics for the planner after a large change (autovacuum would do it later).
+    await withClient(pool, url, (client) => client.query('ANALYZE chunks; ANALYZE postings; ANALYZE builds;'));
   } catch (error) {
     logger.warn({ err: error }, 'could not remove old builds from PostgreSQL; they only take space');
   }

@@ -14,9 +14,16 @@ import { similarityFromDistance } from '../vector-store.ts';
 import { databaseError } from './connect.ts';
 import type { SyncClient } from './sync-client.ts';
 
-/** The chunk rows of build `seq` (an SQL expression: a parameter like `$2`, or a number). */
-export const inBuild = (seq: string | number) =>
-  `chunks.from_build <= ${seq} AND (chunks.until_build IS NULL OR chunks.until_build > ${seq})`;
+/** The rows of build `seq` (an SQL expression: a parameter like `$2`, or a number) in `table`. */
+export const inBuild = (seq: string | number, table = 'chunks') =>
+  `${table}.from_build <= ${seq} AND (${table}.until_build IS NULL OR ${table}.until_build > ${seq})`;
+
+/**
+ * Postings kept per snapshot, counted in postings: a question runs several lexical searches (the whole
+ * question, then per question word) that share most terms, and each term read is a round trip. 2M postings
+ * are 16 MB of typed arrays.
+ */
+const POSTINGS_CACHE = 2_000_000;
 
 /** pgvector's limit for hnsw.ef_search. */
 const MAX_EF_SEARCH = 1000;
@@ -38,6 +45,32 @@ export interface DirectoryRow {
   index: number;
 }
 
+interface PostingRow {
+  field: number;
+  ordinal: number;
+  packed: number;
+}
+
+const pairs = (lists: readonly FieldPostings[]) => lists.reduce((n, f) => n + f.postings.length / 2, 0);
+
+/** Rows of one term sorted by field and ordinal → one posting list per field (bm25.ts's layout). */
+function group(rows: readonly PostingRow[]): FieldPostings[] {
+  const out: FieldPostings[] = [];
+  for (let i = 0; i < rows.length;) {
+    const field = rows[i]!.field;
+    let end = i;
+    while (end < rows.length && rows[end]!.field === field) end++;
+    const postings = new Uint32Array((end - i) * 2);
+    for (let j = i; j < end; j++) {
+      postings[(j - i) * 2] = rows[j]!.ordinal;
+      postings[(j - i) * 2 + 1] = rows[j]!.packed;
+    }
+    out.push({ field, postings });
+    i = end;
+  }
+  return out;
+}
+
 /** Postings and statistics of one build, read term by term. */
 class PgPostings implements PostingSource {
   constructor(
@@ -51,38 +84,59 @@ class PgPostings implements PostingSource {
     return this.documentCount === 0 ? 0 : (this.totals[field] ?? 0) / this.documentCount;
   }
 
+  private readonly cache = new Map<string, FieldPostings[]>();
+  private cached = 0;
+  private readonly prefixes = new Map<string, string[]>();
+
   postings(term: string): FieldPostings[] {
-    const rows = this.sync.query<{ field: number; ordinal: number; packed: number }>(
-      `SELECT postings.field, chunks.ordinal, postings.packed::float8 AS packed FROM postings
-       JOIN chunks ON chunks.seq = postings.chunk_seq
-       WHERE postings.term = $1 AND ${inBuild('$2')} ORDER BY postings.field, chunks.ordinal`,
+    const hit = this.cache.get(term);
+    if (hit) {
+      // Most recently used last.
+      this.cache.delete(term);
+      this.cache.set(term, hit);
+      return hit;
+    }
+    const rows = this.sync.query<PostingRow>(
+      `SELECT field, ordinal, packed::float8 AS packed FROM postings
+       WHERE term = $1 AND ${inBuild('$2', 'postings')} ORDER BY field, ordinal`,
       [term, this.seq],
     );
-    const out: FieldPostings[] = [];
-    for (let i = 0; i < rows.length;) {
-      const field = rows[i]!.field;
-      let end = i;
-      while (end < rows.length && rows[end]!.field === field) end++;
-      const postings = new Uint32Array((end - i) * 2);
-      for (let j = i; j < end; j++) {
-        postings[(j - i) * 2] = rows[j]!.ordinal;
-        postings[(j - i) * 2 + 1] = rows[j]!.packed;
-      }
-      out.push({ field, postings });
-      i = end;
+    return this.remember(term, group(rows));
+  }
+
+  private remember(term: string, lists: FieldPostings[]): FieldPostings[] {
+    this.cache.set(term, lists);
+    this.cached += pairs(lists);
+    for (const [old, oldLists] of this.cache) {
+      if (this.cached <= POSTINGS_CACHE || old === term) break;
+      this.cache.delete(old);
+      this.cached -= pairs(oldLists);
     }
-    return out;
+    return lists;
   }
 
   longerTermsWithPrefix(prefix: string): string[] {
+    let terms = this.prefixes.get(prefix);
+    if (terms) return terms;
     // Every string that starts with `prefix` sorts between it and prefix + U+10FFFF (byte order, COLLATE "C").
-    return this.sync
-      .query<{ term: string }>(
-        `SELECT DISTINCT postings.term FROM postings JOIN chunks ON chunks.seq = postings.chunk_seq
-         WHERE postings.term > $1 AND postings.term < $2 AND ${inBuild('$3')} ORDER BY postings.term`,
-        [prefix, `${prefix}\u{10FFFF}`, this.seq],
-      )
-      .map((r) => r.term);
+    // The engine reads the postings of each of these terms next: they come in the same round trip.
+    const rows = this.sync.query<PostingRow & { term: string }>(
+      `SELECT term, field, ordinal, packed::float8 AS packed FROM postings
+       WHERE term > $1 AND term < $2 AND ${inBuild('$3', 'postings')} ORDER BY term, field, ordinal`,
+      [prefix, `${prefix}\u{10FFFF}`, this.seq],
+    );
+    terms = [];
+    for (let i = 0; i < rows.length;) {
+      const term = rows[i]!.term;
+      let end = i;
+      while (end < rows.length && rows[end]!.term === term) end++;
+      terms.push(term);
+      if (!this.cache.has(term)) this.remember(term, group(rows.slice(i, end)));
+      i = end;
+    }
+    if (this.prefixes.size >= 4096) this.prefixes.clear();
+    this.prefixes.set(prefix, terms);
+    return terms;
   }
 }
 

@@ -131,6 +131,15 @@ describe('postgres backend', () => {
     );
     const total = await sql<{ n: string }>(server.url, 'SELECT count(*) AS n FROM chunks');
     assert.ok(Number(total[0]!.n) > Number(before[0]!.n), 'the previous build stays readable one more round');
+    // A posting carries its chunk's build range.
+    assert.deepEqual(
+      await sql(
+        server.url,
+        `SELECT count(*)::int AS n FROM postings p JOIN chunks c ON c.seq = p.chunk_seq
+         WHERE p.from_build <> c.from_build OR p.until_build IS DISTINCT FROM c.until_build OR p.ordinal <> c.ordinal`,
+      ),
+      [{ n: 0 }],
+    );
 
     const pgIndex = await backend(config).open(embedder);
     const local = await openIndex(config, embedder);
