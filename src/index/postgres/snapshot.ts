@@ -140,6 +140,14 @@ class PgPostings implements PostingSource {
   }
 }
 
+/** The `n` nearest chunks of build `seq` to `vector`, in the form the HNSW index of dimension `d` serves. */
+export function nearestSql(seq: number, d: number, vector: readonly number[], n: number): string {
+  const literal = `'[${vector.map((x) => (Number.isFinite(x) ? x : 0)).join(',')}]'::vector(${d})`;
+  return `SELECT ordinal, embedding::vector(${d}) <=> ${literal} AS distance FROM chunks
+      WHERE dimension = ${d} AND ${inBuild(seq)}
+      ORDER BY embedding::vector(${d}) <=> ${literal} LIMIT ${Math.floor(n)}`;
+}
+
 export class PgIndex implements IndexSnapshot {
   readonly chunks: ChunkMap;
   readonly manifest: Manifest;
@@ -180,13 +188,10 @@ export class PgIndex implements IndexSnapshot {
     if (n <= 0) return [];
     const d = this.head.dimension;
     const ef = Math.min(MAX_EF_SEARCH, Math.max(this.searchEf, n));
-    const literal = `'[${vector.map((x) => (Number.isFinite(x) ? x : 0)).join(',')}]'::vector(${d})`;
     // One round trip, settings local to it. Iterative scans keep searching the graph when rows of other
     // builds (kept for readers of the previous build) were filtered out of the first ef candidates.
     const sql = `BEGIN; SET LOCAL hnsw.ef_search = ${ef}; SET LOCAL hnsw.iterative_scan = strict_order;
-      SELECT ordinal, embedding::vector(${d}) <=> ${literal} AS distance FROM chunks
-      WHERE dimension = ${d} AND ${inBuild(this.head.seq)}
-      ORDER BY embedding::vector(${d}) <=> ${literal} LIMIT ${n}; COMMIT;`;
+      ${nearestSql(this.head.seq, d, vector, n)}; COMMIT;`;
     let results: pg.QueryResult<{ ordinal: number; distance: number }>[];
     try {
       results = (await this.pool.query(sql)) as unknown as pg.QueryResult<{ ordinal: number; distance: number }>[];

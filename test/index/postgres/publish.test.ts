@@ -3,6 +3,7 @@
 // build, and the same search results as the local backend.
 import { describe, test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
+import pg from 'pg';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { reindex } from '../../../src/index/reindex.ts';
@@ -14,6 +15,7 @@ import { readCurrentBuildId } from '../../../src/index/layout.ts';
 import { createService } from '../../../src/service/service.ts';
 import { silentLogger } from '../../../src/log.ts';
 import {
+  HASH_DIMENSIONS,
   countingEmbedder,
   editArticle,
   makeWorkspace,
@@ -23,6 +25,7 @@ import {
 import { resetDatabase, sql, startPglite, type PgliteServer } from '../../fixtures/index/postgres.ts';
 import type { Config } from '../../../src/config.ts';
 import type { IndexSnapshot } from '../../../src/index/types.ts';
+import { nearestSql } from '../../../src/index/postgres/snapshot.ts';
 
 const QUERIES = ['cancer research hospital', 'memorandum of understanding', 'AIIMS', 'university medical'];
 
@@ -104,6 +107,20 @@ describe('postgres backend', () => {
     );
     assert.equal(indexes.length, 1);
     assert.match(indexes[0]!.indexdef, /vector_cosine_ops/);
+    // ...that the dense query can be served by (the planner may still scan a table this small).
+    const [head] = await sql<{ seq: string }>(server.url, 'SELECT build_seq AS seq FROM current_build');
+    const query = nearestSql(Number(head!.seq), HASH_DIMENSIONS, await embedder.embeddings.embedQuery('MoU'), 5);
+    const client = new pg.Client(server.url);
+    await client.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('SET LOCAL enable_seqscan = off');
+      const plan = await client.query(`EXPLAIN ${query}`);
+      await client.query('COMMIT');
+      assert.match(JSON.stringify(plan.rows), new RegExp(`chunks_embedding_hnsw_${HASH_DIMENSIONS}`));
+    } finally {
+      await client.end();
+    }
     local.close();
   });
 
