@@ -4,8 +4,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const SERVER = fileURLToPath(new URL('../pglite-server.mjs', import.meta.url));
-/** Start-up is bounded: PGlite loads its WASM and the extension in about a second on this kind of machine. */
-const START_TIMEOUT_MS = 30_000;
+/** Start-up is bounded: PGlite loads its WASM and the extension in 1–10 s here, more on a loaded machine. */
+const START_TIMEOUT_MS = 120_000;
 
 export interface PgliteServer {
   url: string;

@@ -10,10 +10,13 @@ const WORKER = new URL('./sync-worker.mjs', import.meta.url);
 /** A query that takes longer than this (server gone mid-query) fails instead of blocking forever. */
 const QUERY_TIMEOUT_MS = CONNECT_TIMEOUT_MS + 20_000;
 
+type Reply<R> = { id: number } & ({ rows: R[] } | { error: { message: string; code?: string } });
+
 export class SyncClient {
   private readonly worker: Worker;
   private readonly port: MessagePort;
   private readonly flag = new Int32Array(new SharedArrayBuffer(4));
+  private last = 0;
 
   constructor(private readonly url: string) {
     const { port1, port2 } = new MessageChannel();
@@ -28,20 +31,28 @@ export class SyncClient {
   }
 
   query<R>(sql: string, params: readonly unknown[] = []): R[] {
+    const id = ++this.last;
     Atomics.store(this.flag, 0, 0);
-    this.port.postMessage({ sql, params });
-    const waited = Atomics.wait(this.flag, 0, 0, QUERY_TIMEOUT_MS);
-    const message = receiveMessageOnPort(this.port)?.message as
-      { rows: R[] } | { error: { message: string; code?: string } } | undefined;
-    if (!message) {
-      throw databaseError(
-        Object.assign(new Error(`no reply within ${QUERY_TIMEOUT_MS} ms (${waited})`), { code: 'ETIMEDOUT' }),
-        this.url,
-      );
+    this.port.postMessage({ id, sql, params });
+    const deadline = Date.now() + QUERY_TIMEOUT_MS;
+    for (;;) {
+      Atomics.wait(this.flag, 0, 0, Math.max(0, deadline - Date.now()));
+      const message = receiveMessageOnPort(this.port)?.message as Reply<R> | undefined;
+      if (message && message.id !== id) {
+        // The late reply of a query that timed out before: dropped, keep waiting for this one's.
+        Atomics.store(this.flag, 0, 0);
+        continue;
+      }
+      if (!message) {
+        throw databaseError(
+          Object.assign(new Error(`no reply within ${QUERY_TIMEOUT_MS} ms`), { code: 'ETIMEDOUT' }),
+          this.url,
+        );
+      }
+      if ('error' in message)
+        throw databaseError(Object.assign(new Error(message.error.message), message.error), this.url);
+      return message.rows;
     }
-    if ('error' in message)
-      throw databaseError(Object.assign(new Error(message.error.message), message.error), this.url);
-    return message.rows;
   }
 
   async close(): Promise<void> {

@@ -18,18 +18,18 @@ async function connection() {
   return client;
 }
 
-port.on('message', async ({ sql, params }) => {
+port.on('message', async ({ id, sql, params }) => {
   let reply;
   try {
     const result = await (await connection()).query(sql, params);
-    reply = { rows: result.rows };
+    reply = { id, rows: result.rows };
   } catch (error) {
     if (client && error && typeof error === 'object' && !('code' in error && /^[0-9A-Z]{5}$/.test(error.code))) {
       // A broken connection (not an SQL error): the next query opens a new one.
       client.end().catch(() => {});
       client = undefined;
     }
-    reply = { error: { message: error?.message ?? String(error), code: error?.code } };
+    reply = { id, error: { message: error?.message ?? String(error), code: error?.code } };
   }
   port.postMessage(reply);
   Atomics.store(flag, 0, 1);
