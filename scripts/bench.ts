@@ -7,6 +7,8 @@
 //   --eld yes|no      event-loop delay during a full reindex in the service (default: yes up to 20k chunks)
 //   --dir DIR         work directory (default /tmp/collab-bench-N); the corpus is regenerated each run
 //   --gen FILE        the generator (default scripts/gen-corpus.mjs, a copy of ../shared/bench/gen-corpus.mjs)
+//   --backend postgres  also measure INDEX_BACKEND=postgres (DATABASE_URL, migrated here; without one, a PGlite
+//                     server with pgvector in a child process) and print both backends side by side
 //
 // Each build runs in its own process (peak RSS is that process's), so does the loaded service.
 import { spawn, spawnSync } from 'node:child_process';
@@ -25,6 +27,9 @@ import { BUILD_FILES, buildDir } from '../src/index/layout.ts';
 import { reindex } from '../src/index/reindex.ts';
 import { openIndex } from '../src/index/store.ts';
 import { createService } from '../src/service/service.ts';
+import { indexBackend } from '../src/index/backend.ts';
+import { migrate } from '../src/index/postgres/migrate.ts';
+import { startPglite } from './lib/pglite.ts';
 
 const REPO = fileURLToPath(new URL('../', import.meta.url));
 const SELF = fileURLToPath(import.meta.url);
@@ -40,16 +45,24 @@ const { values } = parseArgs({
     gen: { type: 'string' },
     child: { type: 'string' },
     full: { type: 'boolean', default: false },
+    backend: { type: 'string', default: 'local' },
+    db: { type: 'string' },
   },
   allowPositionals: true,
 });
 
+/** The backend a child measures (`--db` set: postgres at that URL), with its own index folder. */
+function backendEnv(): Record<string, string> {
+  return values.db ? { INDEX_BACKEND: 'postgres', DATABASE_URL: values.db } : {};
+}
+
 function benchConfig(dir: string): Config {
   return loadConfig({
     CORPUS_DIR: join(dir, 'corpus'),
-    INDEX_DIR: join(dir, 'index'),
+    INDEX_DIR: join(dir, values.db ? 'index-postgres' : 'index'),
     EMBEDDINGS: 'hash',
     LOG_LEVEL: 'warn',
+    ...backendEnv(),
   });
 }
 
@@ -117,6 +130,10 @@ async function childServe(dir: string, questionCount: number): Promise<void> {
     docstore: new SynchronousInMemoryDocstore(docs),
   });
 
+  // Dense and lexical searches timed on the configured backend (postgres: through the database); the raw
+  // HNSW figures above and below are the local build's (the postgres reindexer keeps one as its work copy).
+  const backend = await indexBackend(config);
+  const searched = config.INDEX_BACKEND === 'postgres' ? await backend.open(embedder) : snapshot;
   const scanTimes: number[] = [];
   const hnswTimes: number[] = [];
   const langchainTimes: number[] = [];
@@ -134,13 +151,13 @@ async function childServe(dir: string, questionCount: number): Promise<void> {
     const truth = new Set(exact);
     recallSum += exact.length === 0 ? 1 : approx.filter((o) => truth.has(o)).length / exact.length;
     start = performance.now();
-    await snapshot.searchDense(q, K);
+    await searched.searchDense(q, K);
     denseTimes.push(ms(start));
     start = performance.now();
     await langchain.similaritySearch(q, K);
     langchainTimes.push(ms(start));
     start = performance.now();
-    snapshot.searchLexical(q, 50);
+    searched.searchLexical(q, 50);
     lexicalTimes.push(ms(start));
   }
   const stat = (list: number[]) => ({ p50: percentile(sortNum(list), 50), p95: percentile(sortNum(list), 95) });
@@ -160,6 +177,7 @@ async function childServe(dir: string, questionCount: number): Promise<void> {
     })}\n`,
   );
   await service.close();
+  await backend.close();
 }
 
 // ---------- child: event-loop delay while the service reindexes ----------
@@ -221,7 +239,8 @@ function readQuestions(dir: string): string[] {
 // ---------- parent ----------
 function runChild(args: string[], dir: string): Promise<Record<string, unknown>> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', SELF, ...args, '--dir', dir], {
+    const db = values.db ? ['--db', values.db] : [];
+    const child = spawn(process.execPath, ['--import', 'tsx', SELF, ...args, ...db, '--dir', dir], {
       cwd: REPO,
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -247,6 +266,7 @@ function coldCli(dir: string, questions: string[]): number[] {
     INDEX_DIR: config.INDEX_DIR,
     EMBEDDINGS: 'hash',
     LOG_LEVEL: 'warn',
+    ...backendEnv(),
   };
   return questions.map((q) => {
     const start = performance.now();
@@ -293,8 +313,38 @@ async function main(): Promise<void> {
   if (values.child === 'eld') return childEventLoop(dir, false);
   if (values.child === 'eld-inprocess') return childEventLoop(dir, true);
 
+  if (values.backend !== 'local' && values.backend !== 'postgres')
+    throw new Error(`--backend ${values.backend}: use local or postgres`);
+  if (values.backend === 'local') return printRows([['', 'local'], ...(await measure(dir, chunks))]);
+  // Both backends on the same generated corpus, one after the other (the corpus is generated anew for each).
+  const local = await measure(dir, chunks);
+  const server = process.env['DATABASE_URL'] ? undefined : await startPglite();
+  try {
+    values.db = process.env['DATABASE_URL'] ?? server!.url;
+    await migrate(values.db);
+    process.stderr.write(
+      `postgres backend at ${server ? 'a PGlite server (pgvector) in a child process' : 'DATABASE_URL'}\n`,
+    );
+    const postgres = await measure(dir, chunks);
+    printRows([['', 'local', 'postgres'], ...local.map(([k, v], i) => [k, v, postgres[i]![1]!])]);
+  } finally {
+    await server?.stop();
+  }
+}
+
+function printRows(rows: string[][]): void {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
+  const last = rows[0]!.length - 1;
+  process.stdout.write(
+    `${rows.map((r) => r.map((cell, c) => (c === last ? cell : cell.padEnd(widths[c]!))).join('  ')).join('\n')}\n`,
+  );
+}
+
+/** Every figure of one backend (the one runChild's children are told about) as [name, value] rows. */
+async function measure(dir: string, chunks: number): Promise<[string, string][]> {
   const generator = findGenerator();
-  rmSync(dir, { recursive: true, force: true });
+  rmSync(join(dir, 'corpus'), { recursive: true, force: true });
+  rmSync(join(dir, values.db ? 'index-postgres' : 'index'), { recursive: true, force: true });
   const corpusDir = join(dir, 'corpus');
   const gen = spawnSync(process.execPath, [generator, REPO, corpusDir, '--chunks', String(chunks)], {
     encoding: 'utf8',
@@ -374,8 +424,7 @@ async function main(): Promise<void> {
         : '— (skipped; --eld yes)',
     ],
   ];
-  const width = Math.max(...rows.map(([k]) => k.length));
-  process.stdout.write(`${rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n')}\n`);
+  return rows;
 }
 
 await main();

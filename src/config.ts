@@ -63,6 +63,15 @@ export const configSchema = z.object({
   MAX_ARTICLE_BYTES: int(1024, 1024 ** 3).default(DEFAULT_MAX_ARTICLE_BYTES),
   /** How long a first run waits for another process's index build (seconds) before giving up with one line. */
   INDEX_WAIT_SECONDS: int(1, 86_400).default(600),
+  /**
+   * Where the index is served from: `local` (the build files under INDEX_DIR) or `postgres` (PostgreSQL with
+   * pgvector at DATABASE_URL, shared by every bot process; INDEX_DIR is then only the reindexer's work folder).
+   */
+  INDEX_BACKEND: z.enum(['local', 'postgres']).default('local'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, 'a postgres:// URL such as postgres://user:password@host:5432/dbname')
+    .optional(),
 
   // Retrieval
   TOP_K: int(1, 50).default(5),
@@ -242,7 +251,8 @@ export function loadConfig(env?: Record<string, string | undefined>, overrides: 
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const variable = String(issue.path[0] ?? 'config');
-    const shown = variable.includes('TOKEN') || variable.includes('KEY') ? '(hidden)' : JSON.stringify(raw[variable]);
+    const secret = variable.includes('TOKEN') || variable.includes('KEY') || variable === 'DATABASE_URL';
+    const shown = secret ? '(hidden)' : JSON.stringify(raw[variable]);
     throw new ConfigError(
       variable,
       `Invalid ${variable}=${shown}: ${describeIssue(issue)}. Fix it in .env or the environment (see .env.example).`,
@@ -269,6 +279,12 @@ export function loadConfig(env?: Record<string, string | undefined>, overrides: 
         `Invalid SHARD_IDS: shard ${outside} does not exist with SHARDS=${config.SHARDS} (ids go from 0 to ${config.SHARDS - 1}). Fix it in .env (see .env.example).`,
       );
     }
+  }
+  if (config.INDEX_BACKEND === 'postgres' && config.DATABASE_URL === undefined) {
+    throw new ConfigError(
+      'DATABASE_URL',
+      'Missing DATABASE_URL: INDEX_BACKEND=postgres needs it (postgres://user:password@host:5432/dbname). Set it in .env, or set INDEX_BACKEND=local.',
+    );
   }
   return Object.freeze(config);
 }

@@ -13,7 +13,17 @@ export type UserErrorId =
   | 'permission.denied'
   | 'rateLimited'
   /** Every answer worker is occupied and the wait queue is full (src/service/pooled.ts). */
-  | 'service.busy';
+  | 'service.busy'
+  /** INDEX_BACKEND=postgres (src/index/postgres): the server cannot be reached at DATABASE_URL. */
+  | 'database.unreachable'
+  /** The server refused DATABASE_URL's user name or password. */
+  | 'database.auth'
+  /** The server has no pgvector extension (or the user may not create it). */
+  | 'database.noVector'
+  /** The schema is older than this code (`npm run db:migrate` upgrades it) or has none yet. */
+  | 'database.schemaOutdated'
+  /** The schema was made by a newer version of collab-bot than this one. */
+  | 'database.schemaNewer';
 
 export class UserError extends Error {
   override readonly name = 'UserError';

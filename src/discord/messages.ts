@@ -25,9 +25,15 @@ export function userErrorText(error: UserError, limits: { maxQuestionLength: num
       });
     case 'permission.denied':
       return t(lang, 'discord:error.permission');
+    // database.*: INDEX_BACKEND=postgres; the operator's problem, told in full in the bot's log.
     case 'index.missing':
     case 'index.corrupt':
     case 'index.embedderMismatch':
+    case 'database.unreachable':
+    case 'database.auth':
+    case 'database.noVector':
+    case 'database.schemaOutdated':
+    case 'database.schemaNewer':
       return t(lang, 'discord:error.index');
     case 'model.unavailable':
       return t(lang, 'discord:error.model');

@@ -85,9 +85,16 @@ export async function reindex(config: Config, options: ReindexOptions): Promise<
   const indexDir = resolvePath(config.INDEX_DIR);
   const corpusDir = resolvePath(config.CORPUS_DIR);
   await assertCorpusDir(corpusDir, config.CORPUS_DIR);
+  // INDEX_BACKEND=postgres: INDEX_DIR is the work folder; the build is then published to the database.
+  const postgres = config.INDEX_BACKEND === 'postgres' ? await import('./postgres/publish.ts') : undefined;
+  await postgres?.assertDatabaseReady(config);
   const lock = await acquireReindexLock(indexDir);
   try {
-    return await buildAndSwap(config, indexDir, corpusDir, options, started);
+    const summary = await buildAndSwap(config, indexDir, corpusDir, options, started);
+    if (postgres && summary.buildId) {
+      await postgres.publishBuild(config, indexDir, summary.buildId, options.logger ? { logger: options.logger } : {});
+    }
+    return summary;
   } finally {
     await lock.release();
   }

@@ -26,14 +26,15 @@ const CHUNK_CACHE_SIZE = 2048;
  * those fields is used. A search hit therefore costs nothing until its text is wanted: retrieval looks at
  * every lexical hit's article but reads the text of a few passages only.
  */
-class ChunkMap implements ReadonlyMap<string, StoredChunk> {
+export class ChunkMap implements ReadonlyMap<string, StoredChunk> {
   private readonly recent = new Map<number, StoredChunk>();
   private readonly ordinalById = new Map<string, number>();
   private readonly ids: string[] = [];
   private readonly docIds: string[] = [];
   private readonly positions: number[] = [];
 
-  constructor(private readonly reader: BuildReader) {
+  /** `reader`: a build's SQLite file, or any store with the same two reads (src/index/postgres/snapshot.ts). */
+  constructor(private readonly reader: Pick<BuildReader, 'directory' | 'chunkByOrdinal'>) {
     for (const row of reader.directory()) {
       this.ordinalById.set(row.id, row.ordinal);
       this.ids[row.ordinal] = row.id;

@@ -5,7 +5,7 @@ import { silentLogger, type Logger } from '../log.ts';
 import { UserError, isUserError } from '../errors.ts';
 import type { EmbedderHandle, IndexSnapshot, ReindexProgress, ReindexSummary } from '../index/types.ts';
 import { createEmbeddings } from '../index/embeddings/select.ts';
-import { openIndex, readCurrentBuildId } from '../index/store.ts';
+import { indexBackend, type IndexBackend } from '../index/backend.ts';
 import { documentRef } from '../types.ts';
 import { guardReindexInterrupt } from '../index/cleanup.ts';
 import { waitForReindexLock } from '../index/lock.ts';
@@ -63,7 +63,7 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
   };
   // A fallback to the hash embedder is told once per index build (in reindex below), not on every start.
   const embedder = deps.embedder ?? (await createEmbeddings(config));
-  const snapshots = new SnapshotHolder(config, embedder, logger);
+  const snapshots = new SnapshotHolder(await indexBackend(config), embedder, logger);
   let reindexRun: Promise<ReindexSummary> | undefined;
 
   async function reindex(options: { full?: boolean; allowShrink?: boolean } = {}): Promise<ReindexSummary> {
@@ -221,20 +221,22 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
 
     async close() {
       await reindexRun?.catch(() => undefined);
+      await snapshots.backend.close();
     },
   };
 }
 
 /**
- * Holds the loaded snapshot and notices a newer build on disk (a reindex by `npm run reindex` in another
- * process, or by this one). Checking is one small file read, so it is done before every question.
+ * Holds the loaded snapshot and notices a newer build (a reindex by `npm run reindex` in another process or
+ * machine, or by this one). Checking is one small file read or one database row (src/index/backend.ts), so it
+ * is done before every question.
  */
 class SnapshotHolder {
   private snapshot: IndexSnapshot | undefined;
   private loading: Promise<IndexSnapshot> | undefined;
 
   constructor(
-    private readonly config: Config,
+    readonly backend: IndexBackend,
     private readonly embedder: EmbedderHandle,
     private readonly logger: Logger,
   ) {}
@@ -243,7 +245,7 @@ class SnapshotHolder {
     const loaded = this.snapshot;
     if (!loaded) return this.refresh();
     try {
-      const buildId = await readCurrentBuildId(this.config.INDEX_DIR);
+      const buildId = await this.backend.currentBuildId();
       if (buildId === undefined || buildId === loaded.buildId) return loaded;
       return await this.refresh();
     } catch (error) {
@@ -256,7 +258,8 @@ class SnapshotHolder {
   /** Loads the current build; concurrent callers share one load. */
   refresh(): Promise<IndexSnapshot> {
     if (this.loading) return this.loading;
-    const loading = openIndex(this.config, this.embedder)
+    const loading = this.backend
+      .open(this.embedder)
       .then((snapshot: IndexSnapshot) => {
         if (this.snapshot && this.snapshot.buildId !== snapshot.buildId) {
           this.logger.info(
