@@ -21,6 +21,7 @@ import { isTitle } from '../text/spans/titles.ts';
 import { isNamed } from '../retrieve/evidence.ts';
 import { articleNote, nearMissLine, partiesOf, renderSpan } from './render.ts';
 import { findNearMiss } from './near-miss.ts';
+import { areaLabel, findAreas, type AreaMention } from './areas.ts';
 
 /** The English not-found text (front ends render `t(answer.language, 'answer:notFound')`). */
 export const NOT_FOUND_TEXT = t('en', 'answer:notFound');
@@ -34,9 +35,11 @@ export interface ExtractiveOptions {
   maxChars: number;
   /** Most spans on the first line. */
   maxSpans: number;
+  /** Most areas on the first line of a "what" answer. */
+  maxAreas: number;
 }
 
-const DEFAULTS: ExtractiveOptions = { maxSentences: 4, maxPerPassage: 2, maxChars: 900, maxSpans: 4 };
+const DEFAULTS: ExtractiveOptions = { maxSentences: 4, maxPerPassage: 2, maxChars: 900, maxSpans: 4, maxAreas: 8 };
 
 /** One sentence of a retrieved passage, as a candidate for the answer. */
 export interface Candidate {
@@ -471,10 +474,18 @@ export function renderAnswer(
     if (evidence.length > 0) lines.push(evidence.map((c) => `“${c.text}” ${cite(c.passageIndex)}`).join(' '));
     return { question, answer: lines.join('\n'), found: true, citations, language, mode: 'extractive' };
   } else if (evidence[0]) {
-    // No span to give: the best sentence itself answers first.
     const first = evidence[0];
-    lines.push(`${first.text} ${cite(first.passageIndex)}`);
-    evidence = evidence.slice(1);
+    const foreign = passages[first.passageIndex]!.chunk.language !== language;
+    const areas = foreign && analysis.wants === 'text' ? areasOf(evidence, passages) : [];
+    if (areas.length > 0) {
+      // An article the asker may not read: the areas its sentences name, in the asker's language, answer first.
+      const names = [...new Set(areas.slice(0, opts.maxAreas).map((a) => areaLabel(a, language)))];
+      lines.push(`${t(language, 'answer:areas', { areas: names.join(', ') })} ${cite(first.passageIndex)}`);
+    } else {
+      // No span to give: the best sentence itself answers first.
+      lines.push(`${first.text} ${cite(first.passageIndex)}`);
+      evidence = evidence.slice(1);
+    }
   }
   const quoted: string[] = [];
   let lastDoc: string | undefined;
@@ -491,6 +502,22 @@ export function renderAnswer(
   if (quoted.length > 0) lines.push(quoted.join(' '));
   if (!selection.lead && evidence.length === 0 && selection.evidence[0]) noteFor(selection.evidence[0].passageIndex);
   return { question, answer: lines.join('\n'), found: true, citations, language, mode: 'extractive' };
+}
+
+/** The areas named by the evidence sentences of the first sentence's article, the first sentence's first. */
+function areasOf(evidence: readonly Candidate[], passages: readonly Passage[]): AreaMention[] {
+  const docId = passages[evidence[0]!.passageIndex]!.chunk.docId;
+  const seen = new Set<string>();
+  const areas: AreaMention[] = [];
+  for (const c of evidence) {
+    if (passages[c.passageIndex]!.chunk.docId !== docId) continue;
+    for (const area of findAreas(c.text)) {
+      if (seen.has(area.id)) continue;
+      seen.add(area.id);
+      areas.push(area);
+    }
+  }
+  return areas;
 }
 
 /**
