@@ -110,7 +110,7 @@ export function extractiveAnswer(
 
   const candidates = gatherCandidates(retrieval.passages);
   findAnswerSpans(candidates, analysis, retrieval.passages, analyzer);
-  scoreCandidates(candidates, question, retrieval.passages, analyzer);
+  scoreCandidates(candidates, analysis, retrieval.passages, analyzer);
   const selection = selectSentences(candidates, analysis, retrieval.passages, opts);
   return renderAnswer(question, analysis, selection, retrieval.passages, opts);
 }
@@ -302,12 +302,24 @@ function termsOf(text: string, analyzer: Analyzer): Set<string> {
 /** Step 3: question terms (rarer ones count more), the priors, and the asked-for span. */
 export function scoreCandidates(
   candidates: Candidate[],
-  question: string,
+  analysis: QuestionAnalysis,
   passages: readonly Passage[],
   analyzer: Analyzer,
 ): void {
   const w = ANSWER_WEIGHTS;
+  const { question } = analysis;
   const questionTerms = new Set(analyzer.terms(question).filter((term) => term.length > 1));
+  // The parties' names pick the article (retrieval did that); within it they tell sentences apart less than
+  // the words of what is asked ("what kind of courses …" → the sentence about courses, not the one naming both).
+  // A list question is the exception: there the names are what is asked about.
+  const namedTerms = new Set(
+    analysis.type === 'list'
+      ? []
+      : analyzer
+          .words(question)
+          .filter((word) => isNamed(word))
+          .flatMap((word) => word.terms),
+  );
   const sentenceTerms = candidates.map((c) => new Set(analyzer.terms(c.text)));
   const documentFrequency = new Map<string, number>();
   for (const terms of sentenceTerms)
@@ -316,7 +328,9 @@ export function scoreCandidates(
   candidates.forEach((c, i) => {
     let overlap = 0;
     for (const term of questionTerms) {
-      if (sentenceTerms[i]!.has(term)) overlap += Math.log(1 + total / (documentFrequency.get(term) ?? 1));
+      if (!sentenceTerms[i]!.has(term)) continue;
+      const weight = namedTerms.has(term) ? w.namedOverlap : 1;
+      overlap += weight * Math.log(1 + total / (documentFrequency.get(term) ?? 1));
     }
     c.overlap = overlap;
     const passage = passages[c.passageIndex]!;
