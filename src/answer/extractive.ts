@@ -479,7 +479,15 @@ export function renderAnswer(
       const docId = passages[c.passageIndex]!.chunk.docId;
       byDoc.set(docId, [...(byDoc.get(docId) ?? []), c]);
     }
-    for (const group of byDoc.values()) {
+    // The first line lists every article found (the answer is the list), then one line per article quotes it.
+    const groups = [...byDoc.values()];
+    const items = groups.map((group) => {
+      const { chunk } = passages[group[0]!.passageIndex]!;
+      return chunk.date ? `${partiesOf(chunk, language)} (${chunk.date})` : partiesOf(chunk, language);
+    });
+    const markers = groups.map((group) => cite(group[0]!.passageIndex));
+    lines.push(`${items.join('; ')} ${markers.join(' ')}`);
+    for (const group of groups) {
       const first = group[0]!;
       const { chunk } = passages[first.passageIndex]!;
       lines.push(`${partiesOf(chunk, language)}: “${first.text}” ${cite(first.passageIndex)}`);
