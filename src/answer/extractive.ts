@@ -409,7 +409,13 @@ export function selectSentences(
   if (lead) take(lead);
   const bestDoc = topDoc;
   // Without a lead span the best article's best sentence opens the answer.
-  const opener = byBase.find((c) => docOf(c) === topDoc);
+  // A question answered by a sentence ("what kind of courses …") opens with the sentence of that article sharing
+  // most of its words; the lede's and the first passage's priors only break ties.
+  const inTopDoc = byBase.filter((c) => docOf(c) === topDoc);
+  const opener =
+    analysis.wants === 'text'
+      ? [...inTopDoc].sort((a, b) => b.overlap - a.overlap || b.base - a.base)[0]
+      : inTopDoc[0];
   if (!lead && opener && analysis.type !== 'list') take(opener);
   if (analysis.type === 'list' || isListType(analysis)) {
     // A list question names every article retrieval chose: first the best sentence of each.
