@@ -29,7 +29,8 @@ const AREAS: readonly AreaDef[] = [
   {
     id: 'early-detection',
     label: { en: 'early detection', hi: 'शीघ्र पहचान', bn: 'দ্রুত শনাক্তকরণ', ru: 'ранняя диагностика' },
-    phrases: 'early detection | early diagnos* | शीघ्र पता | जल्दी पता | शीघ्र निदान | প্রাথমিক শনাক্ত* | দ্রুত শনাক্ত* | ранн* диагност* | ранн* выявлени*',
+    phrases:
+      'early detection | early diagnos* | शीघ्र पता | जल्दी पता | शीघ्र निदान | প্রাথমিক শনাক্ত* | দ্রুত শনাক্ত* | ранн* диагност* | ранн* выявлени*',
   },
   {
     id: 'diagnosis',
@@ -70,7 +71,8 @@ const AREAS: readonly AreaDef[] = [
   {
     id: 'education',
     label: { en: 'education and teaching', hi: 'शिक्षा और शिक्षण', bn: 'শিক্ষা ও শিক্ষণ', ru: 'образование' },
-    phrases: 'educat* | teaching | schooling | शिक्षा* | शिक्षण* | শিক্ষা | শিক্ষার | শিক্ষায় | শিক্ষণ* | образовани* | образовательн* | преподавани*',
+    phrases:
+      'educat* | teaching | schooling | शिक्षा* | शिक्षण* | শিক্ষা | শিক্ষার | শিক্ষায় | শিক্ষণ* | образовани* | образовательн* | преподавани*',
   },
   {
     id: 'training',
@@ -111,9 +113,14 @@ const AREAS: readonly AreaDef[] = [
   },
   {
     id: 'postgraduate',
-    label: { en: "master's and postgraduate programmes", hi: 'स्नातकोत्तर', bn: 'স্নাতকোত্তর', ru: 'магистратура и аспирантура' },
+    label: {
+      en: "master's and postgraduate programmes",
+      hi: 'स्नातकोत्तर',
+      bn: 'স্নাতকোত্তর',
+      ru: 'магистратура и аспирантура',
+    },
     phrases:
-      "master* | postgraduate* | post-graduate* | phd | doctoral | स्नातकोत्तर* | पीएचडी | স্নাতকোত্তর* | পিএইচডি | магистратур* | аспирантур* | докторантур*",
+      'master* | postgraduate* | post-graduate* | phd | doctoral | स्नातकोत्तर* | पीएचडी | স্নাতকোত্তর* | পিএইচডি | магистратур* | аспирантур* | докторантур*',
   },
   {
     id: 'digital-medicine',
@@ -209,17 +216,26 @@ const AREAS: readonly AreaDef[] = [
   {
     id: 'employment',
     label: { en: 'employment', hi: 'रोजगार', bn: 'কর্মসংস্থান', ru: 'занятость' },
-    phrases: 'employment | jobs | job creation | livelihood* | रोजगार* | रोज़गार* | কর্মসংস্থান* | রোজগার* | занятост* | рабоч* мест*',
+    phrases:
+      'employment | jobs | job creation | livelihood* | रोजगार* | रोज़गार* | কর্মসংস্থান* | রোজগার* | занятост* | рабоч* мест*',
   },
   {
     id: 'conferences',
-    label: { en: 'conferences and workshops', hi: 'सम्मेलन और कार्यशालाएँ', bn: 'সম্মেলন ও কর্মশালা', ru: 'конференции и семинары' },
-    phrases: 'conference* | seminar* | workshop* | symposi* | सम्मेलन* | कार्यशाला* | संगोष्ठी* | সম্মেলন* | কর্মশালা* | конференц* | семинар* | симпозиум*',
+    label: {
+      en: 'conferences and workshops',
+      hi: 'सम्मेलन और कार्यशालाएँ',
+      bn: 'সম্মেলন ও কর্মশালা',
+      ru: 'конференции и семинары',
+    },
+    phrases:
+      'conference* | seminar* | workshop* | symposi* | सम्मेलन* | कार्यशाला* | संगोष्ठी* | সম্মেলন* | কর্মশালা* | конференц* | семинар* | симпозиум*',
   },
 ];
 
 /** Words that make an area recurrent ("an annual grant"), with the word in each language. */
-const ANNUAL = compilePhrases('annual* | yearly | every year | वार्षिक | सालाना | हर साल | বার্ষিক | প্রতি বছর | ежегодн*');
+const ANNUAL = compilePhrases(
+  'annual* | yearly | every year | वार्षिक | सालाना | हर साल | বার্ষিক | প্রতি বছর | ежегодн*',
+);
 const ANNUAL_LABEL: Record<Language, string> = { en: 'annual', hi: 'वार्षिक', bn: 'বার্ষিক', ru: 'ежегодный' };
 /** Words between the recurrence word and its area ("ежегодного Российско-Китайского гранта"). */
 const ANNUAL_GAP = 3;

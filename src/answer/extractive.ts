@@ -413,9 +413,7 @@ export function selectSentences(
   // most of its words; the lede's and the first passage's priors only break ties.
   const inTopDoc = byBase.filter((c) => docOf(c) === topDoc);
   const opener =
-    analysis.wants === 'text'
-      ? [...inTopDoc].sort((a, b) => b.overlap - a.overlap || b.base - a.base)[0]
-      : inTopDoc[0];
+    analysis.wants === 'text' ? [...inTopDoc].sort((a, b) => b.overlap - a.overlap || b.base - a.base)[0] : inTopDoc[0];
   if (!lead && opener && analysis.type !== 'list') take(opener);
   if (analysis.type === 'list' || isListType(analysis)) {
     // A list question names every article retrieval chose: first the best sentence of each.
