@@ -474,8 +474,13 @@ export function renderAnswer(
   let evidence = selection.evidence;
   if (selection.lead) {
     const { institutions } = passages[selection.lead.passageIndex]!.chunk;
-    const spans = leadSpans(selection.lead, analysis, opts.maxSpans).map((s) => renderSpan(s, language, institutions));
-    lines.push(`${[...new Set(spans)].join(', ')} ${cite(selection.lead.passageIndex)}`);
+    const chosen = leadSpans(selection.lead, analysis, opts.maxSpans);
+    const answer = [...new Set(chosen.map((s) => renderSpan(s, language, institutions)))].join(', ');
+    // "Was it signed in Moscow?" / "…in 2019?": the span found says no when it is another place or year.
+    const verdict = analysis.type === 'yes-no' ? placeOrYearVerdict(chosen, analysis) : undefined;
+    lines.push(
+      `${verdict ? t(language, `answer:${verdict}`, { answer }) : answer} ${cite(selection.lead.passageIndex)}`,
+    );
   } else if (analysis.type === 'list') {
     // One line per article: its parties, then its best sentence.
     const byDoc = new Map<string, Candidate[]>();
@@ -501,15 +506,28 @@ export function renderAnswer(
     return { question, answer: lines.join('\n'), found: true, citations, language, mode: 'extractive' };
   } else if (evidence[0]) {
     const first = evidence[0];
-    const foreign = passages[first.passageIndex]!.chunk.language !== language;
-    const areas = foreign && analysis.wants === 'text' ? areasOf(evidence, passages) : [];
-    if (areas.length > 0) {
+    const { chunk } = passages[first.passageIndex]!;
+    const foreign = chunk.language !== language;
+    const articleAreas = analysis.wants === 'text' ? areasOf(evidence, passages) : [];
+    const yes = analysis.type === 'yes-no' ? confirms(analysis, articleAreas) : undefined;
+    const marker = cite(first.passageIndex);
+    if (yes === 'agreement') {
+      // "Did X sign an MoU with Y?": the retrieved article is that collaboration (near misses never get here).
+      const answer = chunk.date ? `${partiesOf(chunk, language)}, ${chunk.date}` : partiesOf(chunk, language);
+      lines.push(`${t(language, 'answer:yes', { answer })} ${marker}`);
+    } else if (foreign && articleAreas.length > 0) {
       // An article the asker may not read: the areas its sentences name, in the asker's language, answer first.
-      const names = [...new Set(areas.slice(0, opts.maxAreas).map((a) => areaLabel(a, language)))];
-      lines.push(`${t(language, 'answer:areas', { areas: names.join(', ') })} ${cite(first.passageIndex)}`);
+      const names = [...new Set(articleAreas.slice(0, opts.maxAreas).map((a) => areaLabel(a, language)))];
+      const areas = t(language, 'answer:areas', { areas: names.join(', ') });
+      lines.push(
+        `${yes ? t(language, yes === 'more' ? 'answer:no' : 'answer:yes', { answer: areas }) : areas} ${marker}`,
+      );
     } else {
       // No span to give: the best sentence itself answers first.
-      lines.push(`${first.text} ${cite(first.passageIndex)}`);
+      const text = first.text;
+      lines.push(
+        `${yes ? t(language, yes === 'more' ? 'answer:no' : 'answer:yes', { answer: text }) : text} ${marker}`,
+      );
       evidence = evidence.slice(1);
     }
   }
@@ -529,6 +547,47 @@ export function renderAnswer(
   if (!selection.lead && evidence.length === 0 && selection.evidence[0]) noteFor(selection.evidence[0].passageIndex);
   return { question, answer: lines.join('\n'), found: true, citations, language, mode: 'extractive' };
 }
+
+/**
+ * Whether a yes-no question is answered "yes" by the evidence: 'areas' when every area it names ("does it
+ * cover vaccine trials?") is named by the article's sentences; 'agreement' when it asks only whether the
+ * parties signed (no area, an agreement or signing word); 'more' ("no") when it asks whether it is only about
+ * areas the article names with others; undefined when the evidence cannot tell.
+ */
+function confirms(
+  analysis: QuestionAnalysis,
+  articleAreas: readonly AreaMention[],
+): 'areas' | 'agreement' | 'more' | undefined {
+  if (analysis.wants !== 'text') return undefined;
+  const asked = findAreas(analysis.question);
+  if (asked.length > 0) {
+    if (!asked.every((a) => articleAreas.some((b) => b.id === a.id))) return undefined;
+    // "Is it only about treatment?": no, when the article names other areas too.
+    if (ONLY.test(analysis.question))
+      return articleAreas.some((b) => !asked.some((a) => a.id === b.id)) ? 'more' : undefined;
+    return 'areas';
+  }
+  return AGREEMENT_QUESTION.test(analysis.question) && !ONLY.test(analysis.question) ? 'agreement' : undefined;
+}
+
+/** A yes-no question about a place or a year: "yes" when the span found is the one asked, else "no". */
+function placeOrYearVerdict(spans: readonly Span[], analysis: QuestionAnalysis): 'yes' | 'no' | undefined {
+  const span = spans[0];
+  if (!span) return undefined;
+  if (span.kind === 'date') {
+    if (analysis.year === undefined || span.date?.year === undefined) return undefined;
+    return span.date.year === analysis.year ? 'yes' : 'no';
+  }
+  if (span.kind !== 'place') return undefined;
+  // Spans the question names were set aside (namedInQuestion): the one left is another place.
+  return 'no';
+}
+
+/** Words asking whether an agreement was made (sign, MoU, agreement, collaborate) in the four languages. */
+const AGREEMENT_QUESTION =
+  /\b(sign\w*|mou|memorand\w*|agreement\w*|collaborat\w*|partner\w*)\b|подпис\p{L}*|соглашени\p{L}*|меморандум\p{L}*|हस्ताक्षर|समझौत|एमओयू|স্বাক্ষর|সই|চুক্তি|সমঝোতা|মউ/iu;
+/** "Only …?": a yes that the evidence would have to qualify. */
+const ONLY = /\b(only|just|solely)\b|только|лишь|सिर्फ|सिर्फ़|केवल|মাত্র|শুধু|কেবল/iu;
 
 /** The areas named by the evidence sentences of the first sentence's article, the first sentence's first. */
 function areasOf(evidence: readonly Candidate[], passages: readonly Passage[]): AreaMention[] {
