@@ -1,9 +1,7 @@
 // npm run collaborations -- [--party X] [--topic Y] [--since DATE] [--until DATE] [--json | --csv]
 // The collaboration registry from the terminal, through the same service as the bot.
-import { COMMON_HELP, EXIT, UsageError, parseCommandLine, runCommand } from '../src/cli/common.ts';
-import { createProgressReporter } from '../src/cli/progress.ts';
+import { COMMON_HELP, EXIT, openCliService, UsageError, parseCommandLine, runCommand } from '../src/cli/common.ts';
 import { t, toLanguage, type Language } from '../src/i18n/index.ts';
-import { createService } from '../src/service/service.ts';
 import { recordLine, RegistryFilterError, TOPICS, topicById, type CollaborationRecord } from '../src/service/types.ts';
 
 const USAGE = `Usage: npm run collaborations -- [options]
@@ -42,11 +40,7 @@ async function main(): Promise<number> {
   if (cli.values.json && cli.values.csv) throw new UsageError('Give either --json or --csv, not both.');
   const language = toLanguage(process.env.LANG);
   const config = cli.loadConfig();
-  const progress = createProgressReporter();
-  const service = await createService(config, {
-    onNotice: (line) => process.stderr.write(`${line}\n`),
-    onProgress: (event) => progress.update(event),
-  }).finally(() => progress.stop());
+  const service = await openCliService(config);
   try {
     const text = (key: 'party' | 'topic' | 'since' | 'until') =>
       typeof cli.values[key] === 'string' ? (cli.values[key] as string) : undefined;

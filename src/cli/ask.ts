@@ -1,8 +1,6 @@
 // `npm run ask -- "question"`: answers from the terminal through the same service as the Discord bot.
-import { createService } from '../service/service.ts';
-import { COMMON_HELP, EXIT, UsageError, parseCommandLine, runCommand } from './common.ts';
+import { COMMON_HELP, EXIT, openCliService, UsageError, parseCommandLine, runCommand } from './common.ts';
 import { formatAnswerText } from './format.ts';
-import { createProgressReporter } from './progress.ts';
 import type { Answer } from '../service/types.ts';
 
 const USAGE = `Usage: npm run ask -- [options] "question"
@@ -28,11 +26,7 @@ async function main(): Promise<number> {
   if (question === '') throw new UsageError('Missing the question.');
   const config = cli.loadConfig();
 
-  const progress = createProgressReporter();
-  const service = await createService(config, {
-    onNotice: (line) => process.stderr.write(`${line}\n`),
-    onProgress: (event) => progress.update(event),
-  }).finally(() => progress.stop());
+  const service = await openCliService(config);
   try {
     const answer = await service.ask(question);
     process.stdout.write(

@@ -3,6 +3,9 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { loadConfig, ConfigError, type Config } from '../config.ts';
 import { UserError } from '../errors.ts';
+import { createLogger } from '../log.ts';
+import { createService } from '../service/service.ts';
+import { createProgressReporter } from './progress.ts';
 
 /** Exit codes: 0 ok, 1 failure (also "some files failed to index"), 2 usage or configuration error. */
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
@@ -39,6 +42,22 @@ export function parseCommandLine<T extends Options>(argv: string[], options: T, 
     return loadConfig(undefined, overrides);
   };
   return { values, positionals: parsed.positionals, help: values.help === true, loadConfig: loadWithOverrides };
+}
+
+/**
+ * Opens the service for a terminal command: notices go to stderr, a first build shows a progress bar, and the
+ * bar is gone before the command prints anything. Every command closes the service when done.
+ * Warnings are logged to stderr (LOG_LEVEL, when set, chooses the level): a note such as "the LLM failed
+ * (error id 1a2b3c4d)" can then be looked up by its id, as in the bot's log.
+ */
+export async function openCliService(config: Config) {
+  const progress = createProgressReporter();
+  const logger = createLogger(process.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn', 'collab-bot-cli');
+  return createService(config, {
+    logger,
+    onNotice: (line) => process.stderr.write(`${line}\n`),
+    onProgress: (event) => progress.update(event),
+  }).finally(() => progress.stop());
 }
 
 /**

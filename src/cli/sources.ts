@@ -1,9 +1,7 @@
 // `npm run sources [-- --json]`: the indexed articles (title, source, date, language, chunks), through the same
 // service as the bot's /sources. Builds the index first if there is none.
-import { createService } from '../service/service.ts';
 import type { IndexStats, SourceInfo } from '../service/types.ts';
-import { COMMON_HELP, EXIT, parseCommandLine, runCommand } from './common.ts';
-import { createProgressReporter } from './progress.ts';
+import { COMMON_HELP, EXIT, openCliService, parseCommandLine, runCommand } from './common.ts';
 
 const USAGE = `Usage: npm run sources -- [options]
 
@@ -33,11 +31,7 @@ async function main(): Promise<number> {
     return EXIT.ok;
   }
   const config = cli.loadConfig();
-  const progress = createProgressReporter();
-  const service = await createService(config, {
-    onNotice: (line) => process.stderr.write(`${line}\n`),
-    onProgress: (event) => progress.update(event),
-  }).finally(() => progress.stop());
+  const service = await openCliService(config);
   try {
     const sources = await service.sources();
     const output = cli.values.json ? JSON.stringify(sources, null, 2) : formatSources(sources, await service.stats());

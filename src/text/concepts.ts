@@ -133,6 +133,27 @@ const CONCEPTS: ConceptDef[] = [
       'president* chairman* chair co-chair* председател* сопредседател* президент* अध्यक्ष* प्रेसिडेंट সভাপতি* প্রেসিডেন্ট*',
   },
   { id: 'professor', generic: true, forms: 'professor* prof профессор* प्रोफेसर* प्रो প্রফেসর* অধ্যাপক*' },
+  // Job titles: capitalized in English ("Medical Superintendent"), they are roles, not parties.
+  {
+    id: 'superintendent',
+    generic: true,
+    forms: 'superintendent* суперинтендант* главврач* अधीक्षक* सुपरिंटेंडेंट* সুপারিনটেনডেন্ট* সুপার অধীক্ষক*',
+  },
+  {
+    id: 'executive',
+    generic: true,
+    forms: 'executive* ceo исполнительн* कार्यकारी* एग्जीक्यूटिव* एक्जीक्यूटिव* এগজিকিউটিভ* এক্সিকিউটিভ* কার্যনির্বাহী* নির্বাহী*',
+  },
+  {
+    id: 'officer',
+    generic: true,
+    forms: 'officer* official* офицер* чиновник* अधिकारी* ऑफिसर* আধিকারিক* অফিসার* কর্মকর্তা*',
+  },
+  { id: 'registrar', generic: true, forms: 'registrar* регистратор* रजिस्ट्रार* कुलसचिव* রেজিস্ট্রার* নিবন্ধক*' },
+  { id: 'dean', generic: true, forms: 'dean deans декан* डीन ডিন' },
+  { id: 'secretary', generic: true, forms: 'secretary secretaries секретар* सचिव* সচিব*' },
+  { id: 'minister', generic: true, forms: 'minister* министр* मंत्री* मन्त्री* মন্ত্রী*' },
+  { id: 'time', generic: true, forms: 'time время समय* সময়*' },
   { id: 'technology', generic: true, forms: 'technolog* технолог* प्रौद्योगिकी* तकनीक* टेक्नोलॉजी* প্রযুক্তি* টেকনোলজি*' },
   { id: 'science', generic: true, forms: 'scien* наук* научн* विज्ञान* বিজ্ঞান*' },
   { id: 'digital', generic: true, forms: 'digital* цифров* डिजिटल* ডিজিটাল*' },

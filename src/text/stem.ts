@@ -79,6 +79,8 @@ const BENGALI_ENDINGS = [
   'টার',
   'টিকে',
   'েরা',
+  // -য়ের is the genitive after a vowel or ং (ঝেজিয়াংয়ের); with -য় below, বিষয়ের and বিষয় share a stem.
+  'য়ের',
   'ের',
   'এর',
   'কে',

@@ -24,6 +24,12 @@ interface Run {
 
 /** Runs `npm run ask` with the LLM pointed at `baseURL`; killed after 60 s so a hang fails instead of blocking. */
 function ask(baseURL: string, ...args: string[]): Promise<Run> {
+  return askWith({ LOG_LEVEL: 'silent' }, baseURL, ...args);
+}
+
+function askWith(logEnv: { LOG_LEVEL?: string }, baseURL: string, ...args: string[]): Promise<Run> {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env.LOG_LEVEL;
   return new Promise((resolve, reject) => {
     const child = spawn(
       'npm',
@@ -31,13 +37,13 @@ function ask(baseURL: string, ...args: string[]): Promise<Run> {
       {
         cwd: repoRoot,
         env: {
-          ...process.env,
+          ...env,
+          ...logEnv,
           LLM_PROVIDER: 'openai',
           LLM_BASE_URL: baseURL,
           LLM_MODEL: 'fake-model',
           LLM_TIMEOUT_MS: '5000',
           EMBEDDINGS: 'hash',
-          LOG_LEVEL: 'silent',
           // Every passage counts as relevant (both fixture articles reach the prompt): these tests are about the
           // answer, not the retrieval's not-found and related-article rules.
           NOT_FOUND_THRESHOLD: '0',
@@ -126,6 +132,22 @@ describe('npm run ask with an OpenAI-compatible LLM', { timeout: 180_000 }, () =
     );
     assert.doesNotMatch(run.stdout, /model is loading/, "the server's error text is not shown");
     assert.match(run.stdout, /^Sources:\n.+ — (Example Health News|Пример Новости), .*\n {2}\[1\] /m);
+  });
+
+  test("with no LOG_LEVEL the note's error id is in the warning on stderr, with the server's detail", async () => {
+    fake.script({ kind: 'status', status: 503, message: 'model is loading' });
+    const run = await askWith({}, fake.baseURL, question);
+    assert.equal(run.code, 0, run.stderr);
+    const id = run.stdout.match(/error id ([0-9a-f]{8})/)?.[1];
+    assert.ok(id, run.stdout);
+    const warning = run.stderr
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as { errorId?: string; detail?: string; level: number })
+      .find((entry) => entry.errorId === id);
+    assert.ok(warning, `a log line with error id ${id} in: ${run.stderr}`);
+    assert.equal(warning.level, 40);
+    assert.match(warning.detail ?? '', /model is loading|503/);
   });
 });
 

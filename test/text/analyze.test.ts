@@ -27,6 +27,12 @@ describe('analyzer: one set of terms for questions and articles in every script'
     assert.ok(shared('agreement', 'समझौता ज्ञापन').includes('#agreement'));
   });
 
+  test('job titles and "time" are generic words in every language, never a named party', () => {
+    const words = analyzer.words('Superintendent कार्यकारी এগজিকিউটিভ अधीक्षक সময় время Dean');
+    for (const w of words) assert.equal(w.generic, true, w.raw);
+    assert.ok(shared('Medical Superintendent', 'चिकित्सा अधीक्षक').includes('#superintendent'));
+  });
+
   test('digits match across scripts', () => {
     assert.ok(shared('150 people', '১৫০ জনকে').includes('150'));
   });

@@ -37,6 +37,8 @@ describe('light stemming', () => {
     same('এইমসের', 'এইমস', 'bengali');
     same('কলকাতায়', 'কলকাতা', 'bengali');
     same('শিক্ষার্থীদের', 'শিক্ষার্থী', 'bengali');
+    same('ঝেজিয়াংয়ের', 'ঝেজিয়াং', 'bengali');
+    same('বিষয়ের', 'বিষয়', 'bengali');
     same('জনকে', 'জন', 'bengali');
     same('হাসপাতালগুলির', 'হাসপাতাল', 'bengali');
   });
