@@ -21,6 +21,7 @@ import { isTitle } from '../text/spans/titles.ts';
 import { isNamed } from '../retrieve/evidence.ts';
 import { articleNote, nearMissLine, partiesOf, renderSpan } from './render.ts';
 import { findNearMiss } from './near-miss.ts';
+import { areaLabel, findAreas, type AreaMention } from './areas.ts';
 
 /** The English not-found text (front ends render `t(answer.language, 'answer:notFound')`). */
 export const NOT_FOUND_TEXT = t('en', 'answer:notFound');
@@ -34,9 +35,11 @@ export interface ExtractiveOptions {
   maxChars: number;
   /** Most spans on the first line. */
   maxSpans: number;
+  /** Most areas on the first line of a "what" answer. */
+  maxAreas: number;
 }
 
-const DEFAULTS: ExtractiveOptions = { maxSentences: 4, maxPerPassage: 2, maxChars: 900, maxSpans: 4 };
+const DEFAULTS: ExtractiveOptions = { maxSentences: 4, maxPerPassage: 2, maxChars: 900, maxSpans: 4, maxAreas: 8 };
 
 /** One sentence of a retrieved passage, as a candidate for the answer. */
 export interface Candidate {
@@ -107,7 +110,7 @@ export function extractiveAnswer(
 
   const candidates = gatherCandidates(retrieval.passages);
   findAnswerSpans(candidates, analysis, retrieval.passages, analyzer);
-  scoreCandidates(candidates, question, retrieval.passages, analyzer);
+  scoreCandidates(candidates, analysis, retrieval.passages, analyzer);
   const selection = selectSentences(candidates, analysis, retrieval.passages, opts);
   return renderAnswer(question, analysis, selection, retrieval.passages, opts);
 }
@@ -299,12 +302,24 @@ function termsOf(text: string, analyzer: Analyzer): Set<string> {
 /** Step 3: question terms (rarer ones count more), the priors, and the asked-for span. */
 export function scoreCandidates(
   candidates: Candidate[],
-  question: string,
+  analysis: QuestionAnalysis,
   passages: readonly Passage[],
   analyzer: Analyzer,
 ): void {
   const w = ANSWER_WEIGHTS;
+  const { question } = analysis;
   const questionTerms = new Set(analyzer.terms(question).filter((term) => term.length > 1));
+  // The parties' names pick the article (retrieval did that); within it they tell sentences apart less than
+  // the words of what is asked ("what kind of courses …" → the sentence about courses, not the one naming both).
+  // A list question is the exception: there the names are what is asked about.
+  const namedTerms = new Set(
+    analysis.type === 'list'
+      ? []
+      : analyzer
+          .words(question)
+          .filter((word) => isNamed(word))
+          .flatMap((word) => word.terms),
+  );
   const sentenceTerms = candidates.map((c) => new Set(analyzer.terms(c.text)));
   const documentFrequency = new Map<string, number>();
   for (const terms of sentenceTerms)
@@ -313,7 +328,9 @@ export function scoreCandidates(
   candidates.forEach((c, i) => {
     let overlap = 0;
     for (const term of questionTerms) {
-      if (sentenceTerms[i]!.has(term)) overlap += Math.log(1 + total / (documentFrequency.get(term) ?? 1));
+      if (!sentenceTerms[i]!.has(term)) continue;
+      const weight = namedTerms.has(term) ? w.namedOverlap : 1;
+      overlap += weight * Math.log(1 + total / (documentFrequency.get(term) ?? 1));
     }
     c.overlap = overlap;
     const passage = passages[c.passageIndex]!;
@@ -392,7 +409,11 @@ export function selectSentences(
   if (lead) take(lead);
   const bestDoc = topDoc;
   // Without a lead span the best article's best sentence opens the answer.
-  const opener = byBase.find((c) => docOf(c) === topDoc);
+  // A question answered by a sentence ("what kind of courses …") opens with the sentence of that article sharing
+  // most of its words; the lede's and the first passage's priors only break ties.
+  const inTopDoc = byBase.filter((c) => docOf(c) === topDoc);
+  const opener =
+    analysis.wants === 'text' ? [...inTopDoc].sort((a, b) => b.overlap - a.overlap || b.base - a.base)[0] : inTopDoc[0];
   if (!lead && opener && analysis.type !== 'list') take(opener);
   if (analysis.type === 'list' || isListType(analysis)) {
     // A list question names every article retrieval chose: first the best sentence of each.
@@ -453,8 +474,13 @@ export function renderAnswer(
   let evidence = selection.evidence;
   if (selection.lead) {
     const { institutions } = passages[selection.lead.passageIndex]!.chunk;
-    const spans = leadSpans(selection.lead, analysis, opts.maxSpans).map((s) => renderSpan(s, language, institutions));
-    lines.push(`${[...new Set(spans)].join(', ')} ${cite(selection.lead.passageIndex)}`);
+    const chosen = leadSpans(selection.lead, analysis, opts.maxSpans);
+    const answer = [...new Set(chosen.map((s) => renderSpan(s, language, institutions)))].join(', ');
+    // "Was it signed in Moscow?" / "…in 2019?": the span found says no when it is another place or year.
+    const verdict = analysis.type === 'yes-no' ? placeOrYearVerdict(chosen, analysis) : undefined;
+    lines.push(
+      `${verdict ? t(language, `answer:${verdict}`, { answer }) : answer} ${cite(selection.lead.passageIndex)}`,
+    );
   } else if (analysis.type === 'list') {
     // One line per article: its parties, then its best sentence.
     const byDoc = new Map<string, Candidate[]>();
@@ -462,7 +488,15 @@ export function renderAnswer(
       const docId = passages[c.passageIndex]!.chunk.docId;
       byDoc.set(docId, [...(byDoc.get(docId) ?? []), c]);
     }
-    for (const group of byDoc.values()) {
+    // The first line lists every article found (the answer is the list), then one line per article quotes it.
+    const groups = [...byDoc.values()];
+    const items = groups.map((group) => {
+      const { chunk } = passages[group[0]!.passageIndex]!;
+      return chunk.date ? `${partiesOf(chunk, language)} (${chunk.date})` : partiesOf(chunk, language);
+    });
+    const markers = groups.map((group) => cite(group[0]!.passageIndex));
+    lines.push(`${items.join('; ')} ${markers.join(' ')}`);
+    for (const group of groups) {
       const first = group[0]!;
       const { chunk } = passages[first.passageIndex]!;
       lines.push(`${partiesOf(chunk, language)}: “${first.text}” ${cite(first.passageIndex)}`);
@@ -471,10 +505,31 @@ export function renderAnswer(
     if (evidence.length > 0) lines.push(evidence.map((c) => `“${c.text}” ${cite(c.passageIndex)}`).join(' '));
     return { question, answer: lines.join('\n'), found: true, citations, language, mode: 'extractive' };
   } else if (evidence[0]) {
-    // No span to give: the best sentence itself answers first.
     const first = evidence[0];
-    lines.push(`${first.text} ${cite(first.passageIndex)}`);
-    evidence = evidence.slice(1);
+    const { chunk } = passages[first.passageIndex]!;
+    const foreign = chunk.language !== language;
+    const articleAreas = analysis.wants === 'text' ? areasOf(evidence, passages) : [];
+    const yes = analysis.type === 'yes-no' ? confirms(analysis, articleAreas) : undefined;
+    const marker = cite(first.passageIndex);
+    if (yes === 'agreement') {
+      // "Did X sign an MoU with Y?": the retrieved article is that collaboration (near misses never get here).
+      const answer = chunk.date ? `${partiesOf(chunk, language)}, ${chunk.date}` : partiesOf(chunk, language);
+      lines.push(`${t(language, 'answer:yes', { answer })} ${marker}`);
+    } else if (foreign && articleAreas.length > 0) {
+      // An article the asker may not read: the areas its sentences name, in the asker's language, answer first.
+      const names = [...new Set(articleAreas.slice(0, opts.maxAreas).map((a) => areaLabel(a, language)))];
+      const areas = t(language, 'answer:areas', { areas: names.join(', ') });
+      lines.push(
+        `${yes ? t(language, yes === 'more' ? 'answer:no' : 'answer:yes', { answer: areas }) : areas} ${marker}`,
+      );
+    } else {
+      // No span to give: the best sentence itself answers first.
+      const text = first.text;
+      lines.push(
+        `${yes ? t(language, yes === 'more' ? 'answer:no' : 'answer:yes', { answer: text }) : text} ${marker}`,
+      );
+      evidence = evidence.slice(1);
+    }
   }
   const quoted: string[] = [];
   let lastDoc: string | undefined;
@@ -491,6 +546,63 @@ export function renderAnswer(
   if (quoted.length > 0) lines.push(quoted.join(' '));
   if (!selection.lead && evidence.length === 0 && selection.evidence[0]) noteFor(selection.evidence[0].passageIndex);
   return { question, answer: lines.join('\n'), found: true, citations, language, mode: 'extractive' };
+}
+
+/**
+ * Whether a yes-no question is answered "yes" by the evidence: 'areas' when every area it names ("does it
+ * cover vaccine trials?") is named by the article's sentences; 'agreement' when it asks only whether the
+ * parties signed (no area, an agreement or signing word); 'more' ("no") when it asks whether it is only about
+ * areas the article names with others; undefined when the evidence cannot tell.
+ */
+function confirms(
+  analysis: QuestionAnalysis,
+  articleAreas: readonly AreaMention[],
+): 'areas' | 'agreement' | 'more' | undefined {
+  if (analysis.wants !== 'text') return undefined;
+  const asked = findAreas(analysis.question);
+  if (asked.length > 0) {
+    if (!asked.every((a) => articleAreas.some((b) => b.id === a.id))) return undefined;
+    // "Is it only about treatment?": no, when the article names other areas too.
+    if (ONLY.test(analysis.question))
+      return articleAreas.some((b) => !asked.some((a) => a.id === b.id)) ? 'more' : undefined;
+    return 'areas';
+  }
+  return AGREEMENT_QUESTION.test(analysis.question) && !ONLY.test(analysis.question) ? 'agreement' : undefined;
+}
+
+/** A yes-no question about a place or a year: "yes" when the span found is the one asked, else "no". */
+function placeOrYearVerdict(spans: readonly Span[], analysis: QuestionAnalysis): 'yes' | 'no' | undefined {
+  const span = spans[0];
+  if (!span) return undefined;
+  if (span.kind === 'date') {
+    if (analysis.year === undefined || span.date?.year === undefined) return undefined;
+    return span.date.year === analysis.year ? 'yes' : 'no';
+  }
+  if (span.kind !== 'place') return undefined;
+  // Spans the question names were set aside (namedInQuestion): the one left is another place.
+  return 'no';
+}
+
+/** Words asking whether an agreement was made (sign, MoU, agreement, collaborate) in the four languages. */
+const AGREEMENT_QUESTION =
+  /\b(sign\w*|mou|memorand\w*|agreement\w*|collaborat\w*|partner\w*)\b|подпис\p{L}*|соглашени\p{L}*|меморандум\p{L}*|हस्ताक्षर|समझौत|एमओयू|স্বাক্ষর|সই|চুক্তি|সমঝোতা|মউ/iu;
+/** "Only …?": a yes that the evidence would have to qualify. */
+const ONLY = /\b(only|just|solely)\b|только|лишь|सिर्फ|सिर्फ़|केवल|মাত্র|শুধু|কেবল/iu;
+
+/** The areas named by the evidence sentences of the first sentence's article, the first sentence's first. */
+function areasOf(evidence: readonly Candidate[], passages: readonly Passage[]): AreaMention[] {
+  const docId = passages[evidence[0]!.passageIndex]!.chunk.docId;
+  const seen = new Set<string>();
+  const areas: AreaMention[] = [];
+  for (const c of evidence) {
+    if (passages[c.passageIndex]!.chunk.docId !== docId) continue;
+    for (const area of findAreas(c.text)) {
+      if (seen.has(area.id)) continue;
+      seen.add(area.id);
+      areas.push(area);
+    }
+  }
+  return areas;
 }
 
 /**

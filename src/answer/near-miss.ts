@@ -22,7 +22,9 @@ export function findNearMiss(
   const article = passages.filter((p) => p.chunk.docId === best.docId).map((p) => p.chunk);
   const text = [best.title, ...best.institutions, ...article.map((c) => c.text)].join('\n');
   if (contradictsYear(analysis.year, best.date, text)) return best;
-  return namesAbsentParty(analysis.question, text, analyzer) ? best : undefined;
+  // "Was it signed in Moscow?": the place is what is asked (the answer may be "no"), not a party.
+  const asksPlace = analysis.type === 'yes-no' && analysis.wants === 'place';
+  return namesAbsentParty(analysis.question, text, analyzer, asksPlace) ? best : undefined;
 }
 
 /** The question names a year; the article is dated another year and its passages never mention the asked one. */
@@ -36,7 +38,7 @@ function contradictsYear(year: number | undefined, date: string | undefined, tex
  * Of the names the question gives (acronyms, places, capitalized names), at least one is in the article and
  * another is nowhere in it: the article is about a different pairing.
  */
-function namesAbsentParty(question: string, text: string, analyzer: Analyzer): boolean {
+function namesAbsentParty(question: string, text: string, analyzer: Analyzer, skipPlaces = false): boolean {
   const articleTerms = new Set(analyzer.terms(text));
   const words = analyzer.words(question);
   const firstIndex = words.findIndex((w) => !w.joined);
@@ -47,7 +49,11 @@ function namesAbsentParty(question: string, text: string, analyzer: Analyzer): b
     w.script === 'latin' ||
     w.script === articleScript ||
     w.concepts.some((c) => !isGenericConcept(c.replace(/^#/, '')));
-  const named = words.filter((w, i) => isNamed(w) && !(i === firstIndex && !w.acronym) && !w.stopword && comparable(w));
+  const place = (w: Word) => w.concepts.some((c) => !isGenericConcept(c.replace(/^#/, '')));
+  const named = words.filter(
+    (w, i) =>
+      isNamed(w) && !(i === firstIndex && !w.acronym) && !w.stopword && comparable(w) && !(skipPlaces && place(w)),
+  );
   if (named.length < 2) return false;
   const present = (w: Word) => [...w.terms, ...w.keys, ...w.concepts].some((term) => articleTerms.has(term));
   const found = named.filter(present);

@@ -69,3 +69,45 @@ describe('which and who questions that ask for several', () => {
     assert.equal(lead(answer), 'मदन लाल ब्रह्म भट्ट');
   });
 });
+
+describe('lead line: "what does it cover" about an article in another language', () => {
+  test('English question, Hindi article: the areas in English, then the Hindi evidence after the language line', () => {
+    const answer = ask('What does the cancer institute MoU cover?', SEEDS.hi);
+    const first = lead(answer);
+    assert.match(first, /^Areas: /);
+    assert.match(first, /cancer care/);
+    assert.match(first, /research/);
+    assert.match(first, /prevention/);
+    assert.ok(readableBy('en', first));
+    assert.match(answer.answer, /From a Hindi article \(Sehat Times\):\n“/);
+  });
+
+  test('Russian question, Hindi article: the areas in Russian', () => {
+    const answer = ask('Какие направления включает меморандум онкологического института?', SEEDS.hi);
+    const first = lead(answer);
+    assert.match(first, /^Направления: /);
+    assert.match(first, /профилактика/);
+    assert.ok(readableBy('ru', first));
+  });
+
+  test('same language: the best sentence itself answers first', () => {
+    const answer = ask('What is the primary objective of the IIT Kharagpur and AIIMS Kalyani partnership?', SEEDS.en);
+    assert.doesNotMatch(lead(answer), /^Areas:/);
+    assert.match(lead(answer), /primary objective/);
+  });
+});
+
+describe('lead line: list questions', () => {
+  test('every article found is named on the first line, before any [n]; each is then quoted once', () => {
+    const question = 'Which agreements mention research?';
+    const answer = extractiveAnswer(question, found(question, [seedPassage(SEEDS.en), seedPassage(SEEDS.enHospitals)]));
+    const [first] = answer.answer.split('\n');
+    assert.match(lead(answer), /AIIMS Kalyani/);
+    assert.match(lead(answer), /HKUST/);
+    assert.match(first!, /\[1\] \[2\]$/);
+    assert.deepEqual(
+      answer.citations.map((c) => c.n),
+      [1, 2],
+    );
+  });
+});

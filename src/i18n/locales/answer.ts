@@ -11,7 +11,10 @@ type Key =
   | 'nearMissUndated'
   | 'moreThan'
   | 'lessThan'
-  | 'about';
+  | 'about'
+  | 'areas'
+  | 'yes'
+  | 'no';
 
 export const answer: Namespace<Key> = {
   en: {
@@ -24,6 +27,9 @@ export const answer: Namespace<Key> = {
     moreThan: 'more than {{n}}',
     lessThan: 'fewer than {{n}}',
     about: 'about {{n}}',
+    areas: 'Areas: {{areas}}',
+    yes: 'Yes — {{answer}}',
+    no: 'No — {{answer}}',
   },
   hi: {
     notFound: 'संग्रह में इसके बारे में मुझे कुछ नहीं मिला।',
@@ -35,6 +41,9 @@ export const answer: Namespace<Key> = {
     moreThan: '{{n}} से अधिक',
     lessThan: '{{n}} से कम',
     about: 'लगभग {{n}}',
+    areas: 'क्षेत्र: {{areas}}',
+    yes: 'हाँ — {{answer}}',
+    no: 'नहीं — {{answer}}',
   },
   bn: {
     notFound: 'সংগ্রহে এ বিষয়ে আমি কিছু পাইনি।',
@@ -46,6 +55,9 @@ export const answer: Namespace<Key> = {
     moreThan: '{{n}}-এর বেশি',
     lessThan: '{{n}}-এর কম',
     about: 'প্রায় {{n}}',
+    areas: 'ক্ষেত্র: {{areas}}',
+    yes: 'হ্যাঁ — {{answer}}',
+    no: 'না — {{answer}}',
   },
   ru: {
     notFound: 'В корпусе я ничего об этом не нашёл.',
@@ -57,5 +69,8 @@ export const answer: Namespace<Key> = {
     moreThan: 'более {{n}}',
     lessThan: 'менее {{n}}',
     about: 'около {{n}}',
+    areas: 'Направления: {{areas}}',
+    yes: 'Да — {{answer}}',
+    no: 'Нет — {{answer}}',
   },
 };
