@@ -8,12 +8,8 @@
 // Phrases use the syntax of src/ingest/records/phrases.ts (`*` = prefix, `|` between phrases).
 import type { Language } from '../i18n/index.ts';
 import { compilePhrases, findPhrases, textWords, type Phrase } from '../ingest/records/phrases.ts';
-
-interface AreaDef {
-  id: string;
-  label: Record<Language, string>;
-  phrases: string;
-}
+// An area is defined as a registry topic is (id, label per language, phrases); only the vocabulary is finer.
+import type { Topic as AreaDef } from '../ingest/records/topics.ts';
 
 const AREAS: readonly AreaDef[] = [
   {
