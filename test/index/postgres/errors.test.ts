@@ -1,7 +1,7 @@
 // INDEX_BACKEND=postgres, bad input: each failure is one line naming the cause and the fix, and nothing is
 // half-written. PGlite does not check passwords, so wrong credentials are tested against a stand-in server
 // that answers the PostgreSQL start-up as a server does when the password is wrong (SQLSTATE 28P01).
-import { describe, test, before, after, beforeEach } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:net';
 import { migrate } from '../../../src/index/postgres/migrate.ts';
@@ -11,7 +11,7 @@ import { readCurrentBuildId } from '../../../src/index/layout.ts';
 import { ConfigError, loadConfig } from '../../../src/config.ts';
 import { isUserError, type UserErrorId } from '../../../src/errors.ts';
 import { countingEmbedder, makeWorkspace, testConfig } from '../../fixtures/index/helpers.ts';
-import { resetDatabase, sql, startPglite, type PgliteServer } from '../../fixtures/index/postgres.ts';
+import { sql, startPglite, usePglite } from '../../fixtures/index/postgres.ts';
 
 function oneLine(id: UserErrorId, pattern: RegExp) {
   return (error: unknown) => {
@@ -58,16 +58,7 @@ async function wrongPasswordServer(): Promise<{ server: Server; port: number }> 
 }
 
 describe('postgres backend: bad input', () => {
-  let server: PgliteServer;
-  before(async () => {
-    server = await startPglite();
-  });
-  after(async () => {
-    await server.stop();
-  });
-  beforeEach(async () => {
-    await resetDatabase(server.url);
-  });
+  const server = usePglite();
 
   test('INDEX_BACKEND and DATABASE_URL are validated, naming the variable and the fix', () => {
     assert.throws(

@@ -1,7 +1,7 @@
 // INDEX_BACKEND=postgres against a real PostgreSQL engine with pgvector (PGlite over the wire protocol):
 // migrations, a full and an incremental reindex, a reader during a publish, two services hot-reloading one
 // build, and the same search results as the local backend.
-import { describe, test, before, after, beforeEach, afterEach } from 'node:test';
+import { describe, test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import pg from 'pg';
 import { writeFile } from 'node:fs/promises';
@@ -22,7 +22,7 @@ import {
   testConfig,
   type Workspace,
 } from '../../fixtures/index/helpers.ts';
-import { resetDatabase, sql, startPglite, type PgliteServer } from '../../fixtures/index/postgres.ts';
+import { sql, usePglite } from '../../fixtures/index/postgres.ts';
 import type { Config } from '../../../src/config.ts';
 import type { IndexSnapshot } from '../../../src/index/types.ts';
 import { nearestSql } from '../../../src/index/postgres/snapshot.ts';
@@ -43,7 +43,7 @@ async function results(snapshot: IndexSnapshot): Promise<unknown[]> {
 }
 
 describe('postgres backend', () => {
-  let server: PgliteServer;
+  const server = usePglite();
   let ws: Workspace;
   const embedder = countingEmbedder();
   const backends: PostgresBackend[] = [];
@@ -53,14 +53,7 @@ describe('postgres backend', () => {
     return b;
   };
 
-  before(async () => {
-    server = await startPglite();
-  });
-  after(async () => {
-    await server.stop();
-  });
   beforeEach(async () => {
-    await resetDatabase(server.url);
     ws = await makeWorkspace();
     embedder.embeddings.reset();
   });
