@@ -34,10 +34,17 @@ export interface PublishResult {
   unchanged: boolean;
 }
 
+/** The writes of a publish, in order; all of them are in one transaction. */
+export const PUBLISH_STEPS = ['build', 'closed', 'inserted', 'totals', 'switched'] as const;
+export type PublishStep = (typeof PUBLISH_STEPS)[number];
+
 export interface PublishOptions {
   logger?: Logger;
-  /** Tests: called inside the transaction, after every write and before the commit. */
-  beforeCommit?: () => Promise<void>;
+  /**
+   * Tests: called inside the open transaction after each step's writes ('switched', the last, is just before
+   * the commit), so a test can hold, fail or kill the publish at any point of it.
+   */
+  atStep?: (step: PublishStep) => Promise<void>;
 }
 
 /** Publishes the local build `buildId` of `indexDir` to the database at DATABASE_URL. */
@@ -61,6 +68,7 @@ export async function publishBuild(
         .digest('hex');
     const wanted = rows.map((r) => ({ ...r, key: keyOf(r.ordinal, r.chunk) }));
     const registry = await readRegistry(indexDir, buildId);
+    const step = options.atStep ?? (async () => {});
 
     const result = await withClient(pool, url, async (client) => {
       await assertSchemaCurrent(client, url);
@@ -110,10 +118,12 @@ export async function publishBuild(
             registry === undefined ? null : JSON.stringify(registry),
           ],
         );
+        await step('build');
         if (close.length > 0)
           await client.query(`UPDATE chunks SET until_build = $1 WHERE seq = ANY($2::bigint[]);`, [seq, close]);
         if (close.length > 0)
           await client.query('UPDATE postings SET until_build = $1 WHERE chunk_seq = ANY($2::bigint[])', [seq, close]);
+        await step('closed');
         await ensureVectorIndex(client, manifest.embedder.dimension);
         if (fresh.length > 0) {
           const vectors = readBuildVectors(
@@ -125,6 +135,7 @@ export async function publishBuild(
           );
           await insertChunks(client, seq, manifest.embedder.dimension, fresh, (o) => vectors.vector(o));
         }
+        await step('inserted');
         // BM25's field averages over exactly this build's chunks.
         await client.query(
           `UPDATE builds SET field_totals = (
@@ -134,12 +145,13 @@ export async function publishBuild(
            WHERE seq = $1`,
           [seq, FIELDS.length],
         );
+        await step('totals');
         await client.query(
           `INSERT INTO current_build (singleton, build_seq) VALUES (true, $1)
            ON CONFLICT (singleton) DO UPDATE SET build_seq = excluded.build_seq`,
           [seq],
         );
-        await options.beforeCommit?.();
+        await step('switched');
         return {
           buildId,
           inserted: fresh.length,

@@ -179,11 +179,11 @@ describe('postgres backend', () => {
     const localConfig = testConfig(ws.corpusDir, ws.indexDir);
     const next = await reindex(localConfig, { embedder });
     const failing = publishBuild(config, ws.indexDir, next.buildId!, {
-      beforeCommit: async () => {
-        throw new Error('killed before commit');
+      atStep: async (step) => {
+        if (step === 'inserted') throw new Error('failed half-way');
       },
     });
-    await assert.rejects(failing, /killed before commit/);
+    await assert.rejects(failing, /failed half-way/);
     const other = backend(config);
     assert.equal(await other.currentBuildId(), reader.buildId);
     assert.deepEqual(await sql(server.url, 'SELECT build_id FROM builds'), [{ build_id: reader.buildId }]);
@@ -195,8 +195,8 @@ describe('postgres backend', () => {
     // one (PGlite runs one transaction at a time, so here it waits for the commit; a server gives the old).
     let during: Promise<IndexSnapshot> | undefined;
     await publishBuild(config, ws.indexDir, next.buildId!, {
-      beforeCommit: async () => {
-        during = other.open(embedder);
+      atStep: async (step) => {
+        if (step === 'switched') during = other.open(embedder);
       },
     });
     const seen = await during!;
