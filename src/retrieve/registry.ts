@@ -2,7 +2,13 @@
 // name across the corpus (IIT Kharagpur, আইআইটি খড়্গপুর and IIT KGP in three articles are one party), and
 // filtering by party (in any script or alias), topic and date range.
 import { aligns, nameTokens, prepareName, samePrepared, type NameToken } from '../ingest/records/names.ts';
-import { PARTY_GRAPH_VERSION, partyGraph, registryNames, type PartyGraph } from '../ingest/records/party-graph.ts';
+import {
+  NameLookup,
+  PARTY_GRAPH_VERSION,
+  partyGraph,
+  registryNames,
+  type PartyGraph,
+} from '../ingest/records/party-graph.ts';
 import { TOPIC_PHRASES, TOPICS } from '../ingest/records/topics.ts';
 import { compilePhrases, findPhrases, textWords } from '../ingest/records/phrases.ts';
 import type { CollabRecord } from '../ingest/records/types.ts';
@@ -58,6 +64,10 @@ export class RegistryView {
   private readonly clusters: PartyCluster[];
   private readonly partyByName: ReadonlyMap<string, PartyInfo>;
   private readonly clusterByName: ReadonlyMap<string, PartyCluster>;
+  private readonly clusterOfAlias: ReadonlyMap<string, PartyCluster>;
+  /** Every party name of the registry, indexed for resolveParty and partiesIn (built on first use). */
+  private readonly lookup: NameLookup;
+  private readonly names: readonly string[];
 
   /**
    * `graph` is the records' party graph as stored with the build (registry-store.ts); without it, or when it
@@ -76,6 +86,9 @@ export class RegistryView {
     this.acronyms = new Set(parties.acronyms.flat());
     const clusterOfAlias = new Map<string, PartyCluster>();
     for (const c of this.clusters) for (const a of c.aliases) clusterOfAlias.set(a, c);
+    this.clusterOfAlias = clusterOfAlias;
+    this.names = parties.names;
+    this.lookup = new NameLookup(parties.names);
     this.entries = [...records]
       .map((r) => ({
         ...r,
@@ -106,10 +119,14 @@ export class RegistryView {
   /** The canonical parties a written name denotes (usually one; none when it names no party of the registry). */
   resolveParty(written: string): PartyInfo[] {
     const input = prepareName(this.withAcronyms(written));
-    let found = this.clusters.filter((c) => c.aliases.some((a) => samePrepared(input, prepareName(a))));
+    const same = this.candidates(this.lookup.sameAs(this.withAcronyms(written)));
+    let found = this.clusters.filter((c) => same.has(c) && c.aliases.some((a) => samePrepared(input, prepareName(a))));
     // Partial input ("Kharagpur", "Sechenov"): every party one of whose names contains it, by sound.
-    if (found.length === 0)
-      found = this.clusters.filter((c) => c.aliases.some((a) => containsName(a, this.withAcronyms(written))));
+    if (found.length === 0) {
+      const partial = this.withAcronyms(written);
+      const containing = this.candidates(this.lookup.containing(nameTokens(partial)));
+      found = this.clusters.filter((c) => containing.has(c) && c.aliases.some((a) => containsName(a, partial)));
+    }
     return found.map((c) => this.partyByName.get(c.name)!);
   }
 
@@ -149,6 +166,11 @@ export class RegistryView {
 
   private readonly acronyms: ReadonlySet<string>;
 
+  /** The parties of the names a lookup found (a superset of what matches, checked by the caller). */
+  private candidates(names: ReadonlySet<number>): Set<PartyCluster> {
+    return new Set([...names].map((i) => this.clusterOfAlias.get(this.names[i]!)!));
+  }
+
   private recordsOfParty(written: string): Set<string> {
     const ids = new Set<string>();
     for (const party of this.resolveParty(written)) {
@@ -161,7 +183,9 @@ export class RegistryView {
   partiesIn(text: string): PartyInfo[] {
     const words = nameTokens(this.withAcronyms(text));
     const found: PartyInfo[] = [];
+    const starting = this.candidates(this.lookup.startingAt(words));
     for (const c of this.clusters) {
+      if (!starting.has(c)) continue;
       const hit = c.aliases.some((alias) => prepareName(alias).forms.some((form) => occursIn(form, words)));
       if (hit) found.push(this.partyByName.get(c.name)!);
     }

@@ -257,3 +257,89 @@ export function partyGraph(records: readonly CollabRecord[], previous?: PartyGra
     }),
   };
 }
+
+/**
+ * The registry's names indexed for lookups (a typed party, the words of a question): each lookup returns
+ * the indexes of the names it could match, a superset that the caller checks with the rule itself.
+ * Built on first use (it reads every name once).
+ */
+export class NameLookup {
+  private index?: {
+    offer: Map<string, number[]>;
+    seek: Map<string, number[]>;
+    offerDistinctive: Map<string, number[]>;
+    seekDistinctive: Map<string, number[]>;
+    anyToken: Map<string, number[]>;
+    firstToken: Map<string, number[]>;
+  };
+
+  constructor(private readonly names: readonly string[]) {}
+
+  private built() {
+    if (this.index) return this.index;
+    const index = {
+      offer: new Map<string, number[]>(),
+      seek: new Map<string, number[]>(),
+      offerDistinctive: new Map<string, number[]>(),
+      seekDistinctive: new Map<string, number[]>(),
+      anyToken: new Map<string, number[]>(),
+      firstToken: new Map<string, number[]>(),
+    };
+    this.names.forEach((name, i) => {
+      const k = keysOf(name);
+      for (const key of k.offer) post(index.offer, key, i);
+      for (const key of k.seek) post(index.seek, key, i);
+      for (const key of k.offerDistinctive) post(index.offerDistinctive, key, i);
+      for (const key of new Set(k.seekDistinctive.flat(2))) post(index.seekDistinctive, key, i);
+      const any = new Set<string>();
+      const first = new Set<string>();
+      for (const form of prepareName(name).forms) {
+        form.forEach((t, at) => {
+          for (const key of tokenKeys(t, 'first').offer) {
+            any.add(key);
+            if (at === 0) first.add(key);
+          }
+        });
+      }
+      for (const key of any) post(index.anyToken, key, i);
+      for (const key of first) post(index.firstToken, key, i);
+    });
+    this.index = index;
+    return index;
+  }
+
+  /** Names that `samePrepared(prepareName(written), name)` may hold for. */
+  sameAs(written: string): Set<number> {
+    const index = this.built();
+    const k = keysOf(written);
+    const found = new Set<number>();
+    const collect = (postings: Map<string, number[]>, keys: Iterable<string>) => {
+      for (const key of keys) for (const i of postings.get(key) ?? []) found.add(i);
+    };
+    // Both ways, as linkNames compares a pair from either side (an acronym alone looks for the run it spells).
+    collect(index.offer, k.seek);
+    collect(index.seek, k.offer);
+    // The distinctive-words rule either way: the written name's words found in a name, or a name's in it.
+    collect(index.offerDistinctive, new Set(k.seekDistinctive.flat(2)));
+    collect(index.seekDistinctive, k.offerDistinctive);
+    return found;
+  }
+
+  /** Names with a token that the first of `tokens` may align with (where a run of them may start). */
+  containing(tokens: readonly NameToken[]): Set<number> {
+    const found = new Set<number>();
+    if (tokens.length === 0) return found;
+    const postings = this.built().anyToken;
+    for (const key of tokenKeys(tokens[0]!, 'first').seek) for (const i of postings.get(key) ?? []) found.add(i);
+    return found;
+  }
+
+  /** Names one of whose forms may start at one of `words` (a name written in a text). */
+  startingAt(words: readonly NameToken[]): Set<number> {
+    const found = new Set<number>();
+    const postings = this.built().firstToken;
+    for (const w of words)
+      for (const key of tokenKeys(w, 'first').seek) for (const i of postings.get(key) ?? []) found.add(i);
+    return found;
+  }
+}
