@@ -13,7 +13,7 @@ import { silentLogger } from '../../log.ts';
 import { createAnalyzer } from '../../text/analyze.ts';
 import { openBuildReader, readBuildManifest, readBuildVectors } from '../build-files.ts';
 import { FIELDS, analyzeDocument, chunkPostings, fieldLengths, groupByDocument } from '../lexical.ts';
-import { readRegistry } from '../registry-store.ts';
+import { loadRegistry } from '../registry-store.ts';
 import type { StoredChunk } from '../types.ts';
 import { createPool, inTransaction, withClient } from './connect.ts';
 import { assertSchemaCurrent } from './migrate.ts';
@@ -67,7 +67,8 @@ export async function publishBuild(
         .update(`${manifest.embedder.id}\u0000${lexicalVersion}\u0000${ordinal}\u0000${JSON.stringify(chunk)}`)
         .digest('hex');
     const wanted = rows.map((r) => ({ ...r, key: keyOf(r.ordinal, r.chunk) }));
-    const registry = await readRegistry(indexDir, buildId);
+    const loadedRegistry = await loadRegistry(indexDir, buildId);
+    const registry = loadedRegistry?.records;
     const step = options.atStep ?? (async () => {});
 
     const result = await withClient(pool, url, async (client) => {
@@ -118,6 +119,12 @@ export async function publishBuild(
             registry === undefined ? null : JSON.stringify(registry),
           ],
         );
+        // Migration 002: the registry's party graph, as the local build stores it.
+        if (loadedRegistry?.parties)
+          await client.query('UPDATE builds SET registry_parties = $2 WHERE seq = $1', [
+            seq,
+            JSON.stringify(loadedRegistry.parties),
+          ]);
         await step('build');
         if (close.length > 0)
           await client.query(`UPDATE chunks SET until_build = $1 WHERE seq = ANY($2::bigint[]);`, [seq, close]);

@@ -64,7 +64,7 @@ describe('postgres backend', () => {
 
   test('db:migrate creates the schema once; running it again changes nothing', async () => {
     const first = await migrate(server.url);
-    assert.deepEqual(first.applied, ['001_index.sql']);
+    assert.deepEqual(first.applied, ['001_index.sql', '002_registry_parties.sql']);
     const second = await migrate(server.url);
     assert.deepEqual(second.applied, []);
     assert.equal(second.version, first.version);
@@ -76,7 +76,10 @@ describe('postgres backend', () => {
       tables.map((r) => r.t),
       ['builds', 'chunks', 'current_build', 'postings', 'schema_version'],
     );
-    assert.deepEqual(await sql(server.url, 'SELECT version FROM schema_version'), [{ version: 1 }]);
+    assert.deepEqual(await sql(server.url, 'SELECT version FROM schema_version ORDER BY version'), [
+      { version: 1 },
+      { version: 2 },
+    ]);
   });
 
   test('a full reindex publishes the build; searches rank exactly as the local backend', async () => {
