@@ -11,8 +11,9 @@
 import type { IndexSnapshot, ManifestDocument, StoredChunk } from '../index/types.ts';
 import { CONCEPT_PREFIX, KEY_PREFIX, type Analyzer, type Word } from '../text/analyze.ts';
 import { findAliases } from '../text/aliases.ts';
-import { isGenericConcept } from '../text/concepts.ts';
+import { isGenericConcept, isNameHead } from '../text/concepts.ts';
 import type { Script } from '../text/script.ts';
+import { phoneticSpelling } from '../text/phonetic.ts';
 import { toLatin } from '../text/transliterate.ts';
 
 export interface QueryWord {
@@ -58,7 +59,10 @@ export const MATCH_STRENGTH = { full: 1, translation: 1, weak: 0.5 } as const;
 const SCRIPT_OF_LANGUAGE: Record<string, Script> = { en: 'latin', ru: 'cyrillic', hi: 'devanagari', bn: 'bengali' };
 /** A phonetic key with this many consonant sounds rarely matches by accident (Глыбочко ~ Glybochko). */
 const LONG_KEY = 4;
-/** Shorter keys count fully only when the transliterations are this similar (1 - edit distance / length). */
+/**
+ * Shorter keys count fully only when the transliterations are this similar (1 - edit distance / length), or
+ * spell the same once the transcription conventions are undone (phoneticSpelling: jhejiyan = zhejiang).
+ */
 const TRANSLITERATION_SIMILARITY = 0.75;
 /** Named parties weigh more than other words in coverage: they say what the question is about. */
 const PARTY_WEIGHT = 1.5;
@@ -67,6 +71,8 @@ const MAX_WORDS = 16;
 /** Letters a caseless word needs before its absence from the corpus suggests a name (not शेष, दिन). */
 const MIN_UNKNOWN_NAME_LETTERS = 3;
 const YEAR = /^(19|20)\d\d$/;
+/** Characters (letters and vowel signs) an unknown word needs before a name head to count as a name. */
+const MIN_NAME_HEAD_WORD = 4;
 /**
  * Stands for an acronym read as a word (AIIMS = एम्स = এইমস) among an article's spellings of a key: its key
  * is the pronunciation, so a short key match with it is the same name (the letters cannot agree).
@@ -236,7 +242,13 @@ export function gatherEvidence(
     );
   };
   // Words that name a party of some candidate article, by what they are written as (for their neighbours).
-  const partyNames = new Set(hitsOf.filter((h) => documentsWith(h.word, h.hits.size)).map((h) => h.word.raw));
+  // A writer who capitalizes names (IIT Kharagpur) does not write one in lower case: then a lower-case word
+  // ("advanced") is not a party's name even when some article's title has it.
+  const writesCapitals = hitsOf.some((h) => !h.sentenceStart && cased(h.word) && /\p{Lu}/u.test(h.word.raw));
+  const mayName = (w: Word) => !(writesCapitals && cased(w) && !/\p{Lu}/u.test(w.raw));
+  const partyNames = new Set(
+    hitsOf.filter((h) => mayName(h.word) && documentsWith(h.word, h.hits.size)).map((h) => h.word.raw),
+  );
   const nameContext = (w: Word) => partyNames.has(w.raw) || nameNeighbour(w);
   const analyzed = hitsOf.map(({ word, sentenceStart, year, hits, before, after }) => {
     const df = hits.size;
@@ -258,10 +270,19 @@ export function gatherEvidence(
       caseless(word) &&
       longEnough(word) &&
       [before, after].some((w) => w !== undefined && nameContext(w));
+    // A word no article has, before an institution type or a field (fudan university, টাটা মেডিক্যাল,
+    // космической медицине): the name of what is asked about, which the corpus lacks.
+    const unknownBeforeHead =
+      df === 0 &&
+      !word.generic &&
+      [...word.raw].length >= MIN_NAME_HEAD_WORD &&
+      after !== undefined &&
+      after.concepts.some((c) => isNameHead(c.slice(CONCEPT_PREFIX.length)));
     const party =
       year ||
       absentPlace ||
       unknownInName ||
+      unknownBeforeHead ||
       (named && (df > 0 || unknownCapitalized) && (!sentenceStart || word.acronym !== undefined)) ||
       inNames;
     // In a yes/no question a place or a year may be what is asked about ("Was it signed in Moscow?"): the
@@ -336,6 +357,7 @@ function looksLikeName(word: Word, named: boolean, sentenceStart: boolean): bool
   return caseless(word) && longEnough(word);
 }
 
+const cased = (word: Word) => word.script === 'latin' || word.script === 'cyrillic';
 const caseless = (word: Word) => word.script === 'devanagari' || word.script === 'bengali';
 const longEnough = (word: Word) => [...word.raw].filter((ch) => /\p{L}/u.test(ch)).length >= MIN_UNKNOWN_NAME_LETTERS;
 
@@ -365,7 +387,11 @@ export function strengthIn(
         [...(latinByKey.get(key) ?? [])].some(
           (form) =>
             form === PRONOUNCED_ACRONYM ||
-            latins.some((latin) => similarity(latin, form) >= TRANSLITERATION_SIMILARITY),
+            latins.some(
+              (latin) =>
+                similarity(latin, form) >= TRANSLITERATION_SIMILARITY ||
+                phoneticSpelling(latin) === phoneticSpelling(form),
+            ),
         ),
       );
     return agrees ? MATCH_STRENGTH.full : MATCH_STRENGTH.weak;
