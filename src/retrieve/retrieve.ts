@@ -181,7 +181,12 @@ async function rankDocuments(
       entityCoverage: ev.entityCoverage,
       nameCoverage: ev.nameCoverage,
       missing: ev.missing,
-      score: w.fusion * rankScore + w.coverage * ev.coverage + w.entity * ev.entityCoverage + w.names * ev.nameCoverage,
+      score:
+        w.fusion * rankScore +
+        w.coverage * ev.coverage +
+        w.entity * ev.entityCoverage +
+        w.names * ev.nameCoverage +
+        w.chunkCoverage * (chunks[0]?.coverage ?? 0),
       eligible: ev.entityCoverage >= settings.entityMinCoverage,
     };
   });
