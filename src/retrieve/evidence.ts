@@ -14,6 +14,7 @@ import { findAliases } from '../text/aliases.ts';
 import { isGenericConcept, isNameHead } from '../text/concepts.ts';
 import type { Script } from '../text/script.ts';
 import { phoneticSpelling } from '../text/phonetic.ts';
+import { nameBase } from '../text/stem.ts';
 import { toLatin } from '../text/transliterate.ts';
 
 export interface QueryWord {
@@ -61,9 +62,11 @@ const SCRIPT_OF_LANGUAGE: Record<string, Script> = { en: 'latin', ru: 'cyrillic'
 const LONG_KEY = 4;
 /**
  * Shorter keys count fully only when the transliterations are this similar (1 - edit distance / length), or
- * spell the same once the transcription conventions are undone (phoneticSpelling: jhejiyan = zhejiang).
+ * nearly spell the same once the transcription conventions are undone (phoneticSpelling: jhejiyan = zhejiang).
  */
 const TRANSLITERATION_SIMILARITY = 0.75;
+/** The same for phonetic spellings, where the conventions are undone (stricter: they are closer by design). */
+const SPELLING_SIMILARITY = 0.8;
 /** Named parties weigh more than other words in coverage: they say what the question is about. */
 const PARTY_WEIGHT = 1.5;
 /** At most this many words count (very long questions). */
@@ -379,8 +382,11 @@ export function strengthIn(
   const keys = word.keys.filter((t) => terms.has(t));
   if (keys.some((key) => key.length - KEY_PREFIX.length >= LONG_KEY)) return MATCH_STRENGTH.full;
   if (keys.length > 0) {
-    // The word as written and its stem (কল্যাণীর / কল্যাণী), against every spelling of the article's.
-    const latins = [...new Set([word.folded, word.terms[0] ?? word.folded].map((f) => toLatin(f, word.script)))];
+    // Against every spelling of the article's (কল্যাণীর / কল্যাণী ~ Kalyani).
+    // The word as written, its stem, and the name a Russian adjective is made of (чжэцзянского → чжэцзян).
+    const stemmed = word.terms[0] ?? word.folded;
+    const forms = [word.folded, stemmed, nameBase(stemmed, word.script) ?? stemmed];
+    const latins = [...new Set(forms.map((f) => toLatin(f, word.script)))];
     const agrees =
       word.acronym !== undefined ||
       keys.some((key) =>
@@ -390,7 +396,7 @@ export function strengthIn(
             latins.some(
               (latin) =>
                 similarity(latin, form) >= TRANSLITERATION_SIMILARITY ||
-                phoneticSpelling(latin) === phoneticSpelling(form),
+                similarity(phoneticSpelling(latin), phoneticSpelling(form)) >= SPELLING_SIMILARITY,
             ),
         ),
       );
