@@ -147,3 +147,45 @@ describe('extractiveAnswer', () => {
     assert.equal('url' in byDoc.plain!, false);
   });
 });
+
+describe('how many: the number followed by what the question counts', () => {
+  const lead = (q: string, text: string, language: string) =>
+    extractiveAnswer(q, retrieval(q, [passage('doc', 0, text, 0.9, { language })])).answer.split(' [1]')[0];
+
+  test('English: the trainees, not the partner universities of the same sentence', () => {
+    const text =
+      'The alliance of more than 40 universities met in Pune on Monday. The alliance runs more than 120 joint research projects every year and trains 900 nurses.';
+    assert.equal(lead('How many joint research projects does the Pune alliance run each year?', text, 'en'), 'more than 120');
+    assert.equal(lead('How many nurses does the Pune alliance train?', text, 'en'), '900');
+  });
+
+  test('Hindi: the asked-for noun after कितने decides between two numbers', () => {
+    const text =
+      'पुणे में सोमवार को 40 से अधिक विश्वविद्यालयों के संघ की बैठक हुई। संघ हर साल 120 से अधिक संयुक्त शोध परियोजनाएँ चलाता है और 900 नर्सों को प्रशिक्षण देता है।';
+    assert.equal(lead('संघ हर साल कितनी संयुक्त शोध परियोजनाएँ चलाता है?', text, 'hi'), '120 से अधिक');
+  });
+
+  test('Bengali: কতগুলি followed by the counted noun', () => {
+    const text =
+      'সোমবার পুণেতে ৪০টিরও বেশি বিশ্ববিদ্যালয়ের জোটের বৈঠক হয়। জোটটি প্রতি বছর ১২০টি যৌথ গবেষণা প্রকল্প চালায় এবং ৯০০ জন নার্সকে প্রশিক্ষণ দেয়।';
+    assert.equal(lead('জোটটি প্রতি বছর কতগুলি যৌথ গবেষণা প্রকল্প চালায়?', text, 'bn'), '১২০');
+  });
+
+  test('Russian question about an English article: what is counted, across languages', () => {
+    const text =
+      'The alliance of more than 40 universities met in Pune on Monday. The alliance runs more than 120 joint research projects every year and trains 900 nurses.';
+    assert.equal(lead('Сколько совместных исследовательских проектов ежегодно ведёт альянс?', text, 'en'), 'более 120');
+  });
+});
+
+describe('the first line of a sentence answer', () => {
+  test('a quotation split across sentences is quoted whole, and the best match opens the answer', () => {
+    const q = 'What did the director of the Pune institute say was the main goal of the centre?';
+    const text =
+      'The Pune institute opened a skills centre on Monday. The centre will train nurses. ' +
+      'The director of the institute said, “We want to train health workers with new technology. Better rural healthcare is our main goal.”';
+    const answer = extractiveAnswer(q, retrieval(q, [passage('doc', 0, text, 0.9)]));
+    const first = answer.answer.split('\n')[0]!;
+    assert.match(first, /^The director of the institute said, “We want .* Better rural healthcare is our main goal\.” \[1\]$/);
+  });
+});
