@@ -609,16 +609,26 @@ export function renderAnswer(
     const first = evidence[0];
     const { chunk } = passages[first.passageIndex]!;
     const foreign = chunk.language !== language;
-    const articleAreas = analysis.wants === 'text' ? areasOf(evidence, passages) : [];
+    // "Is it only about X?" is answered by the whole article as retrieved, not just the quoted sentences.
+    const articleAreas =
+      analysis.wants !== 'text'
+        ? []
+        : analysis.type === 'yes-no' && ONLY.test(analysis.question)
+          ? mentionedAreas(chunk.docId, passages)
+          : areasOf(evidence, passages);
     const yes = analysis.type === 'yes-no' ? confirms(analysis, articleAreas) : undefined;
     const marker = cite(first.passageIndex);
     if (yes === 'agreement') {
       // "Did X sign an MoU with Y?": the retrieved article is that collaboration (near misses never get here).
       const answer = chunk.date ? `${partiesOf(chunk, language)}, ${chunk.date}` : partiesOf(chunk, language);
       lines.push(`${t(language, 'answer:yes', { answer })} ${marker}`);
-    } else if (foreign && articleAreas.length > 0) {
+    } else if ((foreign || yes === 'more') && articleAreas.length > 0) {
       // An article the asker may not read: the areas its sentences name, in the asker's language, answer first.
-      const names = [...new Set(articleAreas.slice(0, opts.maxAreas).map((a) => areaLabel(a, language)))];
+      // "Is it only about treatment?": no, and the areas it does name say what else.
+      // After a "no", the areas besides the asked ones say what else the article covers.
+      const asked = yes === 'more' ? new Set(findAreas(analysis.question).map((a) => a.id)) : new Set<string>();
+      const shown = articleAreas.filter((a) => !asked.has(a.id));
+      const names = [...new Set(shown.slice(0, opts.maxAreas).map((a) => areaLabel(a, language)))];
       const areas = t(language, 'answer:areas', { areas: names.join(', ') });
       lines.push(
         `${yes ? t(language, yes === 'more' ? 'answer:no' : 'answer:yes', { answer: areas }) : areas} ${marker}`,
@@ -689,6 +699,22 @@ const AGREEMENT_QUESTION =
   /\b(sign\w*|mou|memorand\w*|agreement\w*|collaborat\w*|partner\w*)\b|подпис\p{L}*|соглашени\p{L}*|меморандум\p{L}*|हस्ताक्षर|समझौत|एमओयू|স্বাক্ষর|সই|চুক্তি|সমঝোতা|মউ/iu;
 /** "Only …?": a yes that the evidence would have to qualify. */
 const ONLY = /\b(only|just|solely)\b|только|лишь|सिर्फ|सिर्फ़|केवल|মাত্র|শুধু|কেবল/iu;
+
+/** The areas the article's retrieved passages name, the most often named first (ties: the first named first). */
+function mentionedAreas(docId: string, passages: readonly Passage[]): AreaMention[] {
+  const counts = new Map<string, { area: AreaMention; count: number; first: number }>();
+  let at = 0;
+  for (const { chunk } of [...passages]
+    .filter((p) => p.chunk.docId === docId)
+    .sort((a, b) => a.chunk.index - b.chunk.index))
+    for (const sentence of splitSentences(chunk.text))
+      for (const area of findAreas(sentence.text)) {
+        const seen = counts.get(area.id);
+        if (seen) seen.count += 1;
+        else counts.set(area.id, { area, count: 1, first: at++ });
+      }
+  return [...counts.values()].sort((a, b) => b.count - a.count || a.first - b.first).map((e) => e.area);
+}
 
 /** The areas named by the evidence sentences of the first sentence's article, the first sentence's first. */
 function areasOf(evidence: readonly Candidate[], passages: readonly Passage[]): AreaMention[] {
