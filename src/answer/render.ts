@@ -154,7 +154,7 @@ export function partiesOf(chunk: Pick<StoredChunk, 'institutions' | 'title'>, la
 }
 
 /** Share of the shorter name's words spelled in the longer one: one may be translated ("आयुर्विज्ञान"). */
-const SAME_ENTITY_SHARE = 0.75;
+const SAME_ENTITY_SHARE = 0.6;
 
 const nameAnalyzer = createAnalyzer({ maxCacheSize: 2_000 });
 
