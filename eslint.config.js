@@ -22,7 +22,7 @@ const FRONT_END_EXTRAS = { cli: [], discord: [], eval: ['text'] };
 
 const elements = [
   // `.[t]s`: the plugin warns about element patterns ending in a file extension, though they match as intended.
-  { type: 'shared', pattern: ['src/{config,errors,log,types}.[t]s', 'src/i18n/**'], partialMatch: false },
+  { type: 'shared', pattern: ['src/{config,errors,log,priority,types}.[t]s', 'src/i18n/**'], partialMatch: false },
   ...LAYERS.map((layer) => ({ type: layer, pattern: `src/${layer}/**`, partialMatch: false })),
   ...FRONT_ENDS.map((frontEnd) => ({ type: frontEnd, pattern: `src/${frontEnd}/**`, partialMatch: false })),
   { type: 'test', pattern: 'test/**', partialMatch: false },

@@ -152,10 +152,16 @@ export const configSchema = z.object({
   /** Questions that may wait for a worker; beyond that users are told at once that the bot is busy (small, so a wait stays short). */
   ASK_QUEUE: int(0, 10_000).default(16),
   /**
-   * Nice increment of the answer worker threads (Linux, where niceness is per thread): on a busy machine the
-   * event loop that acknowledges interactions gets the CPU first, answers take what is left. 0 = same priority.
+   * Nice value of the answer worker threads (Linux, where niceness is per thread): on a busy machine the
+   * event loop that acknowledges interactions gets the CPU first, answers take what is left. 0 = unchanged.
    */
   ASK_WORKER_NICE: int(0, 19).default(10),
+  /**
+   * Nice value of the reindex thread (`npm run reindex` and the bot's reindex alike, Linux): a build is
+   * background work and must not starve a bot's event loop or its answers on the same machine, so it runs
+   * below the answer workers. 0 = unchanged.
+   */
+  REINDEX_NICE: int(0, 19).default(15),
 
   // Sharding (src/discord/shards.ts). Unset: one process. Discord requires sharding from 2,500 servers.
   /** `auto` (as many shards as Discord recommends) or a number: `npm start` runs discord.js's ShardingManager. */

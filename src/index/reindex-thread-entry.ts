@@ -6,12 +6,16 @@ import { ConfigError } from '../config.ts';
 import { createEmbeddings } from './embeddings/select.ts';
 import { sameEmbedder } from './manifest.ts';
 import { reindex } from './reindex.ts';
+import { lowerThreadPriority } from '../priority.ts';
 import type { ThreadMessage, ThreadRequest } from './reindex-thread.ts';
 
 const request = workerData as ThreadRequest;
 const post = (message: ThreadMessage) => parentPort!.postMessage(message);
 // Log lines go to the caller's logger (its level and destination), one pino JSON line per message.
 const logger = pino({ level: 'debug' }, { write: (line: string) => post({ type: 'log', line }) });
+
+// Only this thread: the bot that asked for the reindex keeps its priority.
+lowerThreadPriority(request.config.REINDEX_NICE, 'REINDEX_NICE', logger);
 
 try {
   // The same kind of embedder as the caller's (after its auto fallback), so the build matches its queries.

@@ -1,12 +1,12 @@
 // One answer worker of the pool in ./pooled.ts: a worker thread holding its own in-process service (its own
 // loaded index snapshot, hot-reloaded when a new build is published, exactly as in ./service.ts), answering
 // one question per task. Partial text and cancellation cross the thread boundary on the task's MessagePort.
-import { getPriority, setPriority } from 'node:os';
 import type { MessagePort } from 'node:worker_threads';
 import { workerData } from 'piscina';
 import type { Config } from '../config.ts';
 import { isUserError } from '../errors.ts';
 import { createLogger } from '../log.ts';
+import { lowerThreadPriority } from '../priority.ts';
 import type { Answer } from '../answer/types.ts';
 import { createService } from './service.ts';
 import { RegistryFilterError, type CollabService, type CollaborationList, type ConversationTurn } from './types.ts';
@@ -59,15 +59,8 @@ export type AskResult =
 const { config } = workerData as WorkerData;
 const logger = createLogger(config.LOG_LEVEL, 'ask-worker');
 
-// On Linux a thread has its own niceness, and pid 0 means the calling thread: this lowers this worker only,
-// never the bot's event loop (elsewhere it would lower the whole process, so it is left alone).
-if (process.platform === 'linux' && config.ASK_WORKER_NICE > 0) {
-  try {
-    setPriority(0, Math.min(19, getPriority(0) + config.ASK_WORKER_NICE));
-  } catch (error) {
-    logger.warn({ err: error }, 'could not lower the answer worker priority (ASK_WORKER_NICE)');
-  }
-}
+// The event loop that acknowledges interactions gets the CPU first; answers take what is left.
+lowerThreadPriority(config.ASK_WORKER_NICE, 'ASK_WORKER_NICE', logger);
 
 // Loading starts with the module, and piscina marks the worker ready only once the module has loaded: the
 // first question a worker gets does not wait for the index. A failure is reported by the questions themselves.
