@@ -8,7 +8,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { reindex } from '../../../src/index/reindex.ts';
 import { openIndex } from '../../../src/index/store.ts';
-import { migrate } from '../../../src/index/postgres/migrate.ts';
+import { SCHEMA_VERSION, migrate, migrations } from '../../../src/index/postgres/migrate.ts';
 import { PostgresBackend } from '../../../src/index/postgres/backend.ts';
 import { publishBuild } from '../../../src/index/postgres/publish.ts';
 import { readCurrentBuildId } from '../../../src/index/layout.ts';
@@ -80,6 +80,25 @@ describe('postgres backend', () => {
       { version: 1 },
       { version: 2 },
     ]);
+  });
+
+  test('an older schema: the bot asks for db:migrate, which applies only the newer migrations', async () => {
+    const all = migrations();
+    assert.ok(all.length >= 2, 'there is a later migration to upgrade to');
+    await migrate(server.url, all.slice(0, 1));
+    const older = backend(pgConfig(ws, server.url));
+    await assert.rejects(
+      older.currentBuildId(),
+      /schema version 1, this collab-bot needs \d+; run `npm run db:migrate`/,
+    );
+    const upgrade = await migrate(server.url);
+    assert.deepEqual(
+      upgrade.applied,
+      all.slice(1).map((m) => m.name),
+    );
+    assert.equal(upgrade.version, SCHEMA_VERSION);
+    assert.deepEqual((await migrate(server.url)).applied, []);
+    assert.equal(await backend(pgConfig(ws, server.url)).currentBuildId(), undefined);
   });
 
   test('a full reindex publishes the build; searches rank exactly as the local backend', async () => {
