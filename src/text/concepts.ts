@@ -185,7 +185,7 @@ const CONCEPTS: ConceptDef[] = [
     id: 'first',
     generic: true,
     forms:
-      'first initial* initially первый первая первое первые первых первом перв* पहला पहली पहले प्रथम* প্রথম* প্রাথমিক*',
+      'first initial* initially первый первая первое первые первых первом перв* पहला पहली पहले प्रथम* शुरुआत* প্রথম* প্রাথমিক* শুরুতে',
   },
   { id: 'day', generic: true, forms: 'day days день дня дней दिन* দিন* দিবস*' },
   { id: 'year', generic: true, forms: 'year years annual* annually год* лет ежегодн* साल* वर्ष* বছর* বার্ষিক*' },
