@@ -2,10 +2,13 @@
 // directory (registry.json). Written by the reindex after the build's other files and before the pointer
 // switch, so the build that goes live always has the records of exactly its articles; an unchanged article
 // (same content hash, same extractor version) keeps its records from the previous build instead of being
-// extracted again.
+// extracted again. The party graph (which names of the records denote one party, src/ingest/records/
+// party-graph.ts) is stored with them, found again only for the names that changed, so loading a build
+// reads its parties instead of comparing names.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EXTRACTOR_VERSION, extractRecords } from '../ingest/records/extract.ts';
+import { partyGraph, type PartyGraph } from '../ingest/records/party-graph.ts';
 import type { CollabRecord } from '../ingest/records/types.ts';
 import type { Article } from '../ingest/types.ts';
 import type { Logger } from '../log.ts';
@@ -15,7 +18,9 @@ import { corrupt } from './manifest.ts';
 import type { ManifestDocument } from './types.ts';
 
 export const REGISTRY_FILE = 'registry.json';
-const FORMAT_VERSION = 1;
+/** 2 added `parties`; a version 1 registry is read without it. */
+const FORMAT_VERSION = 2;
+const READABLE_VERSIONS = new Set([1, FORMAT_VERSION]);
 
 interface StoredDocument {
   docId: string;
@@ -27,6 +32,13 @@ interface StoredDocument {
 interface StoredRegistry {
   formatVersion: number;
   documents: StoredDocument[];
+  parties?: PartyGraph;
+}
+
+/** A build's registry as loaded: its records and their party graph (absent in a version 1 file). */
+export interface LoadedRegistry {
+  records: CollabRecord[];
+  parties?: PartyGraph;
 }
 
 export interface RegistryBuildStats {
@@ -74,7 +86,11 @@ export async function writeRegistry(
       stats.extracted.push(doc.id);
     }
   }
-  const registry: StoredRegistry = { formatVersion: FORMAT_VERSION, documents: stored };
+  const parties = partyGraph(
+    stored.flatMap((d) => d.records),
+    previous?.parties,
+  );
+  const registry: StoredRegistry = { formatVersion: FORMAT_VERSION, documents: stored, parties };
   await writeFileAtomic(join(buildDir(indexDir, buildId), REGISTRY_FILE), JSON.stringify(registry));
   options.logger?.debug(
     { extracted: stats.extracted.length, reused: stats.reused.length },
@@ -85,8 +101,15 @@ export async function writeRegistry(
 
 /** The records of a build, or undefined for a build made before the registry existed. */
 export async function readRegistry(indexDir: string, buildId: string): Promise<CollabRecord[] | undefined> {
+  return (await loadRegistry(indexDir, buildId))?.records;
+}
+
+/** The records of a build with their party graph, or undefined for a build made before the registry existed. */
+export async function loadRegistry(indexDir: string, buildId: string): Promise<LoadedRegistry | undefined> {
   const registry = await readStoredRegistry(indexDir, buildId);
-  return registry?.documents.flatMap((d) => d.records);
+  if (!registry) return undefined;
+  const records = registry.documents.flatMap((d) => d.records);
+  return registry.parties ? { records, parties: registry.parties } : { records };
 }
 
 async function readStoredRegistry(indexDir: string, buildId: string): Promise<StoredRegistry | undefined> {
@@ -105,7 +128,7 @@ async function readStoredRegistry(indexDir: string, buildId: string): Promise<St
     throw corrupt(file, `it is not valid JSON (${(error as Error).message})`);
   }
   const registry = value as Partial<StoredRegistry> | null;
-  if (!registry || registry.formatVersion !== FORMAT_VERSION || !Array.isArray(registry.documents)) {
+  if (!registry || !READABLE_VERSIONS.has(registry.formatVersion ?? -1) || !Array.isArray(registry.documents)) {
     throw corrupt(file, 'it is not a collaboration registry of this version');
   }
   return registry as StoredRegistry;

@@ -13,7 +13,8 @@ import { assertSameEmbedder, corrupt } from './manifest.ts';
 import type { EmbedderHandle, IndexSnapshot, Manifest, ScoredChunk, StoredChunk } from './types.ts';
 import type { VectorStore } from './vector-store.ts';
 import type { CollabRecord } from '../ingest/records/types.ts';
-import { readRegistry } from './registry-store.ts';
+import { loadRegistry } from './registry-store.ts';
+import type { PartyGraph } from '../ingest/records/party-graph.ts';
 
 export { readCurrentBuildId } from './layout.ts';
 
@@ -142,8 +143,15 @@ export class LoadedIndex implements IndexSnapshot {
   /** The build's collaboration records (registry-store.ts); undefined for a build made before the registry. */
   collaborationRecords: readonly CollabRecord[] | undefined;
 
+  /** Their party graph, when the build stored one. */
+  collaborationParties: PartyGraph | undefined;
+
   registry(): readonly CollabRecord[] | undefined {
     return this.collaborationRecords;
+  }
+
+  registryParties(): PartyGraph | undefined {
+    return this.collaborationParties;
   }
 
   constructor(
@@ -249,7 +257,9 @@ async function loadBuild(
       );
     }
     const index = new LoadedIndex(buildId, manifest, reader, vectors, embedder);
-    index.collaborationRecords = await readRegistry(indexDir, buildId);
+    const registry = await loadRegistry(indexDir, buildId);
+    index.collaborationRecords = registry?.records;
+    index.collaborationParties = registry?.parties;
     return index;
   } catch (error) {
     reader.close();

@@ -1,4 +1,5 @@
 import type { Embeddings } from '@langchain/core/embeddings';
+import type { PartyGraph } from '../ingest/records/party-graph.ts';
 import type { CollabRecord } from '../ingest/records/types.ts';
 import type { DocumentRef, EmbedderInfo } from '../types.ts';
 
@@ -72,6 +73,8 @@ export interface IndexSnapshot {
   searchLexical(query: string, k: number): ScoredChunk[];
   /** The build's collaboration records, when it has a registry (src/index/registry-store.ts). */
   registry?(): readonly CollabRecord[] | undefined;
+  /** Which names of those records denote one party, as stored with the build (src/ingest/records/party-graph.ts). */
+  registryParties?(): PartyGraph | undefined;
 }
 
 export interface ReindexSummary {

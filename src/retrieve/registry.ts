@@ -2,6 +2,13 @@
 // name across the corpus (IIT Kharagpur, আইআইটি খড়্গপুর and IIT KGP in three articles are one party), and
 // filtering by party (in any script or alias), topic and date range.
 import { aligns, nameTokens, prepareName, samePrepared, type NameToken } from '../ingest/records/names.ts';
+import {
+  NameLookup,
+  PARTY_GRAPH_VERSION,
+  partyGraph,
+  registryNames,
+  type PartyGraph,
+} from '../ingest/records/party-graph.ts';
 import { TOPIC_PHRASES, TOPICS } from '../ingest/records/topics.ts';
 import { compilePhrases, findPhrases, textWords } from '../ingest/records/phrases.ts';
 import type { CollabRecord } from '../ingest/records/types.ts';
@@ -55,23 +62,44 @@ export class RegistryView {
   readonly entries: readonly RegistryEntry[];
   readonly parties: readonly PartyInfo[];
   private readonly clusters: PartyCluster[];
+  private readonly partyByName: ReadonlyMap<string, PartyInfo>;
+  private readonly clusterByName: ReadonlyMap<string, PartyCluster>;
+  private readonly clusterOfAlias: ReadonlyMap<string, PartyCluster>;
+  /** Every party name of the registry, indexed for resolveParty and partiesIn (built on first use). */
+  private readonly lookup: NameLookup;
+  private readonly names: readonly string[];
 
-  constructor(records: readonly CollabRecord[]) {
-    this.clusters = clusterParties(records);
+  /**
+   * `graph` is the records' party graph as stored with the build (registry-store.ts); without it, or when it
+   * is not the graph of these records, it is found here.
+   */
+  constructor(records: readonly CollabRecord[], graph?: PartyGraph) {
+    const names = registryNames(records);
+    const usable =
+      graph !== undefined &&
+      graph.version === PARTY_GRAPH_VERSION &&
+      graph.names.length === names.length &&
+      graph.names.every((n, i) => n === names[i]);
+    const parties = usable ? graph : partyGraph(records);
+    this.clusters = clusterParties(records, parties);
     // The Latin acronyms written in the registry's names (IIT, HKUST): typed in lower case, they still count.
-    this.acronyms = new Set(
-      this.clusters
-        .flatMap((c) => c.aliases.flatMap((a) => prepareName(a).forms.flat()))
-        .filter((t) => t.acronym !== undefined && scriptOf(t.raw) === 'latin' && t.raw.length >= 2)
-        .map((t) => t.raw.toLowerCase()),
-    );
-    const clusterOf = (alias: string) => this.clusters.find((c) => c.aliases.includes(alias))!;
+    this.acronyms = new Set(parties.acronyms.flat());
+    const clusterOfAlias = new Map<string, PartyCluster>();
+    for (const c of this.clusters) for (const a of c.aliases) clusterOfAlias.set(a, c);
+    this.clusterOfAlias = clusterOfAlias;
+    this.names = parties.names;
+    this.lookup = new NameLookup(parties.names);
     this.entries = [...records]
-      .map((r) => ({ ...r, partyNames: [...new Set(r.parties.map((p) => clusterOf(p.aliases[0] ?? p.name).name))] }))
+      .map((r) => ({
+        ...r,
+        partyNames: [...new Set(r.parties.map((p) => clusterOfAlias.get(p.aliases[0] ?? p.name)!.name))],
+      }))
       .sort(compareEntries);
     this.parties = this.clusters
       .map((c) => ({ name: c.name, aliases: c.aliases, records: c.recordIds.size }))
       .sort((a, b) => b.records - a.records || a.name.localeCompare(b.name));
+    this.partyByName = new Map(this.parties.map((p) => [p.name, p]));
+    this.clusterByName = new Map(this.clusters.map((c) => [c.name, c]));
   }
 
   /** The records that pass every given filter, newest first (undated last). */
@@ -91,11 +119,15 @@ export class RegistryView {
   /** The canonical parties a written name denotes (usually one; none when it names no party of the registry). */
   resolveParty(written: string): PartyInfo[] {
     const input = prepareName(this.withAcronyms(written));
-    let found = this.clusters.filter((c) => c.aliases.some((a) => samePrepared(input, prepareName(a))));
+    const same = this.candidates(this.lookup.sameAs(this.withAcronyms(written)));
+    let found = this.clusters.filter((c) => same.has(c) && c.aliases.some((a) => samePrepared(input, prepareName(a))));
     // Partial input ("Kharagpur", "Sechenov"): every party one of whose names contains it, by sound.
-    if (found.length === 0)
-      found = this.clusters.filter((c) => c.aliases.some((a) => containsName(a, this.withAcronyms(written))));
-    return found.map((c) => this.parties.find((p) => p.name === c.name)!);
+    if (found.length === 0) {
+      const partial = this.withAcronyms(written);
+      const containing = this.candidates(this.lookup.containing(nameTokens(partial)));
+      found = this.clusters.filter((c) => containing.has(c) && c.aliases.some((a) => containsName(a, partial)));
+    }
+    return found.map((c) => this.partyByName.get(c.name)!);
   }
 
   /** Party names starting with (or containing a word starting with) `prefix`, in any script, for autocomplete. */
@@ -134,10 +166,15 @@ export class RegistryView {
 
   private readonly acronyms: ReadonlySet<string>;
 
+  /** The parties of the names a lookup found (a superset of what matches, checked by the caller). */
+  private candidates(names: ReadonlySet<number>): Set<PartyCluster> {
+    return new Set([...names].map((i) => this.clusterOfAlias.get(this.names[i]!)!));
+  }
+
   private recordsOfParty(written: string): Set<string> {
     const ids = new Set<string>();
     for (const party of this.resolveParty(written)) {
-      for (const id of this.clusters.find((c) => c.name === party.name)!.recordIds) ids.add(id);
+      for (const id of this.clusterByName.get(party.name)!.recordIds) ids.add(id);
     }
     return ids;
   }
@@ -146,9 +183,11 @@ export class RegistryView {
   partiesIn(text: string): PartyInfo[] {
     const words = nameTokens(this.withAcronyms(text));
     const found: PartyInfo[] = [];
+    const starting = this.candidates(this.lookup.startingAt(words));
     for (const c of this.clusters) {
+      if (!starting.has(c)) continue;
       const hit = c.aliases.some((alias) => prepareName(alias).forms.some((form) => occursIn(form, words)));
-      if (hit) found.push(this.parties.find((p) => p.name === c.name)!);
+      if (hit) found.push(this.partyByName.get(c.name)!);
     }
     return found;
   }
@@ -184,38 +223,44 @@ function compareEntries(a: RegistryEntry, b: RegistryEntry): number {
   return db.localeCompare(da) || a.title.localeCompare(b.title) || a.id.localeCompare(b.id);
 }
 
-/** Union-find of all party names of all records, by `sameParty`. */
-function clusterParties(records: readonly CollabRecord[]): PartyCluster[] {
-  const names: string[] = [];
-  const recordsOf = new Map<string, Set<string>>();
-  const groupOf = new Map<string, string[]>(); // a record party's aliases, which are one party by extraction
-  for (const r of records) {
-    for (const p of r.parties) {
-      const aliases = p.aliases.length > 0 ? p.aliases : [p.name];
-      for (const a of aliases) {
-        if (!recordsOf.has(a)) names.push(a);
-        recordsOf.set(a, (recordsOf.get(a) ?? new Set()).add(r.id));
-        groupOf.set(a, aliases);
-      }
-    }
-  }
-  const parent = names.map((_, i) => i);
+/**
+ * The parties of the records: the components of the party graph's links (names that denote one party) and
+ * of each record party's aliases (one party by extraction), in the order of their first name.
+ */
+function clusterParties(records: readonly CollabRecord[], graph: PartyGraph): PartyCluster[] {
+  const names = graph.names;
   const index = new Map(names.map((n, i) => [n, i]));
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const recordsOf = new Map<string, Set<string>>();
+  const parent = names.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
+    return i;
+  };
   const union = (i: number, j: number) => {
     const a = find(i);
     const b = find(j);
     if (a !== b) parent[b] = a;
   };
-  for (const aliases of groupOf.values()) for (const a of aliases) union(index.get(aliases[0]!)!, index.get(a)!);
-  const preparedNames = names.map(prepareName);
-  for (let i = 0; i < names.length; i++) {
-    for (let j = i + 1; j < names.length; j++) {
-      if (find(i) !== find(j) && samePrepared(preparedNames[i]!, preparedNames[j]!)) union(i, j);
+  // A record party's aliases, which are one party by extraction (per name, the last such list it is in).
+  const groupOf = new Map<string, string[]>();
+  for (const r of records) {
+    for (const p of r.parties) {
+      const aliases = p.aliases.length > 0 ? p.aliases : [p.name];
+      for (const a of aliases) {
+        recordsOf.set(a, (recordsOf.get(a) ?? new Set()).add(r.id));
+        groupOf.set(a, aliases);
+      }
     }
   }
+  for (const aliases of groupOf.values()) for (const a of aliases) union(index.get(aliases[0]!)!, index.get(a)!);
+  for (const [a, b] of graph.links) union(a, b);
   const byRoot = new Map<number, string[]>();
-  names.forEach((n, i) => byRoot.set(find(i), [...(byRoot.get(find(i)) ?? []), n]));
+  names.forEach((n, i) => {
+    const root = find(i);
+    const list = byRoot.get(root);
+    if (list) list.push(n);
+    else byRoot.set(root, [n]);
+  });
   return [...byRoot.values()].map((aliases) => ({
     name: canonicalName(aliases, recordsOf),
     aliases,
@@ -312,7 +357,7 @@ export function registryOf(snapshot: IndexSnapshot): RegistryView | undefined {
   if (!records) return undefined;
   let view = views.get(snapshot);
   if (!view) {
-    view = new RegistryView(records);
+    view = new RegistryView(records, snapshot.registryParties?.());
     views.set(snapshot, view);
   }
   return view;

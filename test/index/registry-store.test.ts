@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { buildDir, readCurrentBuildId } from '../../src/index/layout.ts';
 import { REGISTRY_FILE } from '../../src/index/registry-store.ts';
 import { reindex } from '../../src/index/reindex.ts';
+import { partyGraph, registryNames, type PartyGraph } from '../../src/ingest/records/party-graph.ts';
+import { RegistryView } from '../../src/retrieve/registry.ts';
 import { openIndex } from '../../src/index/store.ts';
 import { countingEmbedder, editArticle, makeWorkspace, type Workspace } from '../fixtures/index/helpers.ts';
 
@@ -22,6 +24,13 @@ async function storedDocs(ws: Workspace): Promise<StoredDoc[]> {
       documents: StoredDoc[];
     }
   ).documents;
+}
+
+async function storedParties(ws: Workspace): Promise<PartyGraph> {
+  const buildId = (await readCurrentBuildId(ws.indexDir))!;
+  return (
+    JSON.parse(await readFile(join(buildDir(ws.indexDir, buildId), REGISTRY_FILE), 'utf8')) as { parties: PartyGraph }
+  ).parties;
 }
 
 /** Marks every stored record of the live build, so a later build shows which records it took over. */
@@ -75,6 +84,26 @@ describe('registry store', () => {
         .title.endsWith('[from the previous build]'),
       false,
     );
+  });
+
+  test('the party graph is stored with the build, taken over when no name changed, found again when one did', async () => {
+    await reindex(ws.config, { embedder });
+    const first = await storedParties(ws);
+    const snapshot = await openIndex(ws.config, embedder);
+    assert.deepEqual(first.names, registryNames(snapshot.registry()!));
+    assert.deepEqual(snapshot.registryParties?.(), first);
+    // The same records: the same graph, compared again for nothing.
+    await editArticle(ws, 'iit-aiims.md', 'The agreement was signed at a ceremony in Kolkata.');
+    await reindex(ws.config, { embedder });
+    assert.deepEqual(await storedParties(ws), first);
+    // An article gone: its names leave the graph, which keeps the parties a graph made from scratch has.
+    await rm(join(ws.corpusDir, 'msu-sechenov.md'));
+    await reindex(ws.config, { embedder });
+    const after = await storedParties(ws);
+    const records = (await openIndex(ws.config, embedder)).registry()!;
+    assert.deepEqual(after.names, registryNames(records));
+    assert.ok(after.names.length < first.names.length);
+    assert.deepEqual(new RegistryView(records, after).parties, new RegistryView(records, partyGraph(records)).parties);
   });
 
   test('a deleted article leaves the registry; --full re-extracts every record', async () => {

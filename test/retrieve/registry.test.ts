@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { extractRecords } from '../../src/ingest/records/extract.ts';
 import type { CollabRecord } from '../../src/ingest/records/types.ts';
+import { partyGraph } from '../../src/ingest/records/party-graph.ts';
 import { RegistryFilterError, RegistryView, resolveTopic } from '../../src/retrieve/registry.ts';
 
 function article(id: string, language: string, date: string | undefined, institutions: string[], body: string) {
@@ -164,4 +165,15 @@ test('records are listed newest first, undated last; suggestions match what is t
 test('names typed in lower case still find their party by its acronyms and abbreviations', () => {
   for (const typed of ['iit dorapur', 'iit drp', 'velmont cancer hospital'])
     assert.equal(view.resolveParty(typed).length, 1, typed);
+});
+
+test('a view read with the party graph stored with the build lists what a view finding the graph itself lists', () => {
+  const stored = new RegistryView(records, partyGraph(records));
+  assert.deepEqual(stored.parties, view.parties);
+  assert.deepEqual(stored.entries, view.entries);
+  // A graph that is not of these records (another build's) is not used.
+  const other = partyGraph(records.slice(1));
+  const guarded = new RegistryView(records, other);
+  assert.deepEqual(guarded.parties, view.parties);
+  assert.deepEqual(guarded.resolveParty('iit dorapur'), view.resolveParty('iit dorapur'));
 });

@@ -7,6 +7,7 @@
 import type pg from 'pg';
 import type { FieldPostings, PostingSource } from '../bm25.ts';
 import type { CollabRecord } from '../../ingest/records/types.ts';
+import type { PartyGraph } from '../../ingest/records/party-graph.ts';
 import { FIELDS, AliasExpander, lexicalSearcher, type AliasEntry, type LexicalIndex } from '../lexical.ts';
 import { ChunkMap } from '../store.ts';
 import type { EmbedderHandle, IndexSnapshot, Manifest, ScoredChunk, StoredChunk } from '../types.ts';
@@ -36,6 +37,8 @@ export interface BuildHead {
   dimension: number;
   fieldTotals: number[];
   registry: CollabRecord[] | undefined;
+  /** The registry's party graph (migration 002), when the build stored one. */
+  registryParties?: PartyGraph;
 }
 
 export interface DirectoryRow {
@@ -177,6 +180,10 @@ export class PgIndex implements IndexSnapshot {
     return this.head.registry;
   }
 
+  registryParties(): PartyGraph | undefined {
+    return this.head.registryParties;
+  }
+
   async searchDense(query: string, k: number): Promise<ScoredChunk[]> {
     if (k <= 0 || this.chunks.size === 0) return [];
     return this.searchVector(await this.embedder.embeddings.embedQuery(query), k);
@@ -235,8 +242,9 @@ export async function readCurrentBuild(
         dimension: number;
         field_totals: string[];
         registry: CollabRecord[] | null;
+        registry_parties: PartyGraph | null;
       }>(
-        `SELECT b.seq, b.build_id, b.manifest, b.lexical_version, b.dimension, b.field_totals, b.registry
+        `SELECT b.seq, b.build_id, b.manifest, b.lexical_version, b.dimension, b.field_totals, b.registry, b.registry_parties
          FROM current_build c JOIN builds b ON b.seq = c.build_seq`,
       )
     ).rows[0];
@@ -262,6 +270,7 @@ export async function readCurrentBuild(
       dimension: row.dimension,
       fieldTotals: FIELDS.map((_, i) => Number(row.field_totals[i] ?? 0)),
       registry: row.registry ?? undefined,
+      ...(row.registry_parties ? { registryParties: row.registry_parties } : {}),
     };
     return { head, directory, aliases };
   } finally {

@@ -103,7 +103,7 @@ export const HEAD_CONCEPTS: ReadonlySet<string> = new Set([
 ]);
 
 /** The shorter name must have this many distinctive words, all found in the other, to match by them alone. */
-const MIN_SHARED_DISTINCTIVE = 2;
+export const MIN_SHARED_DISTINCTIVE = 2;
 /** Phonetic keys this long or longer may match by prefix (an inflected or adjectival form: Сеченовский = Sechenov). */
 const MIN_PREFIX_KEY = 4;
 /** An acronym abbreviates a single word by its consonants (KGP = Kharagpur) only from this length. */
@@ -269,7 +269,7 @@ function keysMatch(k: string, l: string): boolean {
 }
 
 /** c and k, v and w sound alike across transcriptions (RCAMU = РКАМУ → rkamu). */
-function soundLetters(letters: string): string {
+export function soundLetters(letters: string): string {
   return letters.replace(/c/g, 'k').replace(/w/g, 'v');
 }
 
@@ -300,7 +300,7 @@ function abbreviates(acronym: string, word: NameToken): boolean {
   return true;
 }
 
-function distinctive(tokens: readonly NameToken[]): NameToken[] {
+export function distinctive(tokens: readonly NameToken[]): NameToken[] {
   return tokens.filter((t) => !t.generic || t.ordinal);
 }
 

@@ -64,7 +64,7 @@ describe('postgres backend', () => {
 
   test('db:migrate creates the schema once; running it again changes nothing', async () => {
     const first = await migrate(server.url);
-    assert.deepEqual(first.applied, ['001_index.sql']);
+    assert.deepEqual(first.applied, ['001_index.sql', '002_registry_parties.sql']);
     const second = await migrate(server.url);
     assert.deepEqual(second.applied, []);
     assert.equal(second.version, first.version);
@@ -76,7 +76,10 @@ describe('postgres backend', () => {
       tables.map((r) => r.t),
       ['builds', 'chunks', 'current_build', 'postings', 'schema_version'],
     );
-    assert.deepEqual(await sql(server.url, 'SELECT version FROM schema_version'), [{ version: 1 }]);
+    assert.deepEqual(await sql(server.url, 'SELECT version FROM schema_version ORDER BY version'), [
+      { version: 1 },
+      { version: 2 },
+    ]);
   });
 
   test('a full reindex publishes the build; searches rank exactly as the local backend', async () => {
@@ -179,11 +182,11 @@ describe('postgres backend', () => {
     const localConfig = testConfig(ws.corpusDir, ws.indexDir);
     const next = await reindex(localConfig, { embedder });
     const failing = publishBuild(config, ws.indexDir, next.buildId!, {
-      beforeCommit: async () => {
-        throw new Error('killed before commit');
+      atStep: async (step) => {
+        if (step === 'inserted') throw new Error('failed half-way');
       },
     });
-    await assert.rejects(failing, /killed before commit/);
+    await assert.rejects(failing, /failed half-way/);
     const other = backend(config);
     assert.equal(await other.currentBuildId(), reader.buildId);
     assert.deepEqual(await sql(server.url, 'SELECT build_id FROM builds'), [{ build_id: reader.buildId }]);
@@ -195,8 +198,8 @@ describe('postgres backend', () => {
     // one (PGlite runs one transaction at a time, so here it waits for the commit; a server gives the old).
     let during: Promise<IndexSnapshot> | undefined;
     await publishBuild(config, ws.indexDir, next.buildId!, {
-      beforeCommit: async () => {
-        during = other.open(embedder);
+      atStep: async (step) => {
+        if (step === 'switched') during = other.open(embedder);
       },
     });
     const seen = await during!;
