@@ -120,7 +120,7 @@ const CONCEPTS: ConceptDef[] = [
     id: 'training',
     generic: true,
     forms:
-      'train* skill* course* тренинг* подготовк* курс* प्रशिक्षण* कौशल* कोर्स* পাঠ্যক্রম* প্রশিক্ষণ* প্রশিক্ষিত* দক্ষতা* কোর্স* স্কিল*',
+      'train* skill* course* тренинг* подготовк* курс* навык* обучат* обучаю* प्रशिक्षण* कौशल* कोर्स* स्किल* পাঠ্যক্রম* প্রশিক্ষণ* প্রশিক্ষিত* দক্ষতা* কোর্স* স্কিল*',
   },
   { id: 'student', generic: true, forms: 'student* pupil* студент* учащ* छात्र* विद्यार्थी* শিক্ষার্থী* ছাত্র* পড়ুয়া*' },
   { id: 'doctor', generic: true, forms: 'doctor* physician* врач* доктор* डॉक्टर* चिकित्सक* ডাক্তার* চিকিৎসক*' },
@@ -185,7 +185,7 @@ const CONCEPTS: ConceptDef[] = [
     id: 'first',
     generic: true,
     forms:
-      'first initial* initially первый первая первое первые первых первом перв* पहला पहली पहले प्रथम* প্রথম* প্রাথমিক*',
+      'first initial* initially первый первая первое первые первых первом перв* पहला पहली पहले प्रथम* शुरुआत* প্রথম* প্রাথমিক* শুরুতে',
   },
   { id: 'day', generic: true, forms: 'day days день дня дней दिन* দিন* দিবস*' },
   { id: 'year', generic: true, forms: 'year years annual* annually год* лет ежегодн* साल* वर्ष* বছর* বার্ষিক*' },
