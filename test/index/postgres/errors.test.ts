@@ -4,7 +4,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:net';
-import { migrate } from '../../../src/index/postgres/migrate.ts';
+import { migrate, SCHEMA_VERSION } from '../../../src/index/postgres/migrate.ts';
 import { PostgresBackend } from '../../../src/index/postgres/backend.ts';
 import { reindex } from '../../../src/index/reindex.ts';
 import { readCurrentBuildId } from '../../../src/index/layout.ts';
@@ -144,7 +144,10 @@ describe('postgres backend: bad input', () => {
     await sql(server.url, `INSERT INTO schema_version (version, name) VALUES (999, '999_future.sql')`);
     await assert.rejects(
       migrate(server.url),
-      oneLine('database.schemaNewer', /schema version 999, newer than this collab-bot's 1; upgrade collab-bot/),
+      oneLine(
+        'database.schemaNewer',
+        new RegExp(`schema version 999, newer than this collab-bot's ${SCHEMA_VERSION}; upgrade collab-bot`),
+      ),
     );
     const backend = new PostgresBackend(config);
     await assert.rejects(backend.open(countingEmbedder()), oneLine('database.schemaNewer', /upgrade collab-bot/));
