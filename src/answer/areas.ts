@@ -36,7 +36,7 @@ const AREAS: readonly AreaDef[] = [
   {
     id: 'treatment',
     label: { en: 'treatment', hi: 'उपचार', bn: 'চিকিৎসা', ru: 'лечение' },
-    phrases: 'treatment* | therap* | उपचार* | इलाज* | থেরাপি* | лечени* | терапи*',
+    phrases: 'treatment* | therap* | उपचार* | इलाज* | থেরাপি* | চিকিৎসা | চিকিৎসার | চিকিৎসায় | лечени* | терапи*',
   },
   {
     id: 'vaccine-trials',

@@ -14,7 +14,8 @@ import { splitSentences } from '../ingest/sentences.ts';
 import { createAnalyzer, type Analyzer, type Word } from '../text/analyze.ts';
 import { isListQuestion } from '../retrieve/intent.ts';
 import { documentRef } from '../types.ts';
-import { analyseQuestion, type QuestionAnalysis } from '../text/question.ts';
+import { analyseQuestion, HOW_MANY, type QuestionAnalysis } from '../text/question.ts';
+import { foldText } from '../text/fold.ts';
 import { findSpans, type Span } from '../text/spans/index.ts';
 import { INSTITUTION_CONCEPTS, institutionKinds } from '../text/spans/organisations.ts';
 import { isTitle } from '../text/spans/titles.ts';
@@ -119,12 +120,39 @@ export function extractiveAnswer(
 export function gatherCandidates(passages: readonly Passage[]): Candidate[] {
   const candidates: Candidate[] = [];
   passages.forEach((passage, passageIndex) => {
-    splitSentences(passage.chunk.text).forEach((s, order) => {
-      const text = s.text.trim();
+    quotedStatements(splitSentences(passage.chunk.text).map((s) => s.text.trim())).forEach((text, order) => {
       if (isStatement(text)) candidates.push({ passageIndex, order, text, overlap: 0, spans: [], base: 0, score: 0 });
     });
   });
   return candidates;
+}
+
+/** Most sentences one quotation is joined from. */
+const MAX_QUOTED_SENTENCES = 3;
+
+/**
+ * Sentences with a quotation split across them joined again: a speaker's words are one statement
+ * ("The director said, “We want … . Our main aim is ….”"), quoted and scored whole.
+ */
+export function quotedStatements(sentences: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < sentences.length; i++) {
+    let text = sentences[i]!;
+    let joined = 1;
+    while (openQuotes(text) > 0 && joined < MAX_QUOTED_SENTENCES && i + 1 < sentences.length) {
+      text = `${text} ${sentences[++i]!}`;
+      joined += 1;
+    }
+    out.push(text);
+  }
+  return out;
+}
+
+/** Opening typographic quotes (“ « „) not yet closed in `text`. */
+function openQuotes(text: string): number {
+  const opened = (text.match(/[“«„]/gu) ?? []).length;
+  const closed = (text.match(/[”»]/gu) ?? []).length;
+  return opened - closed;
 }
 
 /** Step 2: the spans of the asked-for kind in each sentence, ranked by how well their surroundings match the question. */
@@ -181,6 +209,9 @@ export function findAnswerSpans(
         for (const [term, weight] of question.weights) if (terms.has(term) && !everywhere.has(term)) score += weight;
         // "director of the cancer institute": the owner of the asked-for role, next to the span.
         if (question.roleOwner.some((term) => terms.has(term))) score += ROLE_OWNER_BONUS;
+        // "How many joint projects …": a number followed by what the question counts.
+        if (span.kind === 'number')
+          score += COUNTED_TERM * countedMatches(c.text, span, spans, question.counted, analyzer);
         // "which hospitals": an organisation of the asked-for kind first.
         if (span.kind === 'organisation' && institutionKinds(span.text).some((k) => analysis.head.includes(k)))
           score += KIND_BONUS;
@@ -212,7 +243,12 @@ const {
   unknownTerm: UNKNOWN_TERM,
   roleOwner: ROLE_OWNER_BONUS,
   kind: KIND_BONUS,
+  counted: COUNTED_TERM,
 } = ANSWER_WEIGHTS.context;
+/** Words after a number that may say what it counts ("более 200 крупных совместных … проектов"). */
+const COUNTED_WINDOW_WORDS = 7;
+/** Most words of the question taken for what it counts ("how many large joint research projects"). */
+const COUNTED_PHRASE_WORDS = 4;
 /** Words before a span that still describe it ("the hospital's Executive Director Dr"). */
 const CONTEXT_WORDS = 10;
 const ORGANISATION_BEFORE_WORDS = 4;
@@ -275,6 +311,8 @@ interface QuestionFocus {
   weights: Map<string, number>;
   /** Terms of the name a role word of the question belongs to ("director of NIMS" → NIMS). */
   roleOwner: string[];
+  /** What a how-many question counts: per word of it, that word's terms ("how many trainees" → trainee). */
+  counted: Set<string>[];
 }
 
 function questionFocus(question: string, analyzer: Analyzer): QuestionFocus {
@@ -292,7 +330,56 @@ function questionFocus(question: string, analyzer: Analyzer): QuestionFocus {
   const roleAt = words.findIndex((w) => isTitle(w.raw));
   const owner =
     roleAt < 0 ? undefined : [words[roleAt + 1], words[roleAt - 1]].find((w) => w && !w.generic && !isTitle(w.raw));
-  return { terms, weights, roleOwner: owner ? [...owner.terms, ...owner.keys] : [] };
+  return {
+    terms,
+    weights,
+    roleOwner: owner ? [...owner.terms, ...owner.keys] : [],
+    counted: countedPhrase(question, analyzer),
+  };
+}
+
+/**
+ * The words a how-many question counts: the content words right after "how many" / "कितने" / "কত" /
+ * "сколько", up to the first function word or name after them ("how many people will …" → people;
+ * "कितनी बड़ी संयुक्त शोध परियोजनाएँ चलाता है" → the four words before है). None for other questions.
+ */
+export function countedPhrase(question: string, analyzer: Analyzer): Set<string>[] {
+  const folded = foldText(question);
+  const match = HOW_MANY.exec(folded);
+  if (!match) return [];
+  const words = analyzer.words(folded.slice(match.index + match[0].length));
+  const phrase: Set<string>[] = [];
+  for (const w of words) {
+    const stop = w.stopword || isNamed(w) || w.terms.length === 0;
+    if (stop) {
+      if (phrase.length > 0) break;
+      continue;
+    }
+    phrase.push(new Set([...w.terms, ...w.keys, ...w.concepts]));
+    if (phrase.length === COUNTED_PHRASE_WORDS) break;
+  }
+  return phrase;
+}
+
+/** How many words of what the question counts follow the number, before the next span or clause mark. */
+function countedMatches(
+  sentence: string,
+  span: Span,
+  spans: readonly Span[],
+  counted: readonly Set<string>[],
+  analyzer: Analyzer,
+): number {
+  if (counted.length === 0) return 0;
+  const next = spans.find((s) => s.start >= span.end);
+  const window = sentence
+    .slice(span.end, next ? next.start : undefined)
+    .split(/[,;:()]/u)[0]!
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, COUNTED_WINDOW_WORDS)
+    .join(' ');
+  const terms = termsOf(window, analyzer);
+  return counted.filter((word) => [...word].some((term) => terms.has(term))).length;
 }
 
 function termsOf(text: string, analyzer: Analyzer): Set<string> {
@@ -312,14 +399,7 @@ export function scoreCandidates(
   // The parties' names pick the article (retrieval did that); within it they tell sentences apart less than
   // the words of what is asked ("what kind of courses …" → the sentence about courses, not the one naming both).
   // A list question is the exception: there the names are what is asked about.
-  const namedTerms = new Set(
-    analysis.type === 'list'
-      ? []
-      : analyzer
-          .words(question)
-          .filter((word) => isNamed(word))
-          .flatMap((word) => word.terms),
-  );
+  const namedTerms = new Set(analysis.type === 'list' ? [] : partyTerms(question, passages, analyzer));
   const sentenceTerms = candidates.map((c) => new Set(analyzer.terms(c.text)));
   const documentFrequency = new Map<string, number>();
   for (const terms of sentenceTerms)
@@ -347,9 +427,28 @@ export function scoreCandidates(
   });
 }
 
+/**
+ * The question's terms that name a party: names by their look (capitals, acronyms, places), and words that
+ * spell a name of a retrieved article's institutions (Hindi and Bengali have no capitals: "আইআইটি খড়্গপুরের").
+ */
+function partyTerms(question: string, passages: readonly Passage[], analyzer: Analyzer): string[] {
+  const institutionKeys = new Set<string>();
+  for (const name of new Set(passages.flatMap((p) => p.chunk.institutions)))
+    for (const w of analyzer.words(name))
+      if (!w.stopword && !w.generic) for (const k of [...w.terms, ...w.keys]) institutionKeys.add(k);
+  return analyzer
+    .words(question)
+    .filter(
+      (word) => isNamed(word) || (!word.generic && [...word.terms, ...word.keys].some((k) => institutionKeys.has(k))),
+    )
+    .flatMap((word) => word.terms);
+}
+
 interface Selection {
   /** The sentence whose spans answer the question (undefined: the answer opens with the best sentence). */
   lead?: Candidate;
+  /** Without a lead: the sentence that answers first (the best article's best match to the question). */
+  opener?: Candidate;
   /** Evidence sentences, in reading order (article by article, best article first). */
   evidence: Candidate[];
 }
@@ -414,7 +513,7 @@ export function selectSentences(
   const inTopDoc = byBase.filter((c) => docOf(c) === topDoc);
   const opener =
     analysis.wants === 'text' ? [...inTopDoc].sort((a, b) => b.overlap - a.overlap || b.base - a.base)[0] : inTopDoc[0];
-  if (!lead && opener && analysis.type !== 'list') take(opener);
+  const opened = !lead && opener && analysis.type !== 'list' && take(opener) ? opener : undefined;
   if (analysis.type === 'list' || isListType(analysis)) {
     // A list question names every article retrieval chose: first the best sentence of each.
     const seenDocs = new Set<string>(picked.map(docOf));
@@ -436,7 +535,9 @@ export function selectSentences(
     const [db, cb, ob] = position(b);
     return da - db || ca - cb || oa - ob;
   });
-  return lead ? { lead, evidence } : { evidence };
+  // The opener answers first; the rest follows in reading order.
+  const ordered = opened ? [opened, ...evidence.filter((c) => c !== opened)] : evidence;
+  return { ...(lead ? { lead } : {}), ...(opened ? { opener: opened } : {}), evidence: ordered };
 }
 
 function isListType(analysis: QuestionAnalysis): boolean {
@@ -508,16 +609,26 @@ export function renderAnswer(
     const first = evidence[0];
     const { chunk } = passages[first.passageIndex]!;
     const foreign = chunk.language !== language;
-    const articleAreas = analysis.wants === 'text' ? areasOf(evidence, passages) : [];
+    // "Is it only about X?" is answered by the whole article as retrieved, not just the quoted sentences.
+    const articleAreas =
+      analysis.wants !== 'text'
+        ? []
+        : analysis.type === 'yes-no' && ONLY.test(analysis.question)
+          ? mentionedAreas(chunk.docId, passages)
+          : areasOf(evidence, passages);
     const yes = analysis.type === 'yes-no' ? confirms(analysis, articleAreas) : undefined;
     const marker = cite(first.passageIndex);
     if (yes === 'agreement') {
       // "Did X sign an MoU with Y?": the retrieved article is that collaboration (near misses never get here).
       const answer = chunk.date ? `${partiesOf(chunk, language)}, ${chunk.date}` : partiesOf(chunk, language);
       lines.push(`${t(language, 'answer:yes', { answer })} ${marker}`);
-    } else if (foreign && articleAreas.length > 0) {
+    } else if ((foreign || yes === 'more') && articleAreas.length > 0) {
       // An article the asker may not read: the areas its sentences name, in the asker's language, answer first.
-      const names = [...new Set(articleAreas.slice(0, opts.maxAreas).map((a) => areaLabel(a, language)))];
+      // "Is it only about treatment?": no, and the areas it does name say what else.
+      // After a "no", the areas besides the asked ones say what else the article covers.
+      const asked = yes === 'more' ? new Set(findAreas(analysis.question).map((a) => a.id)) : new Set<string>();
+      const shown = articleAreas.filter((a) => !asked.has(a.id));
+      const names = [...new Set(shown.slice(0, opts.maxAreas).map((a) => areaLabel(a, language)))];
       const areas = t(language, 'answer:areas', { areas: names.join(', ') });
       lines.push(
         `${yes ? t(language, yes === 'more' ? 'answer:no' : 'answer:yes', { answer: areas }) : areas} ${marker}`,
@@ -588,6 +699,22 @@ const AGREEMENT_QUESTION =
   /\b(sign\w*|mou|memorand\w*|agreement\w*|collaborat\w*|partner\w*)\b|подпис\p{L}*|соглашени\p{L}*|меморандум\p{L}*|हस्ताक्षर|समझौत|एमओयू|স্বাক্ষর|সই|চুক্তি|সমঝোতা|মউ/iu;
 /** "Only …?": a yes that the evidence would have to qualify. */
 const ONLY = /\b(only|just|solely)\b|только|лишь|सिर्फ|सिर्फ़|केवल|মাত্র|শুধু|কেবল/iu;
+
+/** The areas the article's retrieved passages name, the most often named first (ties: the first named first). */
+function mentionedAreas(docId: string, passages: readonly Passage[]): AreaMention[] {
+  const counts = new Map<string, { area: AreaMention; count: number; first: number }>();
+  let at = 0;
+  for (const { chunk } of [...passages]
+    .filter((p) => p.chunk.docId === docId)
+    .sort((a, b) => a.chunk.index - b.chunk.index))
+    for (const sentence of splitSentences(chunk.text))
+      for (const area of findAreas(sentence.text)) {
+        const seen = counts.get(area.id);
+        if (seen) seen.count += 1;
+        else counts.set(area.id, { area, count: 1, first: at++ });
+      }
+  return [...counts.values()].sort((a, b) => b.count - a.count || a.first - b.first).map((e) => e.area);
+}
 
 /** The areas named by the evidence sentences of the first sentence's article, the first sentence's first. */
 function areasOf(evidence: readonly Candidate[], passages: readonly Passage[]): AreaMention[] {

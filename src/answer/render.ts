@@ -11,6 +11,7 @@ import type { StoredChunk } from '../index/types.ts';
 import { indicToIndic, romanize } from './romanize.ts';
 import { phoneticKey } from '../text/phonetic.ts';
 import { toLatin } from '../text/transliterate.ts';
+import { createAnalyzer } from '../text/analyze.ts';
 
 const SCRIPT_OF: Record<Language, Script> = { en: 'latin', hi: 'devanagari', bn: 'bengali', ru: 'cyrillic' };
 const NUMBER_LOCALE: Record<Language, string> = { en: 'en-US', hi: 'en-IN', bn: 'bn-IN-u-nu-beng', ru: 'ru-RU' };
@@ -121,23 +122,64 @@ export function forReader(text: string, language: Language): string {
 /** "IIT Pune – AIIMS Nagpur": the article's first two parties, in forms the asker can read. */
 export function partiesOf(chunk: Pick<StoredChunk, 'institutions' | 'title'>, language: Language, max = 2): string {
   const shortForms = chunk.institutions.map((name) => /\(([^)]+)\)\s*$/.exec(name)?.[1] ?? name);
-  const readable = shortForms.filter((name) => readableBy(language, name));
-  const pool = readable.length >= Math.min(2, shortForms.length) ? readable : shortForms;
   const key = (s: string) =>
     s
       .toLowerCase()
       .replace(/[^\p{L}\p{N}]+/gu, ' ')
       .replace(/^the /, '')
       .trim();
-  const chosen: string[] = [];
-  for (const name of pool) {
-    const k = key(name);
-    if (chosen.some((c) => key(c).includes(k) || k.includes(key(c)))) continue;
-    chosen.push(name);
-    if (chosen.length === max) break;
+  // The front matter often names a party twice, in Latin and in the article's script: one entity, listed once.
+  const fullName = new Map(chunk.institutions.map((name, i) => [shortForms[i]!, name]));
+  const sameEntity = (a: string, b: string) =>
+    key(a).includes(key(b)) ||
+    key(b).includes(key(a)) ||
+    spellSame(a, b) ||
+    spellSame(fullName.get(a) ?? a, fullName.get(b) ?? b);
+  const entities: string[][] = [];
+  for (const name of shortForms) {
+    const entity = entities.find((spellings) => spellings.some((other) => sameEntity(other, name)));
+    if (entity) entity.push(name);
+    else entities.push([name]);
   }
-  if (chosen.length === 0) return forReader(chunk.title, language);
-  return chosen.map((name) => (readableBy(language, name) ? name : forReader(name, language))).join(' – ');
+  if (entities.length === 0) return forReader(chunk.title, language);
+  // Each entity in the asker's own script when the article gives it so, else in a spelling the asker reads.
+  const ownScript = (name: string) => (name.match(/\p{L}/gu) ?? []).every((l) => scriptOf(l) === SCRIPT_OF[language]);
+  const spelling = (spellings: string[]) => spellings.find(ownScript) ?? spellings.find((n) => readableBy(language, n));
+  const readable = entities.filter((spellings) => spelling(spellings) !== undefined);
+  const pool = readable.length >= Math.min(2, entities.length) ? readable : entities;
+  return pool
+    .slice(0, max)
+    .map((spellings) => spelling(spellings) ?? forReader(spellings[0]!, language))
+    .join(' – ');
+}
+
+/** Share of the shorter name's words spelled in the longer one: one may be translated ("आयुर्विज्ञान"). */
+const SAME_ENTITY_SHARE = 0.6;
+
+const nameAnalyzer = createAnalyzer({ maxCacheSize: 2_000 });
+
+/** Per distinctive word of a name, the spellings it matches in any script: terms, phonetic keys, its skeleton. */
+function nameWords(name: string): Set<string>[] {
+  return nameAnalyzer
+    .words(name)
+    .filter((w) => !w.stopword && !w.generic)
+    .map((w) => new Set([...w.terms, ...w.keys, `=${phoneticKey(toLatin(w.raw, scriptOf(w.raw)))}`]));
+}
+
+/**
+ * Whether two names spell one institution in two scripts ("IIT Kharagpur" / "(আইআইটি) খড়্গপুর",
+ * "RCAMU" / "РКАМУ"): nearly every distinctive word of the shorter has a spelling in the longer, which it mostly covers.
+ */
+export function spellSame(a: string, b: string): boolean {
+  const [left, right] = [nameWords(a), nameWords(b)];
+  const [small, big] = left.length <= right.length ? [left, right] : [right, left];
+  if (small.length === 0) return false;
+  const inSmall = new Set(small.flatMap((w) => [...w]));
+  const inBig = new Set(big.flatMap((w) => [...w]));
+  // "AIIMS Kalyani" is not "University of Kalyani": the shorter must also cover most of the longer.
+  const covered = big.filter((w) => [...w].some((k) => inSmall.has(k))).length;
+  const matched = small.filter((w) => [...w].some((k) => inBig.has(k))).length;
+  return matched >= SAME_ENTITY_SHARE * small.length && covered > big.length / 2;
 }
 
 /** "From a Bengali article (Dainik Example, 2025-02-01):" in the asker's language. */

@@ -1,7 +1,8 @@
 // `npm start` with SHARDS=auto|N: discord.js's ShardingManager spawns one bot process per shard (this same
 // entry, ./main.ts, which discord.js tells its shard ids through the environment) and respawns one that dies
 // after it was ready. Every shard process opens the service exactly as a single bot does, so all of them use
-// the same backend (today the index in INDEX_DIR; each process loads its own snapshot and hot-reloads it).
+// the same backend (INDEX_BACKEND: the build files in INDEX_DIR, or the one PostgreSQL database every shard on
+// every machine reads); each process hot-reloads the build a reindex publishes.
 import { fileURLToPath } from 'node:url';
 import { REST, Routes, ShardingManager, type RESTGetAPIGatewayBotResult, type Shard } from 'discord.js';
 import type { Config } from '../config.ts';

@@ -11,8 +11,10 @@
 import type { IndexSnapshot, ManifestDocument, StoredChunk } from '../index/types.ts';
 import { CONCEPT_PREFIX, KEY_PREFIX, type Analyzer, type Word } from '../text/analyze.ts';
 import { findAliases } from '../text/aliases.ts';
-import { isGenericConcept } from '../text/concepts.ts';
+import { isGenericConcept, isNameHead } from '../text/concepts.ts';
 import type { Script } from '../text/script.ts';
+import { phoneticSpelling } from '../text/phonetic.ts';
+import { nameBase } from '../text/stem.ts';
 import { toLatin } from '../text/transliterate.ts';
 
 export interface QueryWord {
@@ -58,8 +60,13 @@ export const MATCH_STRENGTH = { full: 1, translation: 1, weak: 0.5 } as const;
 const SCRIPT_OF_LANGUAGE: Record<string, Script> = { en: 'latin', ru: 'cyrillic', hi: 'devanagari', bn: 'bengali' };
 /** A phonetic key with this many consonant sounds rarely matches by accident (Глыбочко ~ Glybochko). */
 const LONG_KEY = 4;
-/** Shorter keys count fully only when the transliterations are this similar (1 - edit distance / length). */
+/**
+ * Shorter keys count fully only when the transliterations are this similar (1 - edit distance / length), or
+ * nearly spell the same once the transcription conventions are undone (phoneticSpelling: jhejiyan = zhejiang).
+ */
 const TRANSLITERATION_SIMILARITY = 0.75;
+/** The same for phonetic spellings, where the conventions are undone (stricter: they are closer by design). */
+const SPELLING_SIMILARITY = 0.8;
 /** Named parties weigh more than other words in coverage: they say what the question is about. */
 const PARTY_WEIGHT = 1.5;
 /** At most this many words count (very long questions). */
@@ -67,6 +74,8 @@ const MAX_WORDS = 16;
 /** Letters a caseless word needs before its absence from the corpus suggests a name (not शेष, दिन). */
 const MIN_UNKNOWN_NAME_LETTERS = 3;
 const YEAR = /^(19|20)\d\d$/;
+/** Characters (letters and vowel signs) an unknown word needs before a name head to count as a name. */
+const MIN_NAME_HEAD_WORD = 4;
 /**
  * Stands for an acronym read as a word (AIIMS = एम्स = এইমস) among an article's spellings of a key: its key
  * is the pronunciation, so a short key match with it is the same name (the letters cannot agree).
@@ -236,7 +245,13 @@ export function gatherEvidence(
     );
   };
   // Words that name a party of some candidate article, by what they are written as (for their neighbours).
-  const partyNames = new Set(hitsOf.filter((h) => documentsWith(h.word, h.hits.size)).map((h) => h.word.raw));
+  // A writer who capitalizes names (IIT Kharagpur) does not write one in lower case: then a lower-case word
+  // ("advanced") is not a party's name even when some article's title has it.
+  const writesCapitals = hitsOf.some((h) => !h.sentenceStart && cased(h.word) && /\p{Lu}/u.test(h.word.raw));
+  const mayName = (w: Word) => !(writesCapitals && cased(w) && !/\p{Lu}/u.test(w.raw));
+  const partyNames = new Set(
+    hitsOf.filter((h) => mayName(h.word) && documentsWith(h.word, h.hits.size)).map((h) => h.word.raw),
+  );
   const nameContext = (w: Word) => partyNames.has(w.raw) || nameNeighbour(w);
   const analyzed = hitsOf.map(({ word, sentenceStart, year, hits, before, after }) => {
     const df = hits.size;
@@ -258,10 +273,19 @@ export function gatherEvidence(
       caseless(word) &&
       longEnough(word) &&
       [before, after].some((w) => w !== undefined && nameContext(w));
+    // A word no article has, before an institution type or a field (fudan university, টাটা মেডিক্যাল,
+    // космической медицине): the name of what is asked about, which the corpus lacks.
+    const unknownBeforeHead =
+      df === 0 &&
+      !word.generic &&
+      [...word.raw].length >= MIN_NAME_HEAD_WORD &&
+      after !== undefined &&
+      after.concepts.some((c) => isNameHead(c.slice(CONCEPT_PREFIX.length)));
     const party =
       year ||
       absentPlace ||
       unknownInName ||
+      unknownBeforeHead ||
       (named && (df > 0 || unknownCapitalized) && (!sentenceStart || word.acronym !== undefined)) ||
       inNames;
     // In a yes/no question a place or a year may be what is asked about ("Was it signed in Moscow?"): the
@@ -336,6 +360,7 @@ function looksLikeName(word: Word, named: boolean, sentenceStart: boolean): bool
   return caseless(word) && longEnough(word);
 }
 
+const cased = (word: Word) => word.script === 'latin' || word.script === 'cyrillic';
 const caseless = (word: Word) => word.script === 'devanagari' || word.script === 'bengali';
 const longEnough = (word: Word) => [...word.raw].filter((ch) => /\p{L}/u.test(ch)).length >= MIN_UNKNOWN_NAME_LETTERS;
 
@@ -357,15 +382,22 @@ export function strengthIn(
   const keys = word.keys.filter((t) => terms.has(t));
   if (keys.some((key) => key.length - KEY_PREFIX.length >= LONG_KEY)) return MATCH_STRENGTH.full;
   if (keys.length > 0) {
-    // The word as written and its stem (কল্যাণীর / কল্যাণী), against every spelling of the article's.
-    const latins = [...new Set([word.folded, word.terms[0] ?? word.folded].map((f) => toLatin(f, word.script)))];
+    // Against every spelling of the article's (কল্যাণীর / কল্যাণী ~ Kalyani).
+    // The word as written, its stem, and the name a Russian adjective is made of (чжэцзянского → чжэцзян).
+    const stemmed = word.terms[0] ?? word.folded;
+    const forms = [word.folded, stemmed, nameBase(stemmed, word.script) ?? stemmed];
+    const latins = [...new Set(forms.map((f) => toLatin(f, word.script)))];
     const agrees =
       word.acronym !== undefined ||
       keys.some((key) =>
         [...(latinByKey.get(key) ?? [])].some(
           (form) =>
             form === PRONOUNCED_ACRONYM ||
-            latins.some((latin) => similarity(latin, form) >= TRANSLITERATION_SIMILARITY),
+            latins.some(
+              (latin) =>
+                similarity(latin, form) >= TRANSLITERATION_SIMILARITY ||
+                similarity(phoneticSpelling(latin), phoneticSpelling(form)) >= SPELLING_SIMILARITY,
+            ),
         ),
       );
     return agrees ? MATCH_STRENGTH.full : MATCH_STRENGTH.weak;

@@ -171,7 +171,7 @@ async function rankDocuments(
         return { chunk, coverage, score: w.chunkFusion * (fusedOf.get(id)?.normalized ?? 0) + coverage };
       })
       .filter((c) => c.chunk !== undefined)
-      .sort((a, b) => b.score - a.score);
+      .sort((a, b) => b.score - a.score || (a.chunk.id < b.chunk.id ? -1 : a.chunk.id > b.chunk.id ? 1 : 0));
     return {
       docId,
       chunks,
@@ -181,12 +181,30 @@ async function rankDocuments(
       entityCoverage: ev.entityCoverage,
       nameCoverage: ev.nameCoverage,
       missing: ev.missing,
-      score: w.fusion * rankScore + w.coverage * ev.coverage + w.entity * ev.entityCoverage + w.names * ev.nameCoverage,
+      score:
+        w.fusion * rankScore +
+        w.coverage * ev.coverage +
+        w.entity * ev.entityCoverage +
+        w.names * ev.nameCoverage +
+        w.chunkCoverage * (chunks[0]?.coverage ?? 0),
       eligible: ev.entityCoverage >= settings.entityMinCoverage,
     };
   });
-  ranked.sort((a, b) => b.score - a.score);
+  ranked.sort(compareDocuments);
   return { ranked, evidence, denseTypical: median(dense.map((d) => d.score)) };
+}
+
+/**
+ * Best first: by score, then by fused rank, then by dense similarity, then by id, so that equal scores never
+ * depend on the order in which candidates arrived (the corpus's folder order).
+ */
+export function compareDocuments(a: RankedDocument, b: RankedDocument): number {
+  return (
+    b.score - a.score ||
+    b.rankScore - a.rankScore ||
+    b.dense - a.dense ||
+    (a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : 0)
+  );
 }
 
 function median(values: number[]): number {

@@ -7,7 +7,14 @@ export interface RetrievalSettings {
   lexicalWeight: number;
   candidates: number;
   /** Article score weights. */
-  ranking: { fusion: number; coverage: number; entity: number; names: number; chunkFusion: number };
+  ranking: {
+    fusion: number;
+    coverage: number;
+    entity: number;
+    names: number;
+    chunkCoverage: number;
+    chunkFusion: number;
+  };
   entityMinCoverage: number;
   notFoundThreshold: number;
   notFoundModel: {
@@ -35,6 +42,7 @@ export function settingsFrom(config: Config = configSchema.parse({})): Retrieval
       coverage: config.COVERAGE_WEIGHT,
       entity: config.ENTITY_WEIGHT,
       names: config.NAME_WEIGHT,
+      chunkCoverage: config.CHUNK_COVERAGE_WEIGHT,
       chunkFusion: config.CHUNK_FUSION_WEIGHT,
     },
     entityMinCoverage: config.ENTITY_MIN_COVERAGE,

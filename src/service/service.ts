@@ -158,7 +158,9 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
       const snapshot = await snapshots.current();
       const trimmed = question.trim();
       const { retrieval, diagnostics } = await retrieveWithDiagnostics(snapshot, trimmed, { k, config });
-      return { answer: await composeAnswer(trimmed, retrieval, { config, logger }), diagnostics };
+      // The same answer as `ask`: a list question the registry answers gets its records.
+      const listed = registryAnswer(trimmed, () => registryOf(snapshot));
+      return { answer: listed ?? (await composeAnswer(trimmed, retrieval, { config, logger })), diagnostics };
     },
 
     async ask(question: string, options: AskOptions = {}): Promise<Answer> {

@@ -10,7 +10,7 @@ import { CONCEPT_TABLE, conceptsOf } from './concepts.ts';
 import { dropNukta, normalizeUnicode } from './normalize.ts';
 import { PHONETIC_TABLE, phoneticKey } from './phonetic.ts';
 import { scriptOf, type Script } from './script.ts';
-import { STEM_TABLES, stem } from './stem.ts';
+import { STEM_TABLES, nameBase, stem } from './stem.ts';
 import { STOPWORD_TABLES, isStopword } from './stopwords.ts';
 import { TRANSLITERATION_TABLES, toLatin } from './transliterate.ts';
 
@@ -224,7 +224,8 @@ function analyzeOne(raw: string): WordAnalysis {
 
   const terms = [dropNukta(stemmedLower)];
   const keys = new Set<string>();
-  for (const form of new Set([stemmedLower, lower])) {
+  const adjectiveOf = nameBase(stemmedLower, script);
+  for (const form of new Set([stemmedLower, lower, ...(adjectiveOf ? [adjectiveOf] : [])])) {
     const latin = toLatin(form, script);
     const key = phoneticKey(latin);
     if (key.length >= MIN_KEY_LENGTH || (key.length === 2 && latin.length >= MIN_SHORT_KEY_WORD))

@@ -232,6 +232,27 @@ export function isGenericConcept(id: string): boolean {
   return GENERIC.has(id);
 }
 
+/**
+ * Concepts that end a name made of the word before them: an institution type or a field (Fudan University,
+ * Tata Medical Center, veterinary medicine). A word the corpus does not know, standing before one, names
+ * what the question is about.
+ */
+const NAME_HEADS: ReadonlySet<string> = new Set([
+  'hospital',
+  'university',
+  'institute',
+  'college',
+  'school',
+  'centre',
+  'medicine',
+  'association',
+  'council',
+]);
+
+export function isNameHead(id: string): boolean {
+  return NAME_HEADS.has(id);
+}
+
 /** The concepts a folded, unstemmed word expresses (usually none, sometimes one). */
 export function conceptsOf(foldedWord: string): ConceptMatch[] {
   const found = [...(LEXICON.exact.get(foldedWord) ?? [])];

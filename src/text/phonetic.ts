@@ -48,3 +48,14 @@ export function phoneticKey(latin: string): string {
   const consonants = text.replace(/[aeiouy]/g, '');
   return (first + consonants).replace(/(.)\1+/g, '$1').toLowerCase();
 }
+
+/**
+ * A Latin spelling with the same consonant rewrites as the key but its vowels kept, and a y-glide between
+ * vowels dropped (jhejiyan / zhejiang → jejian; Chennai → Cenai, China → Cina): for comparing two spellings
+ * of one short-keyed name letter by letter, across transcription conventions.
+ */
+export function phoneticSpelling(latin: string): string {
+  let text = latin.replace(/[^a-z]/g, '');
+  for (const [pattern, replacement] of REWRITES) text = text.replace(pattern, replacement);
+  return text.replace(/(?<=[aeiou])y(?=[aeiou])/g, '').replace(/(.)\1+/g, '$1');
+}

@@ -27,8 +27,13 @@ export interface QuestionAnalysis {
 const B = String.raw`(?:^|$|[^\p{L}\p{M}\p{N}])`;
 const word = (alternatives: string) => new RegExp(`${B}(?:${alternatives})${B}`, 'u');
 
+/** "How many …" in the four languages (on the folded question): what follows it is what is counted. */
+export const HOW_MANY = word(
+  String.raw`how many|how much|number of|kitn[eia]|कितन[\p{L}\p{M}]*|কত[\p{L}\p{M}]*|скольк\p{L}*`,
+);
+
 const TYPE_PATTERNS: [AnswerType, RegExp][] = [
-  ['how-many', word(String.raw`how many|how much|number of|kitn[eia]|कितन[\p{L}\p{M}]*|কত[\p{L}\p{M}]*|скольк\p{L}*`)],
+  ['how-many', HOW_MANY],
   [
     'when',
     word(

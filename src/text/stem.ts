@@ -97,9 +97,17 @@ const BENGALI_ENDINGS = [
  */
 const BENGALI_GENITIVE_AFTER_VOWEL = /[\u09BE\u09BF\u09C0\u09C7\u09C8\u09CB\u09CC]র$/u;
 
+/**
+ * Russian relational adjectives made from a name keep the name before -ск- (Чжэцзянский университет =
+ * Zhejiang University, харагпурский, московского → москов ~ Moscow): after Snowball, a stem ending in -ск
+ * with at least four letters before it. Source: the -ск- adjective suffix of standard Russian grammars.
+ */
+const RUSSIAN_RELATIONAL_ADJECTIVE = /(?<=\p{L}{4})ск$/u;
+
 /** The suffix tables, for the analyzer version hash. */
 export const STEM_TABLES = {
   snowball: ['english', 'russian'],
+  russianRelationalAdjective: RUSSIAN_RELATIONAL_ADJECTIVE.source,
   hindi: HINDI_ENDINGS,
   bengali: BENGALI_ENDINGS,
   bengaliGenitive: BENGALI_GENITIVE_AFTER_VOWEL.source,
@@ -138,4 +146,13 @@ export function stem(word: string, script: Script): string {
     case 'other':
       return word;
   }
+}
+
+/**
+ * The name a stemmed word is derived from, when it is a Russian relational adjective (чжэцзянск → чжэцзян);
+ * else undefined. Used for phonetic keys only: the adjective meets the name in any script.
+ */
+export function nameBase(stemmed: string, script: Script): string | undefined {
+  if (script !== 'cyrillic' || !RUSSIAN_RELATIONAL_ADJECTIVE.test(stemmed)) return undefined;
+  return stemmed.replace(RUSSIAN_RELATIONAL_ADJECTIVE, '');
 }

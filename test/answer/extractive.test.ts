@@ -1,6 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { extractiveAnswer, NOT_FOUND_TEXT } from '../../src/answer/extractive.ts';
+import { countedPhrase, extractiveAnswer, NOT_FOUND_TEXT, quotedStatements } from '../../src/answer/extractive.ts';
+import { createAnalyzer } from '../../src/text/analyze.ts';
 import type { StoredChunk } from '../../src/index/types.ts';
 import type { Passage, Retrieval } from '../../src/retrieve/types.ts';
 
@@ -145,5 +146,117 @@ describe('extractiveAnswer', () => {
     assert.equal(byDoc.dated?.url, 'https://example.org/a');
     assert.equal('date' in byDoc.plain!, false);
     assert.equal('url' in byDoc.plain!, false);
+  });
+});
+
+describe('how many: the number followed by what the question counts', () => {
+  const lead = (q: string, text: string, language: string) =>
+    extractiveAnswer(q, retrieval(q, [passage('doc', 0, text, 0.9, { language })])).answer.split(' [1]')[0];
+
+  test('English: the trainees, not the partner universities of the same sentence', () => {
+    const text =
+      'The alliance of more than 40 universities met in Pune on Monday. The alliance runs more than 120 joint research projects every year and trains 900 nurses.';
+    assert.equal(
+      lead('How many joint research projects does the Pune alliance run each year?', text, 'en'),
+      'more than 120',
+    );
+    assert.equal(lead('How many nurses does the Pune alliance train?', text, 'en'), '900');
+  });
+
+  test('Hindi: the asked-for noun after कितने decides between two numbers', () => {
+    const text =
+      'पुणे में सोमवार को 40 से अधिक विश्वविद्यालयों के संघ की बैठक हुई। संघ हर साल 120 से अधिक संयुक्त शोध परियोजनाएँ चलाता है और 900 नर्सों को प्रशिक्षण देता है।';
+    assert.equal(lead('संघ हर साल कितनी संयुक्त शोध परियोजनाएँ चलाता है?', text, 'hi'), '120 से अधिक');
+  });
+
+  test('Bengali: কতগুলি followed by the counted noun', () => {
+    const text =
+      'সোমবার পুণেতে ৪০টিরও বেশি বিশ্ববিদ্যালয়ের জোটের বৈঠক হয়। জোটটি প্রতি বছর ১২০টি যৌথ গবেষণা প্রকল্প চালায় এবং ৯০০ জন নার্সকে প্রশিক্ষণ দেয়।';
+    assert.equal(lead('জোটটি প্রতি বছর কতগুলি যৌথ গবেষণা প্রকল্প চালায়?', text, 'bn'), '১২০');
+  });
+
+  test('Russian question about an English article: what is counted, across languages', () => {
+    const text =
+      'The alliance of more than 40 universities met in Pune on Monday. The alliance runs more than 120 joint research projects every year and trains 900 nurses.';
+    assert.equal(lead('Сколько совместных исследовательских проектов ежегодно ведёт альянс?', text, 'en'), 'более 120');
+  });
+});
+
+describe('the first line of a sentence answer', () => {
+  test('a quotation split across sentences is quoted whole, and the best match opens the answer', () => {
+    const q = 'What did the director of the Pune institute say was the main goal of the centre?';
+    const text =
+      'The Pune institute opened a skills centre on Monday. The centre will train nurses. ' +
+      'The director of the institute said, “We want to train health workers with new technology. Better rural healthcare is our main goal.”';
+    const answer = extractiveAnswer(q, retrieval(q, [passage('doc', 0, text, 0.9)]));
+    const first = answer.answer.split('\n')[0]!;
+    assert.match(
+      first,
+      /^The director of the institute said, “We want .* Better rural healthcare is our main goal\.” \[1\]$/,
+    );
+  });
+});
+
+describe('a sentence answer: the words asked about outweigh the parties named', () => {
+  test('Bengali (no capitals): the party names of the article count as names, the asked words pick the sentence', () => {
+    const q = 'আইআইটি খড়্গপুর এবং এইমস কল্যাণীর এই উদ্যোগের মূল উদ্দেশ্য কী?';
+    const text =
+      'আইআইটি খড়্গপুর এবং এইমস কল্যাণী আইআইটি খড়্গপুরের ক্যাম্পাসে বৈঠক করেছে। ' +
+      'এই উদ্যোগের মূল উদ্দেশ্য গ্রামীণ স্বাস্থ্য পরিষেবার উন্নতি।';
+    const answer = extractiveAnswer(
+      q,
+      retrieval(q, [
+        passage('doc', 0, text, 0.9, {
+          language: 'bn',
+          institutions: ['আইআইটি খড়্গপুর', 'এইমস কল্যাণী'],
+        }),
+      ]),
+    );
+    assert.match(answer.answer.split('\n')[0]!, /^এই উদ্যোগের মূল উদ্দেশ্য গ্রামীণ স্বাস্থ্য পরিষেবার উন্নতি। \[1\]$/);
+  });
+});
+
+describe('yes-no "only …?" questions: no, with the areas the article names besides the asked one', () => {
+  const text =
+    'The two institutes signed an MoU on Monday for cancer treatment. ' +
+    'The partnership also covers research and the training of nurses, with joint teaching programmes.';
+  const ask = (q: string) => extractiveAnswer(q, retrieval(q, [passage('doc', 0, text, 0.9)])).answer.split('\n')[0]!;
+
+  test('English', () => {
+    const first = ask('Is the MoU only about treatment?');
+    assert.match(first, /^No/);
+    assert.match(first, /research/);
+    assert.match(first, /training/);
+    assert.doesNotMatch(first.split(' [1]')[0]!, /treatment/, 'the asked area is not listed as what else it covers');
+  });
+
+  test('Hindi, Bengali and Russian askers get the verdict and the areas in their language', () => {
+    assert.match(ask('क्या यह समझौता सिर्फ़ इलाज तक सीमित है?'), /^नहीं.*अनुसंधान/u);
+    assert.match(ask('এই চুক্তি কি শুধু চিকিৎসার জন্য?'), /^না.*গবেষণা/u);
+    assert.match(ask('Касается ли соглашение только лечения?'), /^Нет.*исследования/u);
+  });
+});
+
+describe('composition steps', () => {
+  test('quotedStatements joins the sentences of one quotation, at most three, and leaves closed ones alone', () => {
+    assert.deepEqual(quotedStatements(['He said, “We will train nurses.', 'Rural care is our aim.”', 'Next.']), [
+      'He said, “We will train nurses. Rural care is our aim.”',
+      'Next.',
+    ]);
+    assert.deepEqual(quotedStatements(['«Мы начнём.', 'Потом продолжим.', 'И ещё.', 'Конец.']), [
+      '«Мы начнём. Потом продолжим. И ещё.',
+      'Конец.',
+    ]);
+    assert.deepEqual(quotedStatements(['“Done.” said he.', 'Then.']), ['“Done.” said he.', 'Then.']);
+  });
+
+  test('countedPhrase: the words after "how many" in the four languages, none for other questions', () => {
+    const analyzer = createAnalyzer({ maxCacheSize: 100 });
+    const counted = (q: string) => countedPhrase(q, analyzer).length;
+    assert.equal(counted('How many nurses will the Pune centre train?'), 1);
+    assert.equal(counted('how many large joint research projects does it run'), 4);
+    assert.equal(counted('कितने छात्रों को प्रशिक्षण मिलेगा?'), 1);
+    assert.equal(counted('Сколько больниц подписали соглашение?'), 3);
+    assert.equal(counted('When was it signed?'), 0);
   });
 });

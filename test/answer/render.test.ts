@@ -1,6 +1,14 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { articleNote, forReader, partiesOf, renderDate, renderSpan, siblingName } from '../../src/answer/render.ts';
+import {
+  articleNote,
+  forReader,
+  partiesOf,
+  renderDate,
+  renderSpan,
+  siblingName,
+  spellSame,
+} from '../../src/answer/render.ts';
 import { findNumbers } from '../../src/text/spans/numbers.ts';
 import { romanize } from '../../src/answer/romanize.ts';
 
@@ -42,6 +50,34 @@ describe('rendering spans for the asker', () => {
     };
     assert.equal(partiesOf(chunk, 'en'), 'IISc – Tata Memorial Centre');
     assert.equal(partiesOf(chunk, 'hi'), 'IISc – भारतीय विज्ञान संस्थान');
+  });
+
+  test('parties: one entity spelled in two scripts is named once, in the asker script when the article has it', () => {
+    const chunk = {
+      title: 't',
+      institutions: [
+        'Indian Institute of Technology Pune (IIT Pune)',
+        'ইন্ডিয়ান ইনস্টিটিউট অফ টেকনোলজি (আইআইটি) পুণে',
+        'Nagpur Cancer Trust',
+        'নাগপুর ক্যানসার ট্রাস্ট',
+      ],
+    };
+    assert.equal(partiesOf(chunk, 'en'), 'IIT Pune – Nagpur Cancer Trust');
+    assert.equal(partiesOf(chunk, 'ru'), 'IIT Pune – Nagpur Cancer Trust');
+    assert.equal(partiesOf(chunk, 'bn'), 'ইন্ডিয়ান ইনস্টিটিউট অফ টেকনোলজি (আইআইটি) পুণে – নাগপুর ক্যানসার ট্রাস্ট');
+    const ru = {
+      title: 't',
+      institutions: ['Kazan Medical Association (KMA)', 'Казанская медицинская ассоциация (КМА)'],
+    };
+    assert.equal(partiesOf(ru, 'ru'), 'КМА');
+    assert.equal(partiesOf(ru, 'en'), 'KMA');
+  });
+
+  test('two spellings are one name only when each mostly covers the other', () => {
+    assert.equal(spellSame('IIT Pune', 'ইন্ডিয়ান ইনস্টিটিউট অফ টেকনোলজি (আইআইটি) পুণে'), true);
+    assert.equal(spellSame('Dr. Ram Prasad Institute of Medical Sciences', 'डॉ राम प्रसाद आयुर्विज्ञान संस्थान'), true);
+    assert.equal(spellSame('AIIMS Nagpur', 'University of Nagpur'), false);
+    assert.equal(spellSame('IIT Pune', 'IIT Madras'), false);
   });
 
   test('the article-language line in the asker language, also for a language outside the four', () => {

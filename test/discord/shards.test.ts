@@ -86,10 +86,13 @@ test('SHARDS=auto starts the shards Discord recommends; both identify and become
   assert.equal(ack.body?.type, 5, 'deferred reply');
 
   manager.kill('SIGTERM');
+  let bound: NodeJS.Timeout | undefined;
   const [code] = (await Promise.race([
     exited,
-    new Promise((_, reject) => setTimeout(() => reject(new Error(`no exit after SIGTERM\n${output}`)), 30_000)),
-  ])) as [number | null];
+    new Promise((_, reject) => {
+      bound = setTimeout(() => reject(new Error(`no exit after SIGTERM\n${output}`)), 30_000);
+    }),
+  ]).finally(() => clearTimeout(bound))) as [number | null];
   assert.equal(code, 0, output);
   assert.match(output, /stopping every shard/);
 });

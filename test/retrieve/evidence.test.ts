@@ -50,3 +50,20 @@ describe('named-entity strength', () => {
     assert.ok(similarity('kalyanira', 'kalyani') >= 0.75);
   });
 });
+
+describe('named-entity strength across transcription conventions', () => {
+  test('a short-keyed name spelled by another convention is a full match (Bengali ঝেজিয়াং = Zhejiang)', () => {
+    assert.equal(strength('ঝেজিয়াংয়ের', 'Zhejiang University School of Medicine'), MATCH_STRENGTH.full);
+    assert.equal(strength('Zhejiang', 'ঝেজিয়াং বিশ্ববিদ্যালয়ের সঙ্গে চুক্তি'), MATCH_STRENGTH.full);
+  });
+
+  test('a Russian adjective made from a name meets the name (Чжэцзянского = Zhejiang, Харагпурского = Kharagpur)', () => {
+    assert.equal(strength('Чжэцзянского', 'Zhejiang University School of Medicine'), MATCH_STRENGTH.full);
+    assert.equal(strength('Харагпурского', 'IIT Kharagpur signed.'), MATCH_STRENGTH.full);
+  });
+
+  test('unrelated short names still differ once the conventions are undone', () => {
+    assert.ok(strength('Chennai', 'An agreement with a university in China.') < MATCH_STRENGTH.full);
+    assert.ok(strength('Patna', 'Putin met the delegation.') < MATCH_STRENGTH.full);
+  });
+});

@@ -130,3 +130,30 @@ describe('retrieve: follow-up questions', () => {
     assert.equal(r.passages[0]?.chunk.docId, 'ru-council');
   });
 });
+
+describe('retrieve: names the corpus lacks', () => {
+  test('an unknown word before an institution type or a field names the asked party: not found', async () => {
+    // "fudan" and "veterinary" are in no article; HKUST, MoU, university and medicine are.
+    assert.equal((await ask('what does the hkust fudan university mou cover')).found, false);
+    assert.equal((await ask('Which HKUST agreement covers veterinary medicine research?')).found, false);
+    assert.equal((await ask('What does the HKUST MoU with Zhejiang University cover?')).found, true);
+  });
+
+  test('a lower-case word is no party in a question that capitalizes its names', async () => {
+    const titled = testSnapshot([
+      ...ARTICLES,
+      {
+        id: 'en-advanced',
+        title: 'Advanced Materials Centre signs MoU with a polytechnic',
+        language: 'en',
+        institutions: ['Advanced Materials Centre'],
+        chunks: ['The Advanced Materials Centre signed an MoU with a polytechnic on battery research.'],
+      },
+    ]);
+    const question = 'Who is the IIT Kharagpur director quoted about research with advanced technology?';
+    const { diagnostics } = await retrieveWithDiagnostics(titled, question, { k: 5, config });
+    const advanced = diagnostics.evidence.words.find((w) => w.text === 'advanced');
+    assert.equal(advanced?.party, false);
+    assert.equal(diagnostics.evidence.words.find((w) => w.text === 'Kharagpur')?.party, true);
+  });
+});

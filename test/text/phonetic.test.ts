@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { phoneticKey } from '../../src/text/phonetic.ts';
+import { phoneticKey, phoneticSpelling } from '../../src/text/phonetic.ts';
 import { normalizeUnicode } from '../../src/text/normalize.ts';
 import { scriptOf } from '../../src/text/script.ts';
 import { toLatin } from '../../src/text/transliterate.ts';
@@ -51,5 +51,18 @@ describe('phonetic keys match one name across scripts', () => {
     assert.notEqual(keyOf('Kharagpur'), keyOf('Kalyani'));
     assert.notEqual(keyOf('Глыбочко'), keyOf('Guangzhou'));
     assert.notEqual(keyOf('Bombay'), keyOf('Kharagpur'));
+  });
+});
+
+describe('phonetic spelling: consonant rewrites with the vowels kept', () => {
+  test('one name in two transcriptions spells the same', () => {
+    assert.equal(phoneticSpelling(toLatin('ঝেজিয়াং', 'bengali')), phoneticSpelling('zhejiang'));
+    assert.ok(phoneticSpelling(toLatin('झेजियांग', 'devanagari')).startsWith(phoneticSpelling('zhejiang')));
+  });
+
+  test('names that only share consonants do not', () => {
+    assert.notEqual(phoneticSpelling('chennai'), phoneticSpelling('china'));
+    assert.notEqual(phoneticSpelling('patna'), phoneticSpelling('putin'));
+    assert.notEqual(phoneticSpelling('katha'), phoneticSpelling('kota'));
   });
 });

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { stem } from '../../src/text/stem.ts';
+import { nameBase, stem } from '../../src/text/stem.ts';
 import type { Script } from '../../src/text/script.ts';
 
 const same = (a: string, b: string, script: Script) =>
@@ -54,5 +54,18 @@ describe('light stemming', () => {
     same('харагпуре', 'харагпур', 'cyrillic');
     same('соглашения', 'соглашение', 'cyrillic');
     same('университетами', 'университет', 'cyrillic');
+  });
+});
+
+describe('names behind Russian relational adjectives', () => {
+  test('an -ск- adjective gives the name it is made from', () => {
+    assert.equal(nameBase(stem('чжэцзянского', 'cyrillic'), 'cyrillic'), 'чжэцзян');
+    assert.equal(nameBase(stem('харагпурский', 'cyrillic'), 'cyrillic'), 'харагпур');
+  });
+
+  test('short names ending in -ск and words of other scripts are left alone', () => {
+    assert.equal(nameBase(stem('томск', 'cyrillic'), 'cyrillic'), undefined);
+    assert.equal(nameBase('минск', 'cyrillic'), undefined);
+    assert.equal(nameBase('task', 'latin'), undefined);
   });
 });

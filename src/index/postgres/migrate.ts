@@ -74,15 +74,16 @@ export async function migrate(url: string, list: readonly Migration[] = migratio
     return await withClient(pool, url, async (client) => {
       await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
       try {
-        await client.query(
-          'CREATE TABLE IF NOT EXISTS schema_version (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
-        );
         const current = (await appliedVersion(client)) ?? 0;
         if (current > known) throw newerSchema(where, current, known);
         const applied: string[] = [];
         for (const migration of list.filter((m) => m.version > current)) {
           try {
             await inTransaction(client, async () => {
+              // In the migration's transaction: a failed first migration leaves the database as it was.
+              await client.query(
+                'CREATE TABLE IF NOT EXISTS schema_version (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
+              );
               await client.query(migration.sql);
               await client.query('INSERT INTO schema_version (version, name) VALUES ($1, $2)', [
                 migration.version,

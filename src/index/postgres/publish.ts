@@ -34,10 +34,17 @@ export interface PublishResult {
   unchanged: boolean;
 }
 
+/** The writes of a publish, in order; all of them are in one transaction. */
+export const PUBLISH_STEPS = ['build', 'closed', 'inserted', 'totals', 'switched'] as const;
+export type PublishStep = (typeof PUBLISH_STEPS)[number];
+
 export interface PublishOptions {
   logger?: Logger;
-  /** Tests: called inside the transaction, after every write and before the commit. */
-  beforeCommit?: () => Promise<void>;
+  /**
+   * Tests: called inside the open transaction after each step's writes ('switched', the last, is just before
+   * the commit), so a test can hold, fail or kill the publish at any point of it.
+   */
+  atStep?: (step: PublishStep) => Promise<void>;
 }
 
 /** Publishes the local build `buildId` of `indexDir` to the database at DATABASE_URL. */
@@ -62,6 +69,7 @@ export async function publishBuild(
     const wanted = rows.map((r) => ({ ...r, key: keyOf(r.ordinal, r.chunk) }));
     const loadedRegistry = await loadRegistry(indexDir, buildId);
     const registry = loadedRegistry?.records;
+    const step = options.atStep ?? (async () => {});
 
     const result = await withClient(pool, url, async (client) => {
       await assertSchemaCurrent(client, url);
@@ -117,10 +125,12 @@ export async function publishBuild(
             seq,
             JSON.stringify(loadedRegistry.parties),
           ]);
+        await step('build');
         if (close.length > 0)
           await client.query(`UPDATE chunks SET until_build = $1 WHERE seq = ANY($2::bigint[]);`, [seq, close]);
         if (close.length > 0)
           await client.query('UPDATE postings SET until_build = $1 WHERE chunk_seq = ANY($2::bigint[])', [seq, close]);
+        await step('closed');
         await ensureVectorIndex(client, manifest.embedder.dimension);
         if (fresh.length > 0) {
           const vectors = readBuildVectors(
@@ -132,6 +142,7 @@ export async function publishBuild(
           );
           await insertChunks(client, seq, manifest.embedder.dimension, fresh, (o) => vectors.vector(o));
         }
+        await step('inserted');
         // BM25's field averages over exactly this build's chunks.
         await client.query(
           `UPDATE builds SET field_totals = (
@@ -141,12 +152,13 @@ export async function publishBuild(
            WHERE seq = $1`,
           [seq, FIELDS.length],
         );
+        await step('totals');
         await client.query(
           `INSERT INTO current_build (singleton, build_seq) VALUES (true, $1)
            ON CONFLICT (singleton) DO UPDATE SET build_seq = excluded.build_seq`,
           [seq],
         );
-        await options.beforeCommit?.();
+        await step('switched');
         return {
           buildId,
           inserted: fresh.length,

@@ -80,8 +80,10 @@ export function findNumbers(sentence: string): Span[] {
       end = sentence.length - after.length + after.match(trailing[0])![0].length;
     }
     const unitToken = tokens.find((t) => t.start >= end);
-    const unit =
-      unitToken && /^\p{L}/u.test(unitToken.text) && !/^\d/.test(unitToken.text)
+    const fused = BENGALI_CLASSIFIER.exec(asciiDigits(tokens[last]!.text))?.[0];
+    const unit = fused
+      ? fused
+      : unitToken && /^\p{L}/u.test(unitToken.text) && !/^\d/.test(unitToken.text)
         ? unitToken.text.replace(/\.$/, '')
         : undefined;
     const number: NumberValue = {
@@ -103,6 +105,9 @@ export function findNumbers(sentence: string): Span[] {
   return spans;
 }
 
+/** A Bengali classifier (-টি, -টা, -জন, -খানা) and any case ending after it, fused to a number. */
+const BENGALI_CLASSIFIER = /(?<=\d)(?:টি|টা|জন|খানা|খানি)[\p{L}\p{M}]*$/u;
+
 function numberAt(
   sentence: string,
   tokens: Token[],
@@ -115,7 +120,8 @@ function numberAt(
     if (AMBIGUOUS_WORDS.has(word)) return undefined;
     return { value: wordValue, last: i, word: token.text };
   }
-  const ascii = asciiDigits(token.text).replace(/\.$/, '');
+  // Bengali fuses a classifier to the digits: "১২০টি প্রকল্প", "১৫০জনকে", "৪০টিরও বেশি".
+  const ascii = asciiDigits(token.text).replace(/\.$/, '').replace(BENGALI_CLASSIFIER, '');
   if (!/^\d+(?:[.,]\d+)*$/.test(ascii)) return undefined;
   // Citation markers "[2]" and parts of dates or times are not quantities.
   if (sentence[token.start - 1] === '[' || /^[:\-–/]\d/.test(sentence.slice(token.end, token.end + 2)))

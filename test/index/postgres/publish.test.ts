@@ -8,7 +8,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { reindex } from '../../../src/index/reindex.ts';
 import { openIndex } from '../../../src/index/store.ts';
-import { migrate } from '../../../src/index/postgres/migrate.ts';
+import { SCHEMA_VERSION, migrate, migrations } from '../../../src/index/postgres/migrate.ts';
 import { PostgresBackend } from '../../../src/index/postgres/backend.ts';
 import { publishBuild } from '../../../src/index/postgres/publish.ts';
 import { readCurrentBuildId } from '../../../src/index/layout.ts';
@@ -80,6 +80,25 @@ describe('postgres backend', () => {
       { version: 1 },
       { version: 2 },
     ]);
+  });
+
+  test('an older schema: the bot asks for db:migrate, which applies only the newer migrations', async () => {
+    const all = migrations();
+    assert.ok(all.length >= 2, 'there is a later migration to upgrade to');
+    await migrate(server.url, all.slice(0, 1));
+    const older = backend(pgConfig(ws, server.url));
+    await assert.rejects(
+      older.currentBuildId(),
+      /schema version 1, this collab-bot needs \d+; run `npm run db:migrate`/,
+    );
+    const upgrade = await migrate(server.url);
+    assert.deepEqual(
+      upgrade.applied,
+      all.slice(1).map((m) => m.name),
+    );
+    assert.equal(upgrade.version, SCHEMA_VERSION);
+    assert.deepEqual((await migrate(server.url)).applied, []);
+    assert.equal(await backend(pgConfig(ws, server.url)).currentBuildId(), undefined);
   });
 
   test('a full reindex publishes the build; searches rank exactly as the local backend', async () => {
@@ -182,11 +201,11 @@ describe('postgres backend', () => {
     const localConfig = testConfig(ws.corpusDir, ws.indexDir);
     const next = await reindex(localConfig, { embedder });
     const failing = publishBuild(config, ws.indexDir, next.buildId!, {
-      beforeCommit: async () => {
-        throw new Error('killed before commit');
+      atStep: async (step) => {
+        if (step === 'inserted') throw new Error('failed half-way');
       },
     });
-    await assert.rejects(failing, /killed before commit/);
+    await assert.rejects(failing, /failed half-way/);
     const other = backend(config);
     assert.equal(await other.currentBuildId(), reader.buildId);
     assert.deepEqual(await sql(server.url, 'SELECT build_id FROM builds'), [{ build_id: reader.buildId }]);
@@ -198,8 +217,8 @@ describe('postgres backend', () => {
     // one (PGlite runs one transaction at a time, so here it waits for the commit; a server gives the old).
     let during: Promise<IndexSnapshot> | undefined;
     await publishBuild(config, ws.indexDir, next.buildId!, {
-      beforeCommit: async () => {
-        during = other.open(embedder);
+      atStep: async (step) => {
+        if (step === 'switched') during = other.open(embedder);
       },
     });
     const seen = await during!;

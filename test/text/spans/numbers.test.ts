@@ -10,6 +10,17 @@ describe('findNumbers', () => {
     assert.deepEqual(numbers('पहले साल में ८० छात्र आएंगे।'), [{ text: '८०', value: 80, unit: 'छात्र' }]);
   });
 
+  test('Bengali classifiers fused to the digits: the number, with the classifier as its unit', () => {
+    assert.deepEqual(numbers('জোটটি ১২০টি প্রকল্প চালায়।'), [{ text: '১২০টি', value: 120, unit: 'টি' }]);
+    assert.deepEqual(numbers('প্রথমে ১৫০জনকে নেওয়া হবে।'), [{ text: '১৫০জনকে', value: 150, unit: 'জনকে' }]);
+    assert.deepEqual(numbers('৪০টিরও বেশি বিশ্ববিদ্যালয় যোগ দেয়।')[0], {
+      text: '৪০টিরও বেশি',
+      value: 40,
+      qualifier: 'more',
+      unit: 'টিরও',
+    });
+  });
+
   test('qualifiers before and after the number', () => {
     assert.deepEqual(numbers('В работе участвуют более 40 вузов.')[0], {
       text: 'более 40',
