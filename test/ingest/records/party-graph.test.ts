@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { loadArticleFile } from '../../../src/ingest/load.ts';
 import { extractRecords } from '../../../src/ingest/records/extract.ts';
-import { prepareName, samePrepared } from '../../../src/ingest/records/names.ts';
+import { prepareName, sameParty, samePrepared } from '../../../src/ingest/records/names.ts';
 import {
   linkNames,
   PARTY_GRAPH_VERSION,
@@ -109,6 +109,33 @@ describe('party graph', () => {
     const updated = partyGraph([mk('A', 'C')], graph);
     assert.deepEqual(updated.names, ['A', 'C']);
     assert.deepEqual(updated.links, []);
+  });
+
+  test('a changed article only updates its parties: the other names keep their stored links, compared again for nothing', () => {
+    const mk = (id: string, ...parties: string[]): CollabRecord =>
+      ({ id, parties: parties.map((name) => ({ name, aliases: [name] })) }) as unknown as CollabRecord;
+    const unchanged = [
+      mk('b', 'Delta Medical College', 'Egor Institute of Technology'),
+      mk('c', 'Bini Cancer Research Centre', 'Delta Medical College'),
+    ];
+    const stored = partyGraph([mk('a', 'Alpha Northern University', 'Gamma Hospital'), ...unchanged]);
+    // A stored link the rule would not make, between names of the unchanged articles: were they compared
+    // again, the update would drop it.
+    const delta = stored.names.indexOf('Delta Medical College');
+    const egor = stored.names.indexOf('Egor Institute of Technology');
+    assert.equal(sameParty('Delta Medical College', 'Egor Institute of Technology'), false);
+    const marked = { ...stored, links: [...stored.links, [delta, egor] as const] };
+    // Article a changes its second party: Gamma Hospital leaves, BCRC (the acronym of a party of c) comes.
+    const updated = partyGraph([mk('a', 'Alpha Northern University', 'BCRC'), ...unchanged], marked);
+    const parties = partiesOf(updated);
+    assert.equal(parties.get('Delta Medical College'), parties.get('Egor Institute of Technology'));
+    assert.equal(parties.get('BCRC'), parties.get('Bini Cancer Research Centre'));
+    assert.equal(updated.names.includes('Gamma Hospital'), false);
+    assert.notEqual(parties.get('Alpha Northern University'), parties.get('BCRC'));
+    // From scratch, the same names: the new name joined as there, the marked link not made.
+    const scratch = partiesOf(partyGraph([mk('a', 'Alpha Northern University', 'BCRC'), ...unchanged]));
+    assert.equal(scratch.get('BCRC'), scratch.get('Bini Cancer Research Centre'));
+    assert.notEqual(scratch.get('Delta Medical College'), scratch.get('Egor Institute of Technology'));
   });
 
   test('with nothing changed, an update compares nothing and keeps every link', () => {
