@@ -232,23 +232,24 @@ export function isGenericConcept(id: string): boolean {
   return GENERIC.has(id);
 }
 
-/**
- * Concepts that end a name made of the word before them: an institution type or a field (Fudan University,
- * Tata Medical Center, veterinary medicine). A word the corpus does not know, standing before one, names
- * what the question is about.
- */
-const NAME_HEADS: ReadonlySet<string> = new Set([
+/** Kinds of organisation, as concept ids of this lexicon: the head words of institution names. */
+export const INSTITUTION_CONCEPTS: ReadonlySet<string> = new Set([
   'hospital',
   'university',
   'institute',
   'college',
   'school',
   'centre',
-  'medicine',
   'association',
   'council',
 ]);
 
+/**
+ * Concepts that end a name made of the word before them: an institution type or a field (Fudan University,
+ * Tata Medical Center, veterinary medicine). A word the corpus does not know, standing before one, names
+ * what the question is about.
+ */
+const NAME_HEADS: ReadonlySet<string> = new Set([...INSTITUTION_CONCEPTS, 'medicine']);
 export function isNameHead(id: string): boolean {
   return NAME_HEADS.has(id);
 }

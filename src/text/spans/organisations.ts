@@ -2,22 +2,12 @@
 // them, capitalized runs around an institution word ("Society for Rural Health", "Pune City Hospital",
 // "National Nursing Council"), Russian adjective + noun phrases ("Казанского медицинского университета"), and
 // quoted names ("‘সেন্টার ফর রুরাল কেয়ার’").
-import { conceptsOf } from '../concepts.ts';
+import { conceptsOf, INSTITUTION_CONCEPTS } from '../concepts.ts';
 import { foldText } from '../fold.ts';
 import { isTitle } from './titles.ts';
 import { tokenize, wordsBefore, type Span, type SpanContext, type Token } from './types.ts';
 
-/** Kinds of organisation, as head words; concept ids of the lexicon plus words it does not list. */
-export const INSTITUTION_CONCEPTS: ReadonlySet<string> = new Set([
-  'hospital',
-  'university',
-  'institute',
-  'college',
-  'school',
-  'centre',
-  'association',
-  'council',
-]);
+/** Institution words the lexicon does not list. */
 const EXTRA_WORDS =
   /^(foundation|trust|society|academy|agency|ministry|laboratory|lab|department|organi[sz]ation|фонд\p{L}*|академи\p{L}*|министерств\p{L}*|лаборатори\p{L}*|фाउंडेशन|फाउंडेशन|ফাউন্ডেশন|কাউন্সিল|ট্রাস্ট|अकादमी|मंत्रालय|মন্ত্রক)$/u;
 
