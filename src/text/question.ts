@@ -3,7 +3,7 @@
 // organisation, a place, a date, a number), the head noun of "which X" questions, and a year the question
 // is constrained to. Written for chat-style input too: lower case, no punctuation, short forms.
 import type { Language } from '../i18n/index.ts';
-import { conceptsOf } from './concepts.ts';
+import { conceptsOf, INSTITUTION_CONCEPTS } from './concepts.ts';
 import { foldText } from './fold.ts';
 
 export type AnswerType = 'who' | 'when' | 'where' | 'how-many' | 'which' | 'what' | 'yes-no' | 'list';
@@ -65,17 +65,7 @@ const YES_NO_PLACE = new RegExp(`${B}(?:in|at)\\s+\\p{L}+[?]?$|${B}(?:в|во)\\
 /** Head nouns that make a "which" question a question about articles or agreements: a list. */
 const LIST_HEADS = new Set(['agreement', 'collaboration', 'article']);
 /** Head nouns that make "who"/"which" ask for an organisation rather than a person. */
-const ORGANISATION_HEADS = new Set([
-  'university',
-  'hospital',
-  'institute',
-  'college',
-  'school',
-  'centre',
-  'association',
-  'council',
-  'organisation',
-]);
+const ORGANISATION_HEADS: ReadonlySet<string> = new Set([...INSTITUTION_CONCEPTS, 'organisation']);
 
 // Generic words for "organisation" and "article" the concept lexicon does not list (they carry no
 // retrieval meaning, but they say what kind of answer is wanted).
