@@ -118,14 +118,14 @@ export class RegistryView {
 
   /** The canonical parties a written name denotes (usually one; none when it names no party of the registry). */
   resolveParty(written: string): PartyInfo[] {
-    const input = prepareName(this.withAcronyms(written));
-    const same = this.candidates(this.lookup.sameAs(this.withAcronyms(written)));
+    const expanded = this.withAcronyms(written);
+    const input = prepareName(expanded);
+    const same = this.candidates(this.lookup.sameAs(expanded));
     let found = this.clusters.filter((c) => same.has(c) && c.aliases.some((a) => samePrepared(input, prepareName(a))));
     // Partial input ("Kharagpur", "Sechenov"): every party one of whose names contains it, by sound.
     if (found.length === 0) {
-      const partial = this.withAcronyms(written);
-      const containing = this.candidates(this.lookup.containing(nameTokens(partial)));
-      found = this.clusters.filter((c) => containing.has(c) && c.aliases.some((a) => containsName(a, partial)));
+      const containing = this.candidates(this.lookup.containing(nameTokens(expanded)));
+      found = this.clusters.filter((c) => containing.has(c) && c.aliases.some((a) => containsName(a, expanded)));
     }
     return found.map((c) => this.partyByName.get(c.name)!);
   }
