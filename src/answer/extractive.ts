@@ -625,7 +625,6 @@ export function renderAnswer(
       lines.push(`${t(language, 'answer:yes', { answer })} ${marker}`);
     } else if ((foreign || yes === 'more') && articleAreas.length > 0) {
       // An article the asker may not read: the areas its sentences name, in the asker's language, answer first.
-      // "Is it only about treatment?": no, and the areas it does name say what else.
       // After a "no", the areas besides the asked ones say what else the article covers.
       const asked = yes === 'more' ? new Set(findAreas(analysis.question).map((a) => a.id)) : new Set<string>();
       const shown = articleAreas.filter((a) => !asked.has(a.id));
