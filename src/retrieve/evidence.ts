@@ -145,6 +145,12 @@ interface SnapshotProfiles {
 }
 
 const cache = new WeakMap<IndexSnapshot, SnapshotProfiles>();
+/**
+ * Article profiles kept per snapshot (least recently used dropped first): a profile is a pure function of the
+ * article, and without a bound a long-running service would end up holding one for every article (about
+ * 80 KB each; performance and memory only, not fitted).
+ */
+const PROFILED_ARTICLES = 1000;
 
 function profilesOf(snapshot: IndexSnapshot): SnapshotProfiles {
   let entry = cache.get(snapshot);
@@ -168,7 +174,12 @@ export function documentChunks(snapshot: IndexSnapshot, docId: string): StoredCh
 function profile(snapshot: IndexSnapshot, docId: string, analyzer: Analyzer): ArticleProfile {
   const entry = profilesOf(snapshot);
   let result = entry.profiles.get(docId);
-  if (result) return result;
+  if (result) {
+    // Most recently used last: the least recently used profile is the first one dropped.
+    entry.profiles.delete(docId);
+    entry.profiles.set(docId, result);
+    return result;
+  }
   const chunks = documentChunks(snapshot, docId);
   const doc = entry.documents.get(docId);
   const terms = new Set<string>();
@@ -212,6 +223,7 @@ function profile(snapshot: IndexSnapshot, docId: string, analyzer: Analyzer): Ar
   const script = doc ? SCRIPT_OF_LANGUAGE[doc.language] : undefined;
   result = { terms, nameTerms, partyTerms, latinByKey, chunks: chunkProfiles, years, ...(script ? { script } : {}) };
   entry.profiles.set(docId, result);
+  if (entry.profiles.size > PROFILED_ARTICLES) entry.profiles.delete(entry.profiles.keys().next().value!);
   return result;
 }
 

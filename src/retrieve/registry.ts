@@ -7,6 +7,7 @@ import {
   PARTY_GRAPH_VERSION,
   partyGraph,
   registryNames,
+  tokenKeys,
   type PartyGraph,
 } from '../ingest/records/party-graph.ts';
 import { TOPIC_PHRASES, TOPICS } from '../ingest/records/topics.ts';
@@ -179,18 +180,71 @@ export class RegistryView {
     return ids;
   }
 
-  /** The parties whose names occur in a text (a question), by aligning each name with a run of its words. */
+  /**
+   * The parties whose names occur in a text (a question), by aligning each name with a run of its words.
+   * Only the names that may start and end at its words are read (NameLookup.spanning), and in them only the
+   * runs whose ends may match (`occursInRun`): the same parties as `partiesInExhaustive`, in the same order.
+   */
   partiesIn(text: string): PartyInfo[] {
     const words = nameTokens(this.withAcronyms(text));
-    const found: PartyInfo[] = [];
-    const starting = this.candidates(this.lookup.startingAt(words));
-    for (const c of this.clusters) {
-      if (!starting.has(c)) continue;
-      const hit = c.aliases.some((alias) => prepareName(alias).forms.some((form) => occursIn(form, words)));
-      if (hit) found.push(this.partyByName.get(c.name)!);
-    }
-    return found;
+    const run = keyedRun(words);
+    const order = this.clusterOrder;
+    const spanning = [...this.candidates(this.lookup.spanning(words))].sort((a, b) => order.get(a)! - order.get(b)!);
+    return spanning
+      .filter((c) => c.aliases.some((alias) => prepareName(alias).forms.some((form) => occursInRun(form, run))))
+      .map((c) => this.partyByName.get(c.name)!);
   }
+
+  /** `partiesIn` by trying every party against every run of the text's words (the reference it must equal). */
+  partiesInExhaustive(text: string): PartyInfo[] {
+    const words = nameTokens(this.withAcronyms(text));
+    return this.clusters
+      .filter((c) => c.aliases.some((alias) => prepareName(alias).forms.some((form) => occursIn(form, words))))
+      .map((c) => this.partyByName.get(c.name)!);
+  }
+
+  private get clusterOrder(): ReadonlyMap<PartyCluster, number> {
+    this.order ??= new Map(this.clusters.map((c, i) => [c, i]));
+    return this.order;
+  }
+
+  private order?: Map<PartyCluster, number>;
+}
+
+/** A text's words with the keys each seeks as the first and as the last word of a name's run (tokenKeys). */
+interface KeyedRun {
+  words: readonly NameToken[];
+  first: ReadonlySet<string>[];
+  last: ReadonlySet<string>[];
+}
+
+function keyedRun(words: readonly NameToken[]): KeyedRun {
+  return {
+    words,
+    first: words.map((w) => new Set(tokenKeys(w, 'first').seek)),
+    last: words.map((w) => new Set(tokenKeys(w, 'last').seek)),
+  };
+}
+
+/**
+ * `occursIn` trying only the runs that start at a word the form's first token may align with and end at a
+ * word its last token may align with: `aligns` consumes the first tokens of both together and the last
+ * tokens together, and two tokens that can be consumed together share a key (party-graph.ts, tokenKeys).
+ */
+function occursInRun(form: readonly NameToken[], run: KeyedRun): boolean {
+  if (!form.some((t) => !t.generic)) return false;
+  const { words } = run;
+  const offerFirst = tokenKeys(form[0]!, 'first').offer;
+  const offerLast = tokenKeys(form[form.length - 1]!, 'last').offer;
+  let ends: boolean[] | undefined;
+  for (let i = 0; i < words.length; i++) {
+    if (!offerFirst.some((k) => run.first[i]!.has(k))) continue;
+    ends ??= run.last.map((seek) => offerLast.some((k) => seek.has(k)));
+    for (let j = i + 1; j <= Math.min(words.length, i + form.length + 4); j++) {
+      if (ends[j - 1] && aligns(form, words.slice(i, j))) return true;
+    }
+  }
+  return false;
 }
 
 /** Whether the tokens of a name align with some run of the text's tokens. */

@@ -58,6 +58,14 @@ export interface RetrievalDiagnostics {
   notFound?: { features: NotFoundFeatures; probability: number };
 }
 
+/**
+ * Distinct words the analyzer shared by all questions remembers: a word's analysis is a pure function of the
+ * word, and the same words recur in every question's candidate articles (performance only, not fitted).
+ */
+const ANALYZER_CACHE_WORDS = 50_000;
+let sharedAnalyzer: Analyzer | undefined;
+const questionAnalyzer = () => (sharedAnalyzer ??= createAnalyzer({ maxCacheSize: ANALYZER_CACHE_WORDS }));
+
 export async function retrieve(
   snapshot: IndexSnapshot,
   question: string,
@@ -73,7 +81,7 @@ export async function retrieveWithDiagnostics(
   options: RetrieveOptions,
 ): Promise<{ retrieval: Retrieval; diagnostics: RetrievalDiagnostics }> {
   const settings = settingsFrom(options.config);
-  const analyzer = createAnalyzer({ maxCacheSize: 10_000 });
+  const analyzer = questionAnalyzer();
   const query = withFollowUpContext(question, options.history, analyzer);
   const list = isListQuestion(question);
   const { ranked, evidence, denseTypical } = await rankDocuments(snapshot, query, options.k, settings, analyzer);

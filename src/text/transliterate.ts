@@ -52,8 +52,26 @@ export const TRANSLITERATION_TABLES: readonly string[] = [
   BENGALI_WA.source,
 ];
 
+/**
+ * Words whose transliteration is remembered: it is a pure function of the word and costly (Sanscript), and
+ * every question transliterates the words of its candidate articles again (performance only, not fitted).
+ */
+const MAX_REMEMBERED = 50_000;
+const remembered = new Map<string, string>();
+
 /** Lower-case ASCII spelling of a word in the given script; Latin words are only stripped of diacritics. */
 export function toLatin(word: string, script: Script): string {
+  const key = `${script}\u0000${word}`;
+  let latin = remembered.get(key);
+  if (latin === undefined) {
+    latin = transliterateWord(word, script);
+    if (remembered.size >= MAX_REMEMBERED) remembered.clear();
+    remembered.set(key, latin);
+  }
+  return latin;
+}
+
+function transliterateWord(word: string, script: Script): string {
   let text = word.toLowerCase();
   switch (script) {
     case 'devanagari':

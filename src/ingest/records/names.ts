@@ -128,8 +128,22 @@ function analyzer(): Analyzer {
   return shared;
 }
 
-/** The words of a name that can identify it, in order. */
+/** Names whose tokens are remembered (the registry's lookups read the same party names for every question). */
+const MAX_TOKENIZED = 50_000;
+const tokenized = new Map<string, NameToken[]>();
+
+/** The words of a name that can identify it, in order (shared between callers: never modify the list). */
 export function nameTokens(name: string): NameToken[] {
+  let tokens = tokenized.get(name);
+  if (!tokens) {
+    tokens = tokenize(name);
+    if (tokenized.size >= MAX_TOKENIZED) tokenized.clear();
+    tokenized.set(name, tokens);
+  }
+  return tokens;
+}
+
+function tokenize(name: string): NameToken[] {
   return (
     analyzer()
       .words(name)

@@ -28,10 +28,10 @@ export type NamePair = readonly [number, number];
 /** The length of a phonetic key's prefix that keys match by (names.ts: MIN_PREFIX_KEY). */
 const KEY_PREFIX = 4;
 
-type Position = 'first' | 'last';
+export type Position = 'first' | 'last';
 
 /** What a token offers to others (`offer`) and what it looks for in them (`seek`), at one end of its name. */
-function tokenKeys(t: NameToken, position: Position): { offer: string[]; seek: string[] } {
+export function tokenKeys(t: NameToken, position: Position): { offer: string[]; seek: string[] } {
   if (t.acronym) {
     const letters = soundLetters(t.acronym);
     const head = letters[0] ?? '';
@@ -271,6 +271,7 @@ export class NameLookup {
     seekDistinctive: Map<string, number[]>;
     anyToken: Map<string, number[]>;
     firstToken: Map<string, number[]>;
+    lastToken: Map<string, number[]>;
   };
 
   constructor(private readonly names: readonly string[]) {}
@@ -284,6 +285,7 @@ export class NameLookup {
       seekDistinctive: new Map<string, number[]>(),
       anyToken: new Map<string, number[]>(),
       firstToken: new Map<string, number[]>(),
+      lastToken: new Map<string, number[]>(),
     };
     this.names.forEach((name, i) => {
       const k = keysOf(name);
@@ -293,6 +295,7 @@ export class NameLookup {
       for (const key of new Set(k.seekDistinctive.flat(2))) post(index.seekDistinctive, key, i);
       const any = new Set<string>();
       const first = new Set<string>();
+      const last = new Set<string>();
       for (const form of prepareName(name).forms) {
         form.forEach((t, at) => {
           for (const key of tokenKeys(t, 'first').offer) {
@@ -300,9 +303,11 @@ export class NameLookup {
             if (at === 0) first.add(key);
           }
         });
+        if (form.length > 0) for (const key of tokenKeys(form[form.length - 1]!, 'last').offer) last.add(key);
       }
       for (const key of any) post(index.anyToken, key, i);
       for (const key of first) post(index.firstToken, key, i);
+      for (const key of last) post(index.lastToken, key, i);
     });
     this.index = index;
     return index;
@@ -336,10 +341,27 @@ export class NameLookup {
 
   /** Names one of whose forms may start at one of `words` (a name written in a text). */
   startingAt(words: readonly NameToken[]): Set<number> {
+    return this.reached(this.built().firstToken, words, 'first');
+  }
+
+  /**
+   * Names one of whose forms may start at one of `words` and one of whose forms may end at one of them: a
+   * form aligned with a run of the words consumes its first token with the run's first word and its last
+   * token with the run's last word (`aligns`), so it offers a key that each of these seeks (`tokenKeys`).
+   */
+  spanning(words: readonly NameToken[]): Set<number> {
+    const starting = this.startingAt(words);
+    const ending = this.reached(this.built().lastToken, words, 'last');
     const found = new Set<number>();
-    const postings = this.built().firstToken;
-    for (const w of words)
-      for (const key of tokenKeys(w, 'first').seek) for (const i of postings.get(key) ?? []) found.add(i);
+    const [small, large] = starting.size <= ending.size ? [starting, ending] : [ending, starting];
+    for (const i of small) if (large.has(i)) found.add(i);
+    return found;
+  }
+
+  private reached(postings: Map<string, number[]>, words: readonly NameToken[], position: Position): Set<number> {
+    const found = new Set<number>();
+    const keys = new Set(words.flatMap((w) => tokenKeys(w, position).seek));
+    for (const key of keys) for (const i of postings.get(key) ?? []) found.add(i);
     return found;
   }
 }
