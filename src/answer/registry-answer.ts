@@ -142,9 +142,7 @@ export function selectRecords(view: RegistryView, query: RegistryQuestion): Regi
     const ofType = (name: string) =>
       nameTokens(name).some((t) => t.concepts.some((c) => query.types.includes(c.slice(1))));
     records = records.filter((r) =>
-      r.partyNames.some(
-        (n) => !named.has(n) && [n, ...(view.parties.find((p) => p.name === n)?.aliases ?? [])].some(ofType),
-      ),
+      r.partyNames.some((n) => !named.has(n) && [n, ...(view.party(n)?.aliases ?? [])].some(ofType)),
     );
   }
   return records;

@@ -189,7 +189,11 @@ function profile(snapshot: IndexSnapshot, docId: string, analyzer: Analyzer): Ar
   const years = new Set<string>(doc?.date ? [doc.date.slice(0, 4)] : []);
   const addWords = (words: Word[], into: Set<string>[]) => {
     for (const w of words) {
-      for (const t of [...w.terms, ...w.keys, ...w.concepts]) for (const set of into) set.add(t);
+      for (const set of into) {
+        for (const t of w.terms) set.add(t);
+        for (const t of w.keys) set.add(t);
+        for (const t of w.concepts) set.add(t);
+      }
       if (YEAR.test(w.folded)) years.add(w.folded);
       if (w.keys.length > 0) {
         const latin = w.acronym ? PRONOUNCED_ACRONYM : toLatin(w.folded, w.script);

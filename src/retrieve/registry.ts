@@ -103,6 +103,11 @@ export class RegistryView {
     this.clusterByName = new Map(this.clusters.map((c) => [c.name, c]));
   }
 
+  /** The party with this canonical name. */
+  party(name: string): PartyInfo | undefined {
+    return this.partyByName.get(name);
+  }
+
   /** The records that pass every given filter, newest first (undated last). */
   filter(filter: CollaborationFilter): RegistryEntry[] {
     const range = dateRange(filter);

@@ -57,16 +57,22 @@ export const TRANSLITERATION_TABLES: readonly string[] = [
  * every question transliterates the words of its candidate articles again (performance only, not fitted).
  */
 const MAX_REMEMBERED = 50_000;
-const remembered = new Map<string, string>();
+const remembered = new Map<Script, Map<string, string>>();
+let rememberedCount = 0;
 
 /** Lower-case ASCII spelling of a word in the given script; Latin words are only stripped of diacritics. */
 export function toLatin(word: string, script: Script): string {
-  const key = `${script}\u0000${word}`;
-  let latin = remembered.get(key);
+  let ofScript = remembered.get(script);
+  if (!ofScript) remembered.set(script, (ofScript = new Map()));
+  let latin = ofScript.get(word);
   if (latin === undefined) {
     latin = transliterateWord(word, script);
-    if (remembered.size >= MAX_REMEMBERED) remembered.clear();
-    remembered.set(key, latin);
+    if (rememberedCount >= MAX_REMEMBERED) {
+      for (const words of remembered.values()) words.clear();
+      rememberedCount = 0;
+    }
+    ofScript.set(word, latin);
+    rememberedCount++;
   }
   return latin;
 }
