@@ -95,6 +95,11 @@ export function citationFor(passage: Passage, n: number): Citation {
   };
 }
 
+/** Distinct words the shared answer analyzer remembers (performance only, not fitted). */
+const ANSWER_ANALYZER_WORDS = 20_000;
+let sharedAnalyzer: Analyzer | undefined;
+const answerAnalyzer = () => (sharedAnalyzer ??= createAnalyzer({ maxCacheSize: ANSWER_ANALYZER_WORDS }));
+
 export function extractiveAnswer(
   question: string,
   retrieval: Retrieval,
@@ -104,9 +109,10 @@ export function extractiveAnswer(
   const analysis = analyse(question);
   if (!retrieval.found || retrieval.passages.length === 0)
     return notFoundAnswer(question, retrieval.nearest, analysis.language);
-  // One analyzer per answer: the question and every sentence share its memo of analysed words, and the same
-  // analysis as the lexical index lets an English question meet a Bengali sentence (আইআইটি = iit).
-  const analyzer = createAnalyzer({ maxCacheSize: 5_000 });
+  // One analyzer for all answers: the question and every sentence share its memo of analysed words (a pure
+  // function of the word), and the same analysis as the lexical index lets an English question meet a
+  // Bengali sentence (আইআইটি = iit).
+  const analyzer = answerAnalyzer();
   const nearMiss = findNearMiss(analysis, retrieval.passages, analyzer);
   if (nearMiss) return notFoundAnswer(question, nearMiss, analysis.language);
 
