@@ -4,7 +4,7 @@
 // lists every matching record, each cited with its article. Otherwise undefined: retrieval answers.
 import { t, toLanguage, type Language } from '../i18n/index.ts';
 import { detectLanguage } from '../ingest/language.ts';
-import { HEAD_CONCEPTS, nameTokens, tokensMatch } from '../ingest/records/names.ts';
+import { HEAD_CONCEPTS, nameTokens } from '../ingest/records/names.ts';
 import { TOPIC_PHRASES, topicById } from '../ingest/records/topics.ts';
 import type { Evidence } from '../ingest/records/types.ts';
 import { compilePhrases, findPhrases, textWords } from '../ingest/records/phrases.ts';
@@ -73,13 +73,13 @@ export function registryQuestion(question: string, view: RegistryView): Registry
   const years = [...question.matchAll(YEAR)].map((m) => m[1]!).sort();
   // Every word must be accounted for: a word the registry cannot read ("facilities", "veterinary", a name it
   // does not know) means the question asks for more than a list of records.
-  if (unexplainedWords(question, parties).length > 0) return undefined;
+  if (unexplainedWords(question, parties, view).length > 0) return undefined;
   const asksAll = words.some((w) => ALL_WORDS.has(w.folded)) || findPhrases(words, REGISTRY_WORDS).length > 0;
   if (parties.length === 0 && topics.length === 0 && years.length === 0 && !asksAll) return undefined;
   const filter: CollaborationFilter = {
     ...(years.length > 0 ? { since: years[0]!, until: years[years.length - 1]! } : {}),
   };
-  return { filter, parties, topics, types: askedTypes(question, parties) };
+  return { filter, parties, topics, types: askedTypes(question, parties, view) };
 }
 
 /**
@@ -94,14 +94,13 @@ const QUESTION_WORDS = compilePhrases(
 );
 
 /** Question words no part of the registry accounts for (see registryQuestion). */
-function unexplainedWords(question: string, parties: readonly PartyInfo[]): string[] {
+function unexplainedWords(question: string, parties: readonly PartyInfo[], view: RegistryView): string[] {
   const words = textWords(question);
   const covered = new Set<number>();
   for (const list of [REGISTRY_WORDS, QUESTION_WORDS, ...TOPIC_PHRASES.values()]) {
     for (const hit of findPhrases(words, list))
       for (const w of words) if (w.start >= hit.start && w.end <= hit.end) covered.add(w.start);
   }
-  const partyTokens = parties.flatMap((p) => [p.name, ...p.aliases]).flatMap(nameTokens);
   return words
     .filter((w) => {
       if (covered.has(w.start) || isStopword(w.folded) || ALL_WORDS.has(w.folded) || /^\d+$/.test(w.folded))
@@ -109,7 +108,7 @@ function unexplainedWords(question: string, parties: readonly PartyInfo[]): stri
       if (conceptsOf(w.folded).some((c) => c.generic)) return false;
       const [token] = nameTokens(question.slice(w.start, w.end));
       if (!token) return false;
-      return !partyTokens.some((p) => tokensMatch(token, p));
+      return !view.namedBy(token, parties);
     })
     .map((w) => question.slice(w.start, w.end));
 }
@@ -118,11 +117,10 @@ function unexplainedWords(question: string, parties: readonly PartyInfo[]): stri
  * The kinds of institution the question asks for ("which hospitals…", "किन अस्पतालों…"): institution words
  * that are not part of a party it names.
  */
-function askedTypes(question: string, parties: readonly PartyInfo[]): string[] {
-  const partyTokens = parties.flatMap((p) => [p.name, ...p.aliases]).flatMap(nameTokens);
+function askedTypes(question: string, parties: readonly PartyInfo[], view: RegistryView): string[] {
   const types = new Set<string>();
   for (const token of nameTokens(question)) {
-    if (partyTokens.some((p) => tokensMatch(token, p))) continue;
+    if (view.namedBy(token, parties)) continue;
     // "Institution"/"संस्था"/"প্রতিষ্ঠান" asks for any party, not for institutes.
     for (const c of token.concepts) if (HEAD_CONCEPTS.has(c.slice(1)) && c !== '#institute') types.add(c.slice(1));
   }

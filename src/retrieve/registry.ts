@@ -1,7 +1,7 @@
 // The registry of a build as the front ends see it: every record with its parties under one canonical
 // name across the corpus (IIT Kharagpur, আইআইটি খড়্গপুর and IIT KGP in three articles are one party), and
 // filtering by party (in any script or alias), topic and date range.
-import { aligns, nameTokens, prepareName, samePrepared, type NameToken } from '../ingest/records/names.ts';
+import { aligns, nameTokens, prepareName, samePrepared, tokensMatch, type NameToken } from '../ingest/records/names.ts';
 import {
   NameLookup,
   PARTY_GRAPH_VERSION,
@@ -103,6 +103,39 @@ export class RegistryView {
     this.clusterByName = new Map(this.clusters.map((c) => [c.name, c]));
   }
 
+  /**
+   * Whether `token` matches (tokensMatch) a token of some name of `parties`. Each party's tokens are indexed
+   * once by the keys they offer; two tokens that match share a key (party-graph.ts, tokenKeys), so only the
+   * tokens under the keys `token` seeks are compared: the answer of comparing it with every token.
+   */
+  namedBy(token: NameToken, parties: readonly PartyInfo[]): boolean {
+    const seek = tokenKeys(token, 'first').seek;
+    return parties.some((party) => {
+      const index = this.tokenIndex(this.clusterByName.get(party.name)!);
+      return seek.some((key) => index.get(key)?.some((t) => tokensMatch(token, t)) === true);
+    });
+  }
+
+  private tokenIndex(cluster: PartyCluster): ReadonlyMap<string, NameToken[]> {
+    let index = this.tokenIndexes.get(cluster);
+    if (!index) {
+      index = new Map();
+      for (const alias of cluster.aliases) {
+        for (const t of nameTokens(alias)) {
+          for (const key of new Set(tokenKeys(t, 'first').offer)) {
+            const list = index.get(key);
+            if (list) list.push(t);
+            else index.set(key, [t]);
+          }
+        }
+      }
+      this.tokenIndexes.set(cluster, index);
+    }
+    return index;
+  }
+
+  private readonly tokenIndexes = new Map<PartyCluster, Map<string, NameToken[]>>();
+
   /** The party with this canonical name. */
   party(name: string): PartyInfo | undefined {
     return this.partyByName.get(name);
@@ -193,11 +226,15 @@ export class RegistryView {
   partiesIn(text: string): PartyInfo[] {
     const words = nameTokens(this.withAcronyms(text));
     const run = keyedRun(words);
+    // Only the names that may occur are read, not every alias of their parties (a party can have thousands).
+    const found = new Set<PartyCluster>();
+    for (const i of this.lookup.spanning(words)) {
+      const cluster = this.clusterOfAlias.get(this.names[i]!)!;
+      if (found.has(cluster)) continue;
+      if (prepareName(this.names[i]!).forms.some((form) => occursInRun(form, run))) found.add(cluster);
+    }
     const order = this.clusterOrder;
-    const spanning = [...this.candidates(this.lookup.spanning(words))].sort((a, b) => order.get(a)! - order.get(b)!);
-    return spanning
-      .filter((c) => c.aliases.some((alias) => prepareName(alias).forms.some((form) => occursInRun(form, run))))
-      .map((c) => this.partyByName.get(c.name)!);
+    return [...found].sort((a, b) => order.get(a)! - order.get(b)!).map((c) => this.partyByName.get(c.name)!);
   }
 
   /** `partiesIn` by trying every party against every run of the text's words (the reference it must equal). */
