@@ -5,7 +5,7 @@
 // extracted again. The party graph (which names of the records denote one party, src/ingest/records/
 // party-graph.ts) is stored with them, found again only for the names that changed, so loading a build
 // reads its parties instead of comparing names.
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EXTRACTOR_VERSION, extractRecords } from '../ingest/records/extract.ts';
 import { partyGraph, type PartyGraph } from '../ingest/records/party-graph.ts';
@@ -18,8 +18,9 @@ import { corrupt } from './manifest.ts';
 import type { ManifestDocument } from './types.ts';
 
 export const REGISTRY_FILE = 'registry.json';
-/** 2 added `parties`; a version 1 registry is read without it. */
-const FORMAT_VERSION = 2;
+/** 2 added `parties`; a version 1 registry is read without it (and rewritten by the next reindex). */
+export const REGISTRY_FORMAT_VERSION = 2;
+const FORMAT_VERSION = REGISTRY_FORMAT_VERSION;
 const READABLE_VERSIONS = new Set([1, FORMAT_VERSION]);
 
 interface StoredDocument {
@@ -110,6 +111,31 @@ export async function loadRegistry(indexDir: string, buildId: string): Promise<L
   if (!registry) return undefined;
   const records = registry.documents.flatMap((d) => d.records);
   return registry.parties ? { records, parties: registry.parties } : { records };
+}
+
+/**
+ * The format version of a build's registry without parsing it (the writer puts `formatVersion` first), or
+ * undefined when the build has none. A reindex that finds an older one writes a new build (see reindex.ts).
+ */
+export async function registryFormatOf(indexDir: string, buildId: string): Promise<number | undefined> {
+  const file = join(buildDir(indexDir, buildId), REGISTRY_FILE);
+  let head: string;
+  try {
+    const handle = await open(file, 'r');
+    try {
+      const { buffer, bytesRead } = await handle.read(Buffer.alloc(64), 0, 64, 0);
+      head = buffer.toString('utf8', 0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw corrupt(file, (error as Error).message);
+  }
+  const version = /^\{"formatVersion":(\d+)[,}]/.exec(head)?.[1];
+  if (version !== undefined) return Number(version);
+  // Written by something else than writeRegistry (or damaged): the whole file decides.
+  return (await readStoredRegistry(indexDir, buildId).catch(() => undefined))?.formatVersion ?? 0;
 }
 
 async function readStoredRegistry(indexDir: string, buildId: string): Promise<StoredRegistry | undefined> {

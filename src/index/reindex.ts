@@ -41,7 +41,7 @@ import type {
   StoredChunk,
 } from './types.ts';
 import { VectorStore } from './vector-store.ts';
-import { writeRegistry } from './registry-store.ts';
+import { REGISTRY_FORMAT_VERSION, registryFormatOf, writeRegistry } from './registry-store.ts';
 
 export interface ReindexOptions {
   embedder: EmbedderHandle;
@@ -168,7 +168,7 @@ async function buildAndSwap(
     base &&
     plan.articles.length === 0 &&
     plan.touched.size === 0 &&
-    (await lexicalVersionOf(indexDir, base.buildId)) === LEXICAL_VERSION
+    (await storedFormatsAreCurrent(indexDir, base.buildId))
   ) {
     const summary = summaryOf(base.manifest, base.buildId, 0, { unchangedBuild: true });
     logger.debug({ summary }, 'reindex: nothing changed, the live build stays');
@@ -476,6 +476,18 @@ async function allEmbeddingTexts(indexDir: string, buildId: string): Promise<str
   } finally {
     reader.close();
   }
+}
+
+/**
+ * Whether nothing in the build is in an older format: its lexical entries were made by this analyzer, and its
+ * registry (when it has one) is of this version. An older one makes a change with no article changed: a new
+ * build with the same chunks (re-analyzed, or with the registry rewritten) and the same atomic publish.
+ */
+async function storedFormatsAreCurrent(indexDir: string, buildId: string): Promise<boolean> {
+  if ((await lexicalVersionOf(indexDir, buildId)) !== LEXICAL_VERSION) return false;
+  const registry = await registryFormatOf(indexDir, buildId).catch(() => undefined);
+  // No registry at all (a build made before it existed): nothing to upgrade from without reading every article.
+  return registry === undefined || registry >= REGISTRY_FORMAT_VERSION;
 }
 
 async function lexicalVersionOf(indexDir: string, buildId: string): Promise<string | undefined> {

@@ -9,7 +9,7 @@ import { decodeArticleBytes } from './bytes.ts';
 import { dateFromRemovedLines, sourceFromRemovedLines } from './byline.ts';
 import { cleanArticleText, type CleanedArticle } from './clean.ts';
 import { FrontMatterError, parseMarkdownArticle } from './front-matter.ts';
-import { extractHtmlArticle, type ExtractedHtml } from './html.ts';
+import type { ExtractedHtml, extractHtmlArticle } from './html.ts';
 import { looksHardWrapped, markdownToLines } from './markdown.ts';
 import { detectLanguage } from './language.ts';
 import { splitSentences } from './sentences.ts';
@@ -111,12 +111,29 @@ function readScrapedText(text: string, id: string): ArticleDraft {
   return scrapedDraft(cleanArticleText(looksHardWrapped(text) ? markdownToLines(text) : text), id);
 }
 
-function readHtml(text: string, id: string): ArticleDraft {
-  const page = extractHtmlArticle(text);
+type HtmlExtractor = typeof extractHtmlArticle;
+
+/**
+ * The HTML reader (readability on linkedom), imported the first time an HTML file is read: loading linkedom
+ * costs a few hundred ms that a corpus of Markdown, or a reindex where no HTML file changed, does not need.
+ */
+let htmlExtractor: Promise<HtmlExtractor> | undefined;
+function loadHtmlExtractor(): Promise<HtmlExtractor> {
+  htmlExtractor ??= import('./html.ts').then((m) => m.extractHtmlArticle);
+  return htmlExtractor;
+}
+
+function isHtmlExtension(extension: string): boolean {
+  return extension === '.html' || extension === '.htm';
+}
+
+function readHtml(text: string, id: string, extractHtml: HtmlExtractor | undefined): ArticleDraft {
+  if (!extractHtml) throw new Error('the HTML reader is not loaded');
+  const page = extractHtml(text);
   return scrapedDraft(cleanArticleText(page.text, page.title ? { title: page.title } : {}), id, page);
 }
 
-function readDraft(text: string, extension: string, id: string): ArticleDraft {
+function readDraft(text: string, extension: string, id: string, extractHtml?: HtmlExtractor): ArticleDraft {
   switch (extension) {
     case '.md':
       return readMarkdown(text);
@@ -124,7 +141,7 @@ function readDraft(text: string, extension: string, id: string): ArticleDraft {
       return readScrapedText(text, id);
     case '.html':
     case '.htm':
-      return readHtml(text, id);
+      return readHtml(text, id, extractHtml);
     default:
       throw new Error(`unsupported file type "${extension}" (use ${ARTICLE_EXTENSIONS.join(', ')})`);
   }
@@ -171,9 +188,11 @@ export async function loadArticleFile(absPath: string, corpusDir: string, option
   const id = slugFromFileName(absPath);
   if (!id) throw new ArticleLoadError(path, 'the file name has no letters or digits to make an article id from');
   const text = await readArticleText(absPath, path, options.maxArticleBytes ?? DEFAULT_MAX_ARTICLE_BYTES);
+  const extension = extname(absPath).toLowerCase();
+  const extractHtml = isHtmlExtension(extension) ? await loadHtmlExtractor() : undefined;
   let draft: ArticleDraft;
   try {
-    draft = readDraft(text, extname(absPath).toLowerCase(), id);
+    draft = readDraft(text, extension, id, extractHtml);
   } catch (error) {
     const reason = error instanceof FrontMatterError ? error.message : `cannot parse: ${(error as Error).message}`;
     throw new ArticleLoadError(path, reason);
