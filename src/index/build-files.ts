@@ -65,12 +65,16 @@ export async function startBuild(
   }
 }
 
-/** Writes the graph, commits the database, writes the manifest, syncs, and gives the build its final name. */
+/**
+ * Writes the graph, commits the database, writes the manifest and the caller's other files (`writeFiles`,
+ * into the temp directory it is given), syncs, and gives the build its final name.
+ */
 export async function finishBuild(
   indexDir: string,
   build: OpenBuild,
   manifest: Manifest,
   onStep: (step: WriteStep, index: number) => void = () => {},
+  writeFiles: (dir: string) => Promise<unknown> = async () => {},
 ): Promise<string> {
   // Each step first lets the event loop turn: an interrupt (SIGINT, SIGTERM) that arrived during the
   // synchronous work before it is handled here, with no write into the temp build in flight, so the
@@ -85,6 +89,7 @@ export async function finishBuild(
   build.writer.finish({ deletedSlots: build.vectors.deletedSlots, lexicalVersion: LEXICAL_VERSION });
   await begin('manifest');
   await writeFile(join(build.dir, BUILD_FILES.manifest), JSON.stringify(manifest));
+  await writeFiles(build.dir);
   await begin('sync');
   await fsyncTree(build.dir);
   const final = buildDir(indexDir, build.buildId);

@@ -1,11 +1,11 @@
 // The collaboration registry of a build: the records of every indexed article, in one file of the build
-// directory (registry.json). Written by the reindex after the build's other files and before the pointer
-// switch, so the build that goes live always has the records of exactly its articles; an unchanged article
+// directory (registry.json). Written by the reindex with the build's other files, before the build is synced,
+// named and switched to, so the build that goes live always has the records of exactly its articles; an unchanged article
 // (same content hash, same extractor version) keeps its records from the previous build instead of being
 // extracted again. The party graph (which names of the records denote one party, src/ingest/records/
 // party-graph.ts) is stored with them, found again only for the names that changed, so loading a build
 // reads its parties instead of comparing names.
-import { open, readFile } from 'node:fs/promises';
+import { open, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EXTRACTOR_VERSION, extractRecords } from '../ingest/records/extract.ts';
 import { partyGraph, type PartyGraph } from '../ingest/records/party-graph.ts';
@@ -52,7 +52,8 @@ export interface RegistryBuildStats {
 /**
  * Writes the registry of build `buildId`: one entry per document of its manifest. `articles` are the
  * loaded articles; a document without one (its file failed to load and its previous version is kept) keeps
- * its previous records. `full` re-extracts everything.
+ * its previous records. `full` re-extracts everything. With `dir` (the build's temp directory, synced and
+ * renamed by the caller) the file is written there plainly; otherwise atomically into the published build.
  */
 export async function writeRegistry(
   indexDir: string,
@@ -60,7 +61,7 @@ export async function writeRegistry(
   previousBuildId: string | undefined,
   articles: readonly Article[],
   documents: readonly ManifestDocument[],
-  options: { full?: boolean; logger?: Logger } = {},
+  options: { full?: boolean; logger?: Logger; dir?: string } = {},
 ): Promise<RegistryBuildStats> {
   const previous =
     previousBuildId && !options.full
@@ -92,7 +93,8 @@ export async function writeRegistry(
     previous?.parties,
   );
   const registry: StoredRegistry = { formatVersion: FORMAT_VERSION, documents: stored, parties };
-  await writeFileAtomic(join(buildDir(indexDir, buildId), REGISTRY_FILE), JSON.stringify(registry));
+  if (options.dir !== undefined) await writeFile(join(options.dir, REGISTRY_FILE), JSON.stringify(registry));
+  else await writeFileAtomic(join(buildDir(indexDir, buildId), REGISTRY_FILE), JSON.stringify(registry));
   options.logger?.debug(
     { extracted: stats.extracted.length, reused: stats.reused.length },
     'collaboration registry written',

@@ -214,21 +214,22 @@ async function buildAndSwap(
 
   const manifest = createManifest(embedder.info, plan.documents, new Date(), chunking);
   const totalSteps = WRITE_STEPS.length + FINAL_STEPS.length;
-  await finishBuild(indexDir, build, manifest, (step, index) =>
-    progress({ phase: 'write', done: index, total: totalSteps, detail: step }),
-  );
-  // The collaboration records of the same documents, written before the switch (see registry-store.ts):
-  // extracted for the articles loaded now (added or changed), taken over from the previous build otherwise.
-  await writeRegistry(
+  await finishBuild(
     indexDir,
-    buildId,
-    previous?.buildId,
-    scan.articles.map((a) => a.article),
-    manifest.documents,
-    {
-      full: options.full === true,
-      logger,
-    },
+    build,
+    manifest,
+    (step, index) => progress({ phase: 'write', done: index, total: totalSteps, detail: step }),
+    // The collaboration records of the same documents, in the build before it is synced (see
+    // registry-store.ts): extracted for the articles loaded now (added or changed), taken over otherwise.
+    (dir) =>
+      writeRegistry(
+        indexDir,
+        buildId,
+        previous?.buildId,
+        scan.articles.map((a) => a.article),
+        manifest.documents,
+        { full: options.full === true, logger, dir },
+      ),
   );
   progress({ phase: 'write', done: WRITE_STEPS.length, total: totalSteps, detail: FINAL_STEPS[0] });
   const newTexts = new Set(newDocuments.flatMap((d) => d.chunks.map(embeddingText)));

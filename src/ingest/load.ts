@@ -235,8 +235,9 @@ export async function walkCorpus(corpusDir: string): Promise<CorpusListing> {
   const links: { full: string; ancestors: ReadonlySet<string> }[] = [];
   const problem = (full: string, reason: string) => problems.push({ path: toCorpusPath(full, corpusDir), reason });
 
-  const addFile = async (full: string): Promise<void> => {
-    const real = await realpath(full);
+  /** `real`: the file's real path when known (a plain entry of a folder whose real path is known). */
+  const addFile = async (full: string, real?: string): Promise<void> => {
+    real ??= await realpath(full);
     const already = seenFiles.get(real);
     if (already !== undefined) {
       problem(full, `it is the same file as ${already} (through a symbolic link); indexed once, as ${already}`);
@@ -246,8 +247,11 @@ export async function walkCorpus(corpusDir: string): Promise<CorpusListing> {
     files.push(toCorpusPath(full, corpusDir));
   };
 
-  /** Walks plain entries; links are queued for after the plain tree. */
-  async function walk(dir: string, ancestors: ReadonlySet<string>): Promise<void> {
+  /**
+   * Walks plain entries; links are queued for after the plain tree. `realDir` is the real path of `dir`: a
+   * plain entry's real path is then `realDir/name`, without asking the file system for each file.
+   */
+  async function walk(dir: string, ancestors: ReadonlySet<string>, realDir: string): Promise<void> {
     let entries;
     try {
       // Sorted, so that the same link wins on every machine when two reach one file.
@@ -267,15 +271,15 @@ export async function walkCorpus(corpusDir: string): Promise<CorpusListing> {
       if (entry.name.startsWith('.')) continue;
       const full = join(dir, entry.name);
       if (entry.isSymbolicLink()) links.push({ full, ancestors });
-      else if (entry.isDirectory()) await enterFolder(full, ancestors);
-      else if (entry.isFile() && isArticleFile(entry.name)) await addFile(full);
+      else if (entry.isDirectory()) await enterFolder(full, ancestors, join(realDir, entry.name));
+      else if (entry.isFile() && isArticleFile(entry.name)) await addFile(full, join(realDir, entry.name));
     }
   }
 
-  async function enterFolder(full: string, ancestors: ReadonlySet<string>): Promise<void> {
-    const real = await realpath(full);
+  async function enterFolder(full: string, ancestors: ReadonlySet<string>, known?: string): Promise<void> {
+    const real = known ?? (await realpath(full));
     seenDirs.set(real, full);
-    await walk(full, new Set([...ancestors, real]));
+    await walk(full, new Set([...ancestors, real]), real);
   }
 
   async function followLink({ full, ancestors }: { full: string; ancestors: ReadonlySet<string> }): Promise<void> {
@@ -298,14 +302,14 @@ export async function walkCorpus(corpusDir: string): Promise<CorpusListing> {
         `it is the same folder as ${toCorpusPath(already, corpusDir)} (through a symbolic link); its articles are indexed once, from there`,
       );
     }
-    await enterFolder(full, ancestors);
+    await enterFolder(full, ancestors, real);
   }
 
   const root = await realpath(corpusDir).catch(async (error: unknown) => {
     throw await folderSettingError('CORPUS_DIR', resolve(corpusDir), error, { flag: '--corpus' });
   });
   seenDirs.set(root, corpusDir);
-  await walk(corpusDir, new Set([root]));
+  await walk(corpusDir, new Set([root]), root);
   // Links found inside linked folders join the queue as those are walked.
   for (let i = 0; i < links.length; i++) await followLink(links[i]!);
   return { files: sortPaths(files), problems };
