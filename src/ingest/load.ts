@@ -232,26 +232,28 @@ export async function walkCorpus(corpusDir: string): Promise<CorpusListing> {
   const problems: LoadFailure[] = [];
   const seenFiles = new Map<string, string>(); // real path -> corpus path
   const seenDirs = new Map<string, string>(); // real path -> full path
-  const links: { full: string; ancestors: ReadonlySet<string> }[] = [];
+  // `rel` is an entry's corpus path (what toCorpusPath gives), built along the walk: names joined by '/'.
+  const links: { full: string; rel: string; ancestors: ReadonlySet<string> }[] = [];
   const problem = (full: string, reason: string) => problems.push({ path: toCorpusPath(full, corpusDir), reason });
+  const child = (rel: string, name: string) => (rel === '' ? name : `${rel}/${name}`);
 
   /** `real`: the file's real path when known (a plain entry of a folder whose real path is known). */
-  const addFile = async (full: string, real?: string): Promise<void> => {
+  const addFile = async (full: string, rel: string, real?: string): Promise<void> => {
     real ??= await realpath(full);
     const already = seenFiles.get(real);
     if (already !== undefined) {
       problem(full, `it is the same file as ${already} (through a symbolic link); indexed once, as ${already}`);
       return;
     }
-    seenFiles.set(real, toCorpusPath(full, corpusDir));
-    files.push(toCorpusPath(full, corpusDir));
+    seenFiles.set(real, rel);
+    files.push(rel);
   };
 
   /**
    * Walks plain entries; links are queued for after the plain tree. `realDir` is the real path of `dir`: a
    * plain entry's real path is then `realDir/name`, without asking the file system for each file.
    */
-  async function walk(dir: string, ancestors: ReadonlySet<string>, realDir: string): Promise<void> {
+  async function walk(dir: string, rel: string, ancestors: ReadonlySet<string>, realDir: string): Promise<void> {
     let entries;
     try {
       // Sorted, so that the same link wins on every machine when two reach one file.
@@ -270,23 +272,24 @@ export async function walkCorpus(corpusDir: string): Promise<CorpusListing> {
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       const full = join(dir, entry.name);
-      if (entry.isSymbolicLink()) links.push({ full, ancestors });
-      else if (entry.isDirectory()) await enterFolder(full, ancestors, join(realDir, entry.name));
-      else if (entry.isFile() && isArticleFile(entry.name)) await addFile(full, join(realDir, entry.name));
+      const entryRel = child(rel, entry.name);
+      if (entry.isSymbolicLink()) links.push({ full, rel: entryRel, ancestors });
+      else if (entry.isDirectory()) await enterFolder(full, entryRel, ancestors, join(realDir, entry.name));
+      else if (entry.isFile() && isArticleFile(entry.name)) await addFile(full, entryRel, join(realDir, entry.name));
     }
   }
 
-  async function enterFolder(full: string, ancestors: ReadonlySet<string>, known?: string): Promise<void> {
+  async function enterFolder(full: string, rel: string, ancestors: ReadonlySet<string>, known?: string): Promise<void> {
     const real = known ?? (await realpath(full));
     seenDirs.set(real, full);
-    await walk(full, new Set([...ancestors, real]), real);
+    await walk(full, rel, new Set([...ancestors, real]), real);
   }
 
-  async function followLink({ full, ancestors }: { full: string; ancestors: ReadonlySet<string> }): Promise<void> {
+  async function followLink({ full, rel, ancestors }: (typeof links)[number]): Promise<void> {
     const target = await linkTarget(full);
     if ('reason' in target) return void problem(full, target.reason);
     if (target.isFile) {
-      if (isArticleFile(basename(full))) await addFile(full);
+      if (isArticleFile(basename(full))) await addFile(full, rel);
       return;
     }
     if (!target.isDirectory) return;
@@ -302,14 +305,14 @@ export async function walkCorpus(corpusDir: string): Promise<CorpusListing> {
         `it is the same folder as ${toCorpusPath(already, corpusDir)} (through a symbolic link); its articles are indexed once, from there`,
       );
     }
-    await enterFolder(full, ancestors, real);
+    await enterFolder(full, rel, ancestors, real);
   }
 
   const root = await realpath(corpusDir).catch(async (error: unknown) => {
     throw await folderSettingError('CORPUS_DIR', resolve(corpusDir), error, { flag: '--corpus' });
   });
   seenDirs.set(root, corpusDir);
-  await walk(corpusDir, new Set([root]), root);
+  await walk(corpusDir, '', new Set([root]), root);
   // Links found inside linked folders join the queue as those are walked.
   for (let i = 0; i < links.length; i++) await followLink(links[i]!);
   return { files: sortPaths(files), problems };
