@@ -60,6 +60,20 @@ describe('npm run ask', { timeout: 300_000 }, () => {
     assert.match(run.stdout, /^Sources:\n.*HKUST.* — Mirage News.*\n {2}\[1\] /m);
   });
 
+  test('with no embedding model the fallback to the hash embedder is told once, as a plain line', async () => {
+    const run = await ask(['Which hospitals did HKUST sign MoUs with?'], {
+      ...env,
+      EMBEDDINGS: 'auto',
+      ALLOW_MODEL_DOWNLOAD: 'false',
+      MODEL_DIR: join(workDir, 'no-models'),
+      INDEX_DIR: join(workDir, 'index-auto'),
+    });
+    assert.equal(run.code, 0, run.stderr);
+    const notices = run.stderr.split('\n').filter((line) => line.includes('using the offline hash embedder'));
+    assert.equal(notices.length, 1, run.stderr);
+    assert.match(notices[0]!, /^Embedding model ".*" unavailable; using the offline hash embedder/);
+  });
+
   test('an empty question is a usage error (exit 2) with the usage', async () => {
     const run = await ask(['  '], env);
     assert.equal(run.code, 2);

@@ -123,6 +123,23 @@ test('npm start with an unwritable FEEDBACK_LOG exits at once with one line nami
   );
 });
 
+test('npm start with a missing corpus exits with the plain line naming CORPUS_DIR, not a JSON log record', async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'collab-nocorpus-'));
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  const run = await runScript('src/discord/main.ts', [], {
+    DISCORD_TOKEN: 'some-token',
+    DISCORD_CLIENT_ID: '123456789012345678',
+    EMBEDDINGS: 'hash',
+    CORPUS_DIR: join(dir, 'missing'),
+    INDEX_DIR: join(dir, 'index'),
+    FEEDBACK_LOG: join(dir, 'feedback.jsonl'),
+  });
+  assert.equal(run.code, 1);
+  const last = run.stderr.trim().split('\n').at(-1)!;
+  assert.match(last, /^Invalid CORPUS_DIR=".*missing": .* is not a directory\. Point CORPUS_DIR/);
+  assert.doesNotMatch(run.stderr, /"level":60/);
+});
+
 test('npm start loads the index, logs one summary line, answers, and shuts down cleanly on SIGTERM', async (t) => {
   const fake = await FakeDiscord.start();
   const dir = await mkdtemp(join(tmpdir(), 'collab-start-'));
