@@ -2,17 +2,16 @@
 // `npm start` without its required settings, with --help, and when Discord refuses the login.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { GatewayIntentBits, InteractionResponseType, PermissionFlagsBits } from 'discord-api-types/v10';
 import { FakeDiscord } from '../fixtures/fake-discord/server.ts';
+import { runEntry } from '../fixtures/run-entry.ts';
 
-const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TSX = import.meta.resolve('tsx');
 
@@ -20,19 +19,7 @@ const TSX = import.meta.resolve('tsx');
 async function runScript(script: string, args: string[], env: Record<string, string>) {
   const cwd = await mkdtemp(join(tmpdir(), 'collab-cli-'));
   try {
-    const { PATH = '', HOME = '', SYSTEMROOT = '' } = process.env;
-    return await run(process.execPath, ['--import', TSX, join(ROOT, script), ...args], {
-      cwd,
-      env: { PATH, HOME, SYSTEMROOT, ...env },
-      timeout: 60_000,
-    }).then(
-      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-      (error: { code?: number; stdout?: string; stderr?: string }) => ({
-        code: error.code ?? -1,
-        stdout: error.stdout ?? '',
-        stderr: error.stderr ?? '',
-      }),
-    );
+    return await runEntry(script, args, { cwd, env, timeoutMs: 60_000 });
   } finally {
     await rm(cwd, { recursive: true, force: true });
   }
