@@ -89,7 +89,11 @@ const MIN_NAME_HEAD_WORD = 4;
  * is the pronunciation, so a short key match with it is the same name (the letters cannot agree).
  */
 const PRONOUNCED_ACRONYM = '\u0000acronym';
-/** A word found in more than this share of the articles is too common to name a party by itself. */
+/**
+ * A word found in more than this share of the articles is too common to name a party by itself, unless it is
+ * written in a script without capitals and has a long phonetic key (খড়্গপুরের, as "Kharagpur" is a party by
+ * its capital however many articles name it).
+ */
 const MAX_PARTY_DOC_SHARE = 0.15;
 
 export interface ContentWord {
@@ -308,7 +312,7 @@ export function gatherEvidence(
   }));
   const candidateProfiles = [...new Set(candidates())].map((id) => profile(snapshot, id, analyzer));
   const documentsWith = (word: Word, df: number) => {
-    const rare = df <= Math.max(1, documents * MAX_PARTY_DOC_SHARE);
+    const rare = df <= Math.max(1, documents * MAX_PARTY_DOC_SHARE) || (caseless(word) && distinctive(word));
     return (
       !word.generic &&
       rare &&
@@ -433,6 +437,8 @@ function looksLikeName(word: Word, named: boolean, sentenceStart: boolean): bool
   return caseless(word) && longEnough(word);
 }
 
+/** A word whose phonetic key is long: a name's, rarely met by accident (খড়্গপুর ~hrgpr). */
+const distinctive = (word: Word) => word.keys.some((k) => k.length - KEY_PREFIX.length >= LONG_KEY);
 const cased = (word: Word) => word.script === 'latin' || word.script === 'cyrillic';
 const caseless = (word: Word) => word.script === 'devanagari' || word.script === 'bengali';
 const longEnough = (word: Word) => [...word.raw].filter((ch) => /\p{L}/u.test(ch)).length >= MIN_UNKNOWN_NAME_LETTERS;

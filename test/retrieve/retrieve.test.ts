@@ -218,3 +218,36 @@ describe('retrieve: phrases (neighbouring question words close together in the a
     assert.equal(await phraseOf('college', 'en-phrase'), 0);
   });
 });
+
+describe('retrieve: names in scripts without capitals', () => {
+  test('a Bengali name that many articles share is still a party (as its capitalized English form is)', async () => {
+    // খড়্গপুর is in four of five articles: too common for the rarity rule, but its long phonetic key marks a name.
+    const kharagpur = (id: string, topic: string) => ({
+      id,
+      title: `IIT Kharagpur: ${topic}`,
+      language: 'en',
+      institutions: ['IIT Kharagpur'],
+      chunks: [`IIT Kharagpur announced a programme on ${topic} with a partner hospital.`],
+    });
+    const shared = testSnapshot([
+      kharagpur('en-a', 'robotics'),
+      kharagpur('en-b', 'water testing'),
+      kharagpur('en-c', 'nursing training'),
+      kharagpur('en-d', 'cancer imaging'),
+      {
+        id: 'bn-other',
+        title: 'নার্সিং প্রশিক্ষণ কর্মসূচি',
+        language: 'bn',
+        institutions: ['রাজ্য স্বাস্থ্য দফতর'],
+        chunks: ['রাজ্য স্বাস্থ্য দফতর নার্সিং প্রশিক্ষণ কর্মসূচি শুরু করেছে।'],
+      },
+    ]);
+    const { diagnostics } = await retrieveWithDiagnostics(shared, 'খড়্গপুরের নার্সিং প্রশিক্ষণ কবে শুরু হবে?', {
+      k: 5,
+      config,
+    });
+    assert.equal(diagnostics.evidence.words.find((w) => w.text === 'খড়্গপুরের')?.party, true);
+    assert.equal(diagnostics.documents.find((d) => d.docId === 'bn-other')?.eligible ?? false, false);
+    assert.equal(diagnostics.documents.find((d) => d.eligible)?.docId, 'en-c');
+  });
+});
