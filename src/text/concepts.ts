@@ -155,6 +155,11 @@ const CONCEPTS: ConceptDef[] = [
   { id: 'minister', generic: true, forms: 'minister* министр* मंत्री* मन्त्री* মন্ত্রী*' },
   { id: 'time', generic: true, forms: 'time время समय* সময়*' },
   { id: 'technology', generic: true, forms: 'technolog* технолог* प्रौद्योगिकी* तकनीक* टेक्नोलॉजी* প্রযুক্তি* টেকনোলজি*' },
+  {
+    id: 'advanced',
+    generic: true,
+    forms: 'advanced state-of-the-art cutting-edge передов* продвинут* उन्नत अत्याधुनिक* উন্নত অত্যাধুনিক*',
+  },
   { id: 'science', generic: true, forms: 'scien* наук* научн* विज्ञान* বিজ্ঞান*' },
   { id: 'digital', generic: true, forms: 'digital* цифров* डिजिटल* ডিজিটাল*' },
   {
