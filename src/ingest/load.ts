@@ -14,14 +14,12 @@ import { looksHardWrapped, markdownToLines } from './markdown.ts';
 import { detectLanguage } from './language.ts';
 import { splitSentences } from './sentences.ts';
 import type { Article, ArticleMeta, CorpusLoad, LoadFailure } from './types.ts';
+import { UNKNOWN_SOURCE } from '../types.ts';
 
 export const ARTICLE_EXTENSIONS: readonly string[] = ['.md', '.txt', '.html', '.htm'];
 
 /** Corpus files that document the corpus rather than being articles. */
 const IGNORED_FILE_NAMES = new Set(['readme.md']);
-
-/** Used when a scraped page names no publication. */
-export const UNKNOWN_SOURCE = 'unknown';
 
 const MAX_DERIVED_TITLE_LENGTH = 120;
 

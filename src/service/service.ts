@@ -70,8 +70,9 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
     if (reindexRun)
       throw new UserError('reindex.alreadyRunning', 'A reindex is already running; try again when it has finished.');
     if (embedder.fallback) {
-      logger.warn({ reason: embedder.fallback.reason }, embedder.fallback.notice);
-      deps.onNotice?.(embedder.fallback.notice);
+      // Told once: on the caller's notice channel when there is one (the terminal), else as a log warning (the bot).
+      if (deps.onNotice) notice(embedder.fallback.notice);
+      else logger.warn({ reason: embedder.fallback.reason }, embedder.fallback.notice);
     }
     // Loaded on first use: the ingest pipeline behind it (HTML and front-matter parsing, chunking) is only
     // needed to build an index, and importing it costs every start-up a few hundred ms.
