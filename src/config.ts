@@ -216,6 +216,10 @@ export const ANSWER_WEIGHTS = Object.freeze({
   /** The best article lacks the asked-for span: another one that has it leads when its words-and-priors score
    * reaches this share of the best (0.5 let distractors lead; 0.7 and 0.85 score the same on dev). */
   spanArticleShare: 0.7,
+  /** An organisation span most of whose words (generic ones too) the question uses is the question's own subject
+   * ("its healthcare skills school"), never its answer: at least `minWords` such words making at least `share`
+   * of the span's words. Fitted on dev + dev-2 with distractors (fit split), 2026-12-02. */
+  describedByQuestion: Object.freeze({ minWords: 2, share: 0.6 }),
   /** Context points of a span: per question word found around it, and bonuses. */
   context: Object.freeze({
     /** A name of the question (acronym, capitalized, a place): says whose director, which side. */

@@ -246,6 +246,7 @@ const {
   kind: KIND_BONUS,
   counted: COUNTED_TERM,
 } = ANSWER_WEIGHTS.context;
+const { minWords: DESCRIBED_MIN_WORDS, share: DESCRIBED_SHARE } = ANSWER_WEIGHTS.describedByQuestion;
 /** Words after a number that may say what it counts ("более 200 крупных совместных … проектов"). */
 const COUNTED_WINDOW_WORDS = 7;
 /** Most words of the question taken for what it counts ("how many large joint research projects"). */
@@ -776,7 +777,23 @@ function namedInQuestion(span: Span, questionTerms: ReadonlySet<string>, analyze
     span.kind === 'place' ? [...w.terms, ...w.keys, ...w.concepts] : [...w.terms, ...w.keys];
   const named = words.filter((w) => termsOf(w).some((term) => questionTerms.has(term))).length;
   // An organisation's long name ("Indian Institute of Technology (IIT) Pune") is named by two of its words.
-  return named === words.length || (span.kind === 'organisation' && named >= 2);
+  return (
+    named === words.length ||
+    (span.kind === 'organisation' && (named >= 2 || describedByQuestion(span, questionTerms, analyzer)))
+  );
+}
+
+/**
+ * An organisation the question describes in its own words ("… setting up its healthcare skills school?" and
+ * the school's name ‘School for Skills: Healthcare and Technology’): most of its words, generic ones
+ * included, are words or concepts of the question. It is what the question is about, not the answer.
+ */
+function describedByQuestion(span: Span, questionTerms: ReadonlySet<string>, analyzer: Analyzer): boolean {
+  const words = analyzer.words(span.text).filter((w) => !w.stopword);
+  const described = words.filter((w) =>
+    [...w.terms, ...w.keys, ...w.concepts].some((term) => questionTerms.has(term)),
+  ).length;
+  return described >= DESCRIBED_MIN_WORDS && described >= DESCRIBED_SHARE * words.length;
 }
 
 const MIN_STATEMENT_CHARS = 25;

@@ -260,3 +260,33 @@ describe('composition steps', () => {
     assert.equal(counted('When was it signed?'), 0);
   });
 });
+
+describe('which organisation: the one the question describes is not the answer', () => {
+  const lead = (q: string, text: string, extra: Partial<StoredChunk>) =>
+    extractiveAnswer(q, retrieval(q, [passage('doc', 0, text, 0.9, extra)])).answer.split(' [1]')[0];
+
+  test('English: the trust that supports the nursing school, not the school named in the question', () => {
+    const text =
+      'The university will open the ‘Pune School of Nursing and Technology’ on its campus next year. The Sahyadri Health Trust, a voluntary body, will support the project.';
+    assert.equal(
+      lead('Which voluntary organisation supports the university in setting up its nursing school?', text, {}),
+      'Sahyadri Health Trust',
+    );
+  });
+
+  test('Bengali article, English asker: the foundation in the spelling the front matter gives, the original after it', () => {
+    const text =
+      'ক্যাম্পাসেই ‘স্কুল ফর নার্সিং: হেলথকেয়ার অ্যান্ড টেকনোলজি’ গড়ে তোলা হবে। সহায়তা করবে ‘সহ্যাদ্রি হেলথ ফাউন্ডেশন’ নামক একটি স্বেচ্ছাসেবি সংস্থা।';
+    assert.equal(
+      lead(
+        'Which voluntary organisation is supporting the university in setting up its healthcare nursing school?',
+        text,
+        {
+          language: 'bn',
+          institutions: ['Sahyadri Health Foundation', 'সহ্যাদ্রি হেলথ ফাউন্ডেশন'],
+        },
+      ),
+      'Sahyadri Health Foundation (সহ্যাদ্রি হেলথ ফাউন্ডেশন)',
+    );
+  });
+});
