@@ -61,6 +61,8 @@ interface ScoredSpan {
   span: Span;
   /** Question terms in the span's surroundings (title, words before and after). */
   context: number;
+  /** A person span whose title is the role the question asks about ("the director" → "ডিরেক্টর সুমন …"). */
+  role?: true;
 }
 
 /** The language the asker reads: the question's (English when it is none of the four). */
@@ -216,12 +218,22 @@ export function findAnswerSpans(
         // "which hospitals": an organisation of the asked-for kind first.
         if (span.kind === 'organisation' && institutionKinds(span.text).some((k) => analysis.head.includes(k)))
           score += KIND_BONUS;
-        return { span, context: score };
+        const role = span.kind === 'person' && question.role.length > 0 && hasRole(span, question.role, analyzer);
+        return { span, context: score, ...(role ? { role: true as const } : {}) };
       })
       .filter((s) => s.span.kind !== 'organisation' || kindFits(s.span, analysis.head))
       .sort((a, b) => rank(b) - rank(a) || a.span.start - b.span.start);
   }
 }
+
+/** Whether a person's title (or the words right before the name) holds one of the question's role concepts. */
+function hasRole(span: Span, role: readonly string[], analyzer: Analyzer): boolean {
+  const words = analyzer.words(`${span.title ?? ''} ${span.before.split(/\s+/).slice(-ROLE_WORDS).join(' ')}`);
+  return words.some((w) => w.concepts.some((c) => role.includes(c)));
+}
+
+/** Words right before a name that may still be its title ("আইআইটি খড়্গপুরের ডিরেক্টর সুমন"). */
+const ROLE_WORDS = 3;
 
 /** A span's rank among the sentence's spans: its context points, discounted by how sure its kind is. */
 function rank(s: ScoredSpan): number {
@@ -313,6 +325,8 @@ interface QuestionFocus {
   weights: Map<string, number>;
   /** Terms of the name a role word of the question belongs to ("director of NIMS" → NIMS). */
   roleOwner: string[];
+  /** Concepts of the question's role words ("director" → #director); honorifics (Prof., Dr) have none. */
+  role: string[];
   /** What a how-many question counts: per word of it, that word's terms ("how many trainees" → trainee). */
   counted: Set<string>[];
 }
@@ -336,6 +350,7 @@ function questionFocus(question: string, analyzer: Analyzer): QuestionFocus {
     terms,
     weights,
     roleOwner: owner ? [...owner.terms, ...owner.keys] : [],
+    role: [...new Set(words.filter((w) => isTitle(w.raw)).flatMap((w) => w.concepts))],
     counted: countedPhrase(question, analyzer),
   };
 }
@@ -478,6 +493,13 @@ export function selectSentences(
   // An article without the asked-for span yields to one that has it and matches nearly as well.
   if (analysis.type !== 'list' && !spanIn(topDoc)) {
     const rival = byScore.find((c) => c.spans.length > 0 && c.base >= w.spanArticleShare * (byBase[0]?.base ?? 0));
+    if (rival) topDoc = passages[rival.passageIndex]!.chunk.docId;
+  }
+  // "Who is the director …": an article whose span holds no one of that role yields to one whose span does.
+  const roleIn = (c: Candidate | undefined) => c?.spans[0]?.role === true;
+  const topLead = spanIn(topDoc);
+  if (analysis.wants === 'person' && topLead && !roleIn(topLead)) {
+    const rival = byScore.find((c) => roleIn(c) && c.base >= w.roleArticleShare * (byBase[0]?.base ?? 0));
     if (rival) topDoc = passages[rival.passageIndex]!.chunk.docId;
   }
   const lead = analysis.type === 'list' ? undefined : spanIn(topDoc);

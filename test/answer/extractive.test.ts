@@ -290,3 +290,29 @@ describe('which organisation: the one the question describes is not the answer',
     );
   });
 });
+
+describe('who is the <role>: a person of that role leads, from another article when the best one has none', () => {
+  test('English question: the director quoted in the Hindi article, not the investigator of the English one', () => {
+    const q = 'Who is the Pune Institute of Science director quoted about training nurses with new technology?';
+    const answer = extractiveAnswer(
+      q,
+      retrieval(q, [
+        passage(
+          'en-doc',
+          0,
+          'The Pune Institute of Science will train nurses to use a new screening device with the City Hospital. "A device that a trained nurse can carry could change rural care," said Prof. Ravi Kulkarni, the principal investigator at the Pune Institute of Science.',
+          0.9,
+        ),
+        passage(
+          'hi-doc',
+          0,
+          'पुणे इंस्टीट्यूट ऑफ साइंस नर्सों के लिए एक नया प्रशिक्षण केंद्र खोलेगा। पुणे इंस्टीट्यूट ऑफ साइंस के निदेशक अमित शर्मा ने कहा कि नई तकनीक से प्रशिक्षित नर्सें गाँवों में काम करेंगी।',
+          0.8,
+          { language: 'hi' },
+        ),
+      ]),
+    );
+    assert.equal(answer.answer.split(' [1]')[0], 'Amit Sharma (अमित शर्मा)');
+    assert.equal(answer.citations[0]!.docId, 'hi-doc');
+  });
+});
