@@ -274,6 +274,15 @@ describe('which organisation: the one the question describes is not the answer',
     );
   });
 
+  test("the asked-for kind alone does not make a name the question's own", () => {
+    const text =
+      'On Monday, Pune City Hospital signed an agreement with Nagpur Medical University for nursing research.';
+    assert.equal(
+      lead('Which university did Pune City Hospital sign with for nursing research?', text, {}),
+      'Nagpur Medical University',
+    );
+  });
+
   test('Bengali article, English asker: the foundation in the spelling the front matter gives, the original after it', () => {
     const text =
       'ক্যাম্পাসেই ‘স্কুল ফর নার্সিং: হেলথকেয়ার অ্যান্ড টেকনোলজি’ গড়ে তোলা হবে। সহায়তা করবে ‘সহ্যাদ্রি হেলথ ফাউন্ডেশন’ নামক একটি স্বেচ্ছাসেবি সংস্থা।';
@@ -314,5 +323,28 @@ describe('who is the <role>: a person of that role leads, from another article w
     );
     assert.equal(answer.answer.split(' [1]')[0], 'Amit Sharma (अमित शर्मा)');
     assert.equal(answer.citations[0]!.docId, 'hi-doc');
+  });
+});
+
+describe('who signed for one side: the signatory of that side only', () => {
+  const text =
+    'С российской стороны документ подписал ректор Казанского университета, академик Иван Петров, с казахской - профессор Алматинского медицинского университета, академик Нурлан Абенов.';
+  const lead = (q: string) =>
+    extractiveAnswer(q, retrieval(q, [passage('doc', 0, text, 0.9, { language: 'ru' })])).answer.split(' [1]')[0];
+
+  test('Russian: "со стороны X", "с X-ской стороны", chat-style "от X"', () => {
+    assert.equal(lead('Кто подписал соглашение со стороны Казахстана?'), 'Нурлан Абенов');
+    assert.equal(lead('Кто подписал документ с казахской стороны?'), 'Нурлан Абенов');
+    assert.equal(lead('кто подписывал от казахстана'), 'Нурлан Абенов');
+    assert.equal(lead('Кто подписал документ с российской стороны?'), 'Иван Петров');
+  });
+
+  test('Russian: no side named, both signatories', () => {
+    assert.equal(lead('Кто подписал документ?'), 'Иван Петров, Нурлан Абенов');
+  });
+
+  test('English asker: the side named, transliterated', () => {
+    assert.equal(lead('Who signed the document for the Kazakh side?'), 'Nurlan Abenov (Нурлан Абенов)');
+    assert.equal(lead('Who signed for the Russian side?'), 'Ivan Petrov (Иван Петров)');
   });
 });
