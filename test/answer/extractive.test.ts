@@ -348,3 +348,18 @@ describe('who signed for one side: the signatory of that side only', () => {
     assert.equal(lead('Who signed for the Russian side?'), 'Ivan Petrov (Иван Петров)');
   });
 });
+
+describe('Russian yes-no questions asked by intonation alone (no ли)', () => {
+  const text = 'Соглашение о сотрудничестве университеты подписали в Казани 5 мая 2024 года.';
+  const lead = (q: string) =>
+    extractiveAnswer(q, retrieval(q, [passage('doc', 0, text, 0.9, { language: 'ru' })])).answer.split(' [1]')[0];
+
+  test('another place or year than the one asked: "Нет — …"', () => {
+    assert.equal(lead('Соглашение подписали в Москве?'), 'Нет — Казани');
+    assert.equal(lead('Университеты подписали соглашение в 2023 году?'), 'Нет — 5 мая 2024');
+  });
+
+  test('the year asked: "Да — …"', () => {
+    assert.match(lead('Университеты подписали соглашение в 2024 году?')!, /^Да — 5 мая 2024$/);
+  });
+});
