@@ -6,11 +6,15 @@ export interface DocumentRef {
   /** Path relative to the corpus directory. */
   path: string;
   title: string;
+  /** The publication; UNKNOWN_SOURCE when a scraped page names none. */
   source: string;
   date?: string;
   url?: string;
   language: string;
 }
+
+/** The source of an article whose page names no publication (shown as nothing, not as this word). */
+export const UNKNOWN_SOURCE = 'unknown';
 
 /**
  * The fields that say which article something comes from, copied from an article, a stored chunk or a manifest

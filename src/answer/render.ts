@@ -12,6 +12,7 @@ import { indicToIndic, romanize } from './romanize.ts';
 import { phoneticKey } from '../text/phonetic.ts';
 import { toLatin } from '../text/transliterate.ts';
 import { createAnalyzer } from '../text/analyze.ts';
+import { UNKNOWN_SOURCE } from '../types.ts';
 
 const SCRIPT_OF: Record<Language, Script> = { en: 'latin', hi: 'devanagari', bn: 'bengali', ru: 'cyrillic' };
 const NUMBER_LOCALE: Record<Language, string> = { en: 'en-US', hi: 'en-IN', bn: 'bn-IN-u-nu-beng', ru: 'ru-RU' };
@@ -187,9 +188,11 @@ export function articleNote(chunk: Pick<StoredChunk, 'language' | 'source' | 'da
   const languageName = (LANGUAGES as readonly string[]).includes(chunk.language)
     ? t(language, `common:language.${chunk.language as Language}`)
     : otherLanguageName(chunk.language, language);
-  return chunk.date
-    ? t(language, 'answer:fromArticle', { language: languageName, source: chunk.source, date: chunk.date })
-    : t(language, 'answer:fromArticleUndated', { language: languageName, source: chunk.source });
+  // A page whose publication could not be read says nothing of it rather than "unknown".
+  const details = [chunk.source === UNKNOWN_SOURCE ? undefined : chunk.source, chunk.date].filter(Boolean).join(', ');
+  return details
+    ? t(language, 'answer:fromArticle', { language: languageName, details })
+    : t(language, 'answer:fromArticleBare', { language: languageName });
 }
 
 /** A language outside the four, named by ICU in the asker's language (its code when ICU does not know it). */

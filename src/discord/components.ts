@@ -15,36 +15,30 @@ export async function handleButton(interaction: ButtonInteraction, ctx: BotConte
   if (!action) return false;
   const lang = (answerLanguage?: Parameters<typeof interactionLanguage>[1]) =>
     interactionLanguage(interaction.locale, answerLanguage);
+  const replyPrivately = (content: string) =>
+    interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+  // Answers are kept for a while only: a button on an older one says so instead of failing.
+  const storedAnswer = async (answerId: string) => {
+    const stored = ctx.answers.get(answerId);
+    if (!stored) await replyPrivately(answerExpired(lang()));
+    return stored;
+  };
   switch (action.kind) {
     case 'passages': {
-      const stored = ctx.answers.get(action.answerId);
-      if (!stored) {
-        await interaction.reply({
-          content: answerExpired(lang()),
-          flags: MessageFlags.Ephemeral,
-          allowedMentions: NO_MENTIONS,
-        });
-        return true;
-      }
+      const stored = await storedAnswer(action.answerId);
+      if (!stored) return true;
       // Ephemeral: whoever presses sees the passages, without filling the channel.
       const [first, ...rest] = renderPassages(stored.answer);
       const none = t(lang(stored.answer.language), 'discord:passages.none');
-      await interaction.reply({ content: first ?? none, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+      await replyPrivately(first ?? none);
       for (const content of rest) {
         await interaction.followUp({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
       }
       return true;
     }
     case 'vote': {
-      const stored = ctx.answers.get(action.answerId);
-      if (!stored) {
-        await interaction.reply({
-          content: answerExpired(lang()),
-          flags: MessageFlags.Ephemeral,
-          allowedMentions: NO_MENTIONS,
-        });
-        return true;
-      }
+      const stored = await storedAnswer(action.answerId);
+      if (!stored) return true;
       const { outcome } = await ctx.feedback.record({
         vote: action.vote,
         answerId: stored.id,
@@ -55,7 +49,7 @@ export async function handleButton(interaction: ButtonInteraction, ctx: BotConte
         userId: interaction.user.id,
       });
       const reply = voteReply(lang(stored.answer.language), outcome, action.vote);
-      await interaction.reply({ content: reply, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+      await replyPrivately(reply);
       return true;
     }
     case 'sources': {

@@ -63,8 +63,10 @@ async function main(): Promise<void> {
   try {
     service = await createPooledService(config, { logger });
   } catch (error) {
-    // A user error (no corpus, unusable index, model unavailable) already says what to do.
-    logger.fatal({ err: errorForLog(error) }, isUserError(error) ? error.message : 'could not load the index');
+    // A user or configuration error (no corpus, unusable index, unreachable database, model unavailable) says what to
+    // do: one plain line, like a configuration error. Anything else is a bug: the log gets its stack.
+    if (isUserError(error) || error instanceof ConfigError) console.error(error.message);
+    else logger.fatal({ err: errorForLog(error) }, 'could not load the index');
     process.exit(1);
   }
   const stats = await service.stats();

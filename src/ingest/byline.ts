@@ -3,6 +3,7 @@
 import { DESK_WORDS } from './chrome.ts';
 import type { RemovedLine } from './clean.ts';
 import { parseStatedDate } from './dates.ts';
+import { dominantScript } from '../text/script.ts';
 
 /** The desk word ending a credit line (the same words that make chrome.ts call it a credit). */
 const DESK_SUFFIX = new RegExp(`\\s+(${[...DESK_WORDS].join('|')})$`, 'iu');
@@ -29,13 +30,32 @@ function creditOf(removed: RemovedLine): string | undefined {
   return undefined;
 }
 
-/** The first publication named by a removed byline or credit line. */
+/** Words a masthead line may have: a publication's name is short ("सेहत टाइम्स", "Daily Star"). */
+const MASTHEAD_WORDS = { min: 2, max: 4 } as const;
+
+/**
+ * A plain-text page's masthead: the line right under the headline, before the first paragraph, that is a
+ * short name in the headline's script (no digits, no sentence or field punctuation). A single word is not
+ * taken: under a headline that is more often a control ("Share", "Menu") than a publication.
+ */
+function mastheadOf(removed: RemovedLine[]): string | undefined {
+  const title = removed.findIndex((line) => line.reason === 'title');
+  const next = title === -1 ? undefined : removed[title + 1];
+  if (!next || next.reason !== 'beforeArticle') return undefined;
+  const text = next.line.trim();
+  const words = text.split(/\s+/u).length;
+  if (words < MASTHEAD_WORDS.min || words > MASTHEAD_WORDS.max || !looksLikeName(text)) return undefined;
+  if (/[|:;,!?.।]/u.test(text) || dominantScript(text) !== dominantScript(removed[title]!.line)) return undefined;
+  return text;
+}
+
+/** The first publication named by a removed byline or credit line, else the masthead under the headline. */
 export function sourceFromRemovedLines(removed: RemovedLine[]): string | undefined {
   for (const line of removed) {
     const credit = creditOf(line);
     if (credit) return credit;
   }
-  return undefined;
+  return mastheadOf(removed);
 }
 
 /** The first full date (with a year) stated on a removed byline or date line, as YYYY-MM-DD. */

@@ -39,6 +39,12 @@ export interface ArticleEvidence {
   missing: string[];
   /** Coverage of each of its chunks (chunk id → share), for passage choice. */
   chunkCoverage: ReadonlyMap<string, number>;
+  /**
+   * Share of the question's neighbouring word pairs that stand close together in the article too ("medical
+   * college", मेडिकल कॉलेज = medical college through the concepts): phrases and proximity, which word
+   * coverage cannot see. Weighted by the pair's word weights.
+   */
+  phraseCoverage: number;
 }
 
 export interface Evidence {
@@ -69,6 +75,8 @@ const TRANSLITERATION_SIMILARITY = 0.75;
 const SPELLING_SIMILARITY = 0.8;
 /** Named parties weigh more than other words in coverage: they say what the question is about. */
 const PARTY_WEIGHT = 1.5;
+/** Content words apart (at most) at which two words of a question's pair still form its phrase in an article. */
+const PHRASE_WINDOW = 2;
 /** At most this many words count (very long questions). */
 const MAX_WORDS = 16;
 /** Letters a caseless word needs before its absence from the corpus suggests a name (not शेष, दिन). */
@@ -81,7 +89,11 @@ const MIN_NAME_HEAD_WORD = 4;
  * is the pronunciation, so a short key match with it is the same name (the letters cannot agree).
  */
 const PRONOUNCED_ACRONYM = '\u0000acronym';
-/** A word found in more than this share of the articles is too common to name a party by itself. */
+/**
+ * A word found in more than this share of the articles is too common to name a party by itself, unless it is
+ * written in a script without capitals and has a long phonetic key (খড়্গপুরের, as "Kharagpur" is a party by
+ * its capital however many articles name it).
+ */
 const MAX_PARTY_DOC_SHARE = 0.15;
 
 export interface ContentWord {
@@ -133,6 +145,8 @@ interface ArticleProfile {
   /** Latin transliterations of the article's words, by phonetic key. */
   latinByKey: Map<string, Set<string>>;
   chunks: { id: string; terms: Set<string> }[];
+  /** Positions of each term in its stream of content words (title, then each chunk), for phrases. */
+  positions: Map<string, number[]>;
   /** Years in the text and the article's date. */
   years: Set<string>;
   /** The script of the article's language. */
@@ -190,9 +204,26 @@ function profile(snapshot: IndexSnapshot, docId: string, analyzer: Analyzer): Ar
       }
     }
   };
+  const positions = new Map<string, number[]>();
+  let position = 0;
+  const addPositions = (words: Word[]) => {
+    for (const w of words) {
+      if (w.stopword || w.joined) continue;
+      for (const t of phraseTerms(w)) {
+        const list = positions.get(t);
+        if (list) list.push(position);
+        else positions.set(t, [position]);
+      }
+      position++;
+    }
+    // No phrase spans two parts (the title and a chunk, or two chunks).
+    position += PHRASE_WINDOW + 1;
+  };
   const chunkProfiles = chunks.map((chunk) => {
     const own = new Set<string>();
-    addWords(analyzer.words(chunk.text), [own, terms]);
+    const words = analyzer.words(chunk.text);
+    addWords(words, [own, terms]);
+    addPositions(words);
     return { id: chunk.id, terms: own };
   });
   const first = chunks[0];
@@ -203,6 +234,7 @@ function profile(snapshot: IndexSnapshot, docId: string, analyzer: Analyzer): Ar
     addWords(analyzer.words(names.join(' ; ')), [partyTerms, nameTerms, terms]);
     const titleWords = analyzer.words(first.title);
     addWords(titleWords, [nameTerms, terms]);
+    addPositions(titleWords);
     // The title's names (acronyms, capitalized words) name the parties too; its other words do not.
     addWords(
       titleWords.filter((w) => isNamed(w)),
@@ -210,9 +242,52 @@ function profile(snapshot: IndexSnapshot, docId: string, analyzer: Analyzer): Ar
     );
   }
   const script = doc ? SCRIPT_OF_LANGUAGE[doc.language] : undefined;
-  result = { terms, nameTerms, partyTerms, latinByKey, chunks: chunkProfiles, years, ...(script ? { script } : {}) };
+  result = {
+    terms,
+    nameTerms,
+    partyTerms,
+    latinByKey,
+    chunks: chunkProfiles,
+    positions,
+    years,
+    ...(script ? { script } : {}),
+  };
   entry.profiles.set(docId, result);
   return result;
+}
+
+/** The terms a phrase is matched by: stems, acronyms, concepts and long phonetic keys (short ones collide). */
+function phraseTerms(word: Word): string[] {
+  return [...word.terms, ...word.concepts, ...word.keys.filter((k) => k.length - KEY_PREFIX.length >= LONG_KEY)];
+}
+
+/** Whether some term of `a` and some term of `b` stand within PHRASE_WINDOW content words of each other. */
+function closeTogether(a: Word, b: Word, positions: ReadonlyMap<string, readonly number[]>): boolean {
+  const near = new Set<number>();
+  for (const t of phraseTerms(b)) for (const q of positions.get(t) ?? []) near.add(q);
+  if (near.size === 0) return false;
+  for (const t of phraseTerms(a))
+    for (const q of positions.get(t) ?? [])
+      for (let d = 1; d <= PHRASE_WINDOW; d++) if (near.has(q + d) || near.has(q - d)) return true;
+  return false;
+}
+
+/** Neighbouring content words of a question (stopwords between them do not part them), with their weight. */
+function questionPairs(
+  question: string,
+  analyzer: Analyzer,
+  weightOf: ReadonlyMap<string, number>,
+): { a: Word; b: Word; weight: number }[] {
+  const words = analyzer
+    .words(question)
+    .filter((w) => !w.stopword && !w.joined && weightOf.has(w.terms[0] ?? w.concepts[0] ?? ''));
+  const pairs: { a: Word; b: Word; weight: number }[] = [];
+  for (let i = 0; i + 1 < words.length; i++) {
+    const [a, b] = [words[i]!, words[i + 1]!];
+    const weight = (weightOf.get(a.terms[0] ?? a.concepts[0]!)! + weightOf.get(b.terms[0] ?? b.concepts[0]!)!) / 2;
+    pairs.push({ a, b, weight });
+  }
+  return pairs;
 }
 
 /**
@@ -237,7 +312,7 @@ export function gatherEvidence(
   }));
   const candidateProfiles = [...new Set(candidates())].map((id) => profile(snapshot, id, analyzer));
   const documentsWith = (word: Word, df: number) => {
-    const rare = df <= Math.max(1, documents * MAX_PARTY_DOC_SHARE);
+    const rare = df <= Math.max(1, documents * MAX_PARTY_DOC_SHARE) || (caseless(word) && distinctive(word));
     return (
       !word.generic &&
       rare &&
@@ -309,6 +384,9 @@ export function gatherEvidence(
   const absent = analyzed.filter((a) => !a.year && a.query.df === 0).reduce((sum, a) => sum + a.query.weight, 0);
   const parties = analyzed.filter((a) => a.query.party);
   const required = analyzed.filter((a) => a.required);
+  const weightOf = new Map(analyzed.map((a) => [a.word.terms[0] ?? a.word.concepts[0]!, a.query.weight]));
+  const pairs = questionPairs(question, analyzer, weightOf);
+  const pairTotal = pairs.reduce((sum, pair) => sum + pair.weight, 0);
   const memo = new Map<string, ArticleEvidence>();
 
   const article = (docId: string): ArticleEvidence => {
@@ -323,20 +401,19 @@ export function gatherEvidence(
     const lacks = (i: number) => strengths[i]! < MATCH_STRENGTH.full;
     const missing = analyzed.filter((a, i) => a.required && lacks(i)).map((a) => a.query.text);
     const nameHits = parties.filter((a) => strengthIn(a.word, p.nameTerms, p.latinByKey) >= MATCH_STRENGTH.full).length;
-    const chunkCoverage = new Map(
-      p.chunks.map((c) => [
-        c.id,
-        share((i) =>
-          analyzed[i]!.year ? strengths[i]! : strengthIn(analyzed[i]!.word, c.terms, p.latinByKey, p.script),
-        ),
-      ]),
-    );
+    const inPart = (part: ReadonlySet<string>) =>
+      share((i) => (analyzed[i]!.year ? strengths[i]! : strengthIn(analyzed[i]!.word, part, p.latinByKey, p.script)));
     const result: ArticleEvidence = {
       coverage: share((i) => strengths[i]!),
+      phraseCoverage:
+        pairTotal > 0
+          ? pairs.filter((pair) => closeTogether(pair.a, pair.b, p.positions)).reduce((sum, x) => sum + x.weight, 0) /
+            pairTotal
+          : 0,
       entityCoverage: required.length === 0 ? 1 : (required.length - missing.length) / required.length,
       nameCoverage: parties.length === 0 ? 0 : nameHits / parties.length,
       missing,
-      chunkCoverage,
+      chunkCoverage: new Map(p.chunks.map((c) => [c.id, inPart(c.terms)])),
     };
     memo.set(docId, result);
     return result;
@@ -360,6 +437,8 @@ function looksLikeName(word: Word, named: boolean, sentenceStart: boolean): bool
   return caseless(word) && longEnough(word);
 }
 
+/** A word whose phonetic key is long: a name's, rarely met by accident (খড়্গপুর ~hrgpr). */
+const distinctive = (word: Word) => word.keys.some((k) => k.length - KEY_PREFIX.length >= LONG_KEY);
 const cased = (word: Word) => word.script === 'latin' || word.script === 'cyrillic';
 const caseless = (word: Word) => word.script === 'devanagari' || word.script === 'bengali';
 const longEnough = (word: Word) => [...word.raw].filter((ch) => /\p{L}/u.test(ch)).length >= MIN_UNKNOWN_NAME_LETTERS;

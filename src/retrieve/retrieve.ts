@@ -38,6 +38,8 @@ export interface RankedDocument {
   /** Best dense similarity of its chunks among the dense candidates (0 when none). */
   dense: number;
   coverage: number;
+  /** Share of the question's neighbouring word pairs close together in it (phrases). */
+  phraseCoverage: number;
   entityCoverage: number;
   nameCoverage: number;
   missing: string[];
@@ -178,6 +180,7 @@ async function rankDocuments(
       rankScore,
       dense: denseBest.get(docId) ?? 0,
       coverage: ev.coverage,
+      phraseCoverage: ev.phraseCoverage,
       entityCoverage: ev.entityCoverage,
       nameCoverage: ev.nameCoverage,
       missing: ev.missing,
@@ -186,7 +189,8 @@ async function rankDocuments(
         w.coverage * ev.coverage +
         w.entity * ev.entityCoverage +
         w.names * ev.nameCoverage +
-        w.chunkCoverage * (chunks[0]?.coverage ?? 0),
+        w.chunkCoverage * (chunks[0]?.coverage ?? 0) +
+        w.phraseCoverage * ev.phraseCoverage,
       eligible: ev.entityCoverage >= settings.entityMinCoverage,
     };
   });

@@ -13,6 +13,7 @@ export interface RetrievalSettings {
     entity: number;
     names: number;
     chunkCoverage: number;
+    phraseCoverage: number;
     chunkFusion: number;
   };
   entityMinCoverage: number;
@@ -43,6 +44,7 @@ export function settingsFrom(config: Config = configSchema.parse({})): Retrieval
       entity: config.ENTITY_WEIGHT,
       names: config.NAME_WEIGHT,
       chunkCoverage: config.CHUNK_COVERAGE_WEIGHT,
+      phraseCoverage: config.PHRASE_WEIGHT,
       chunkFusion: config.CHUNK_FUSION_WEIGHT,
     },
     entityMinCoverage: config.ENTITY_MIN_COVERAGE,

@@ -42,6 +42,11 @@ export interface ServiceDeps {
   prepareIndex?: boolean;
   /** False: a missing index is an error instead of being built (the answer workers of ./pooled.ts only load). */
   buildMissing?: boolean;
+  /**
+   * Run reindexes on this thread, at REINDEX_NICE, instead of a worker thread (`npm run reindex`: the process
+   * has nothing else to answer, and a thread would load every module a second time).
+   */
+  reindexInProcess?: boolean;
 }
 
 /** Loads of the index on first use: once, then again after waiting for another process's build. */
@@ -70,8 +75,9 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
     if (reindexRun)
       throw new UserError('reindex.alreadyRunning', 'A reindex is already running; try again when it has finished.');
     if (embedder.fallback) {
-      logger.warn({ reason: embedder.fallback.reason }, embedder.fallback.notice);
-      deps.onNotice?.(embedder.fallback.notice);
+      // Told once: on the caller's notice channel when there is one (the terminal), else as a log warning (the bot).
+      if (deps.onNotice) notice(embedder.fallback.notice);
+      else logger.warn({ reason: embedder.fallback.reason }, embedder.fallback.notice);
     }
     // Loaded on first use: the ingest pipeline behind it (HTML and front-matter parsing, chunking) is only
     // needed to build an index, and importing it costs every start-up a few hundred ms.
@@ -79,22 +85,29 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
     const allowShrink = options.allowShrink ?? false;
     // A reindex runs in a worker thread so questions keep being answered meanwhile; an embedder handed in by
     // the caller (tests) cannot cross threads, so it runs here.
-    const run = deps.embedder
-      ? import('../index/reindex.ts').then(({ reindex: build }) =>
-          build(config, { embedder, full, allowShrink, logger, onProgress: deps.onProgress }),
-        )
-      : import('../index/reindex-thread.ts').then(({ reindexInThread }) =>
-          reindexInThread(
-            { config, embedder: embedder.info, full, allowShrink },
-            { logger, ...(deps.onProgress ? { onProgress: deps.onProgress } : {}) },
-          ),
-        );
+    const run =
+      deps.embedder || deps.reindexInProcess
+        ? import('../index/reindex.ts').then(async ({ reindex: build }) => {
+            if (deps.reindexInProcess) {
+              const { lowerThreadPriority } = await import('../priority.ts');
+              lowerThreadPriority(config.REINDEX_NICE, 'REINDEX_NICE', logger);
+            }
+            return build(config, { embedder, full, allowShrink, logger, onProgress: deps.onProgress });
+          })
+        : import('../index/reindex-thread.ts').then(({ reindexInThread }) =>
+            reindexInThread(
+              { config, embedder: embedder.info, full, allowShrink },
+              { logger, ...(deps.onProgress ? { onProgress: deps.onProgress } : {}) },
+            ),
+          );
     reindexRun = run;
     // Ctrl+C / SIGTERM while it runs (here or in a worker thread): its temp build and lock go with the process.
     const endGuard = guardReindexInterrupt(resolvePath(config.INDEX_DIR));
     try {
       const summary = await run;
-      await snapshots.refresh();
+      // Loaded now when a build is in use or the service prepares one; a service made only to reindex
+      // (`prepareIndex: false`, nothing loaded yet) leaves it to its first question, if any.
+      if (snapshots.loaded || deps.prepareIndex !== false) await snapshots.refresh();
       return summary;
     } finally {
       endGuard();
@@ -242,6 +255,11 @@ class SnapshotHolder {
     private readonly embedder: EmbedderHandle,
     private readonly logger: Logger,
   ) {}
+
+  /** Whether a snapshot was loaded. */
+  get loaded(): boolean {
+    return this.snapshot !== undefined;
+  }
 
   async current(): Promise<IndexSnapshot> {
     const loaded = this.snapshot;

@@ -120,7 +120,7 @@ const CONCEPTS: ConceptDef[] = [
     id: 'training',
     generic: true,
     forms:
-      'train* skill* course* тренинг* подготовк* курс* навык* обучат* обучаю* प्रशिक्षण* कौशल* कोर्स* स्किल* পাঠ্যক্রম* প্রশিক্ষণ* প্রশিক্ষিত* দক্ষতা* কোর্স* স্কিল*',
+      'train* skill* course* тренинг* подготовк* курс* навык* обучат* обучаю* प्रशिक्षण* कौशल* कोर्स* स्किल* ट्रेनिंग* পাঠ্যক্রম* প্রশিক্ষণ* প্রশিক্ষিত* দক্ষতা* কোর্স* স্কিল* ট্রেনিং*',
   },
   { id: 'student', generic: true, forms: 'student* pupil* студент* учащ* छात्र* विद्यार्थी* শিক্ষার্থী* ছাত্র* পড়ুয়া*' },
   { id: 'doctor', generic: true, forms: 'doctor* physician* врач* доктор* डॉक्टर* चिकित्सक* ডাক্তার* চিকিৎসক*' },
@@ -155,6 +155,11 @@ const CONCEPTS: ConceptDef[] = [
   { id: 'minister', generic: true, forms: 'minister* министр* मंत्री* मन्त्री* মন্ত্রী*' },
   { id: 'time', generic: true, forms: 'time время समय* সময়*' },
   { id: 'technology', generic: true, forms: 'technolog* технолог* प्रौद्योगिकी* तकनीक* टेक्नोलॉजी* প্রযুক্তি* টেকনোলজি*' },
+  {
+    id: 'advanced',
+    generic: true,
+    forms: 'advanced state-of-the-art cutting-edge передов* продвинут* उन्नत अत्याधुनिक* উন্নত অত্যাধুনিক*',
+  },
   { id: 'science', generic: true, forms: 'scien* наук* научн* विज्ञान* বিজ্ঞান*' },
   { id: 'digital', generic: true, forms: 'digital* цифров* डिजिटल* ডিজিটাল*' },
   {

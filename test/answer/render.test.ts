@@ -9,6 +9,7 @@ import {
   siblingName,
   spellSame,
 } from '../../src/answer/render.ts';
+import { UNKNOWN_SOURCE } from '../../src/types.ts';
 import { findNumbers } from '../../src/text/spans/numbers.ts';
 import { romanize } from '../../src/answer/romanize.ts';
 
@@ -86,5 +87,13 @@ describe('rendering spans for the asker', () => {
       'রুশ ভাষার একটি প্রতিবেদন থেকে (Wire, 2024-01-02):',
     );
     assert.equal(articleNote({ language: 'fr', source: 'Wire' }, 'en'), 'From a French article (Wire):');
+  });
+
+  test('a page that names no publication: the line gives the date alone, or nothing in brackets', () => {
+    assert.equal(
+      articleNote({ language: 'hi', source: UNKNOWN_SOURCE, date: '2024-09-24' }, 'en'),
+      'From a Hindi article (2024-09-24):',
+    );
+    assert.equal(articleNote({ language: 'hi', source: UNKNOWN_SOURCE }, 'ru'), 'Из статьи (язык: хинди):');
   });
 });

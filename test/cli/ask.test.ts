@@ -1,17 +1,16 @@
 // `npm run ask` as a user runs it: a child process on the real corpus, offline (hash embedder), fresh index.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import matter from 'gray-matter';
+import { runEntry } from '../fixtures/run-entry.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CORPUS = join(ROOT, 'corpus');
 const DEV_SET = join(ROOT, 'test', 'fixtures', 'eval', 'dev.jsonl');
-const TSX = import.meta.resolve('tsx');
 let workDir: string;
 
 interface DevQuestion {
@@ -22,23 +21,8 @@ interface DevQuestion {
   answerable: boolean;
 }
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function ask(args: string[], env: Record<string, string>): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', TSX, join(ROOT, 'src/cli/ask.ts'), ...args],
-      // Run outside the repo so a developer's .env cannot change what is tested.
-      { cwd: workDir, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, timeout: 120_000 },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
+/** `npm run ask` outside the repo (a developer's .env cannot change what is tested). */
+const ask = (args: string[], env: Record<string, string>) => runEntry('src/cli/ask.ts', args, { cwd: workDir, env });
 
 describe('npm run ask', { timeout: 300_000 }, () => {
   let indexDir: string;
@@ -58,6 +42,20 @@ describe('npm run ask', { timeout: 300_000 }, () => {
     assert.match(run.stderr, /No index in .* yet: building it/);
     assert.match(run.stdout, /\[1\]/);
     assert.match(run.stdout, /^Sources:\n.*HKUST.* — Mirage News.*\n {2}\[1\] /m);
+  });
+
+  test('with no embedding model the fallback to the hash embedder is told once, as a plain line', async () => {
+    const run = await ask(['Which hospitals did HKUST sign MoUs with?'], {
+      ...env,
+      EMBEDDINGS: 'auto',
+      ALLOW_MODEL_DOWNLOAD: 'false',
+      MODEL_DIR: join(workDir, 'no-models'),
+      INDEX_DIR: join(workDir, 'index-auto'),
+    });
+    assert.equal(run.code, 0, run.stderr);
+    const notices = run.stderr.split('\n').filter((line) => line.includes('using the offline hash embedder'));
+    assert.equal(notices.length, 1, run.stderr);
+    assert.match(notices[0]!, /^Embedding model ".*" unavailable; using the offline hash embedder/);
   });
 
   test('an empty question is a usage error (exit 2) with the usage', async () => {

@@ -1,34 +1,18 @@
 // `npm run sources` as a user runs it: a child process on the real corpus, offline (hash embedder), fresh index.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import matter from 'gray-matter';
+import { runEntry } from '../fixtures/run-entry.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CORPUS = join(ROOT, 'corpus');
-const TSX = import.meta.resolve('tsx');
 
-function sources(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env = {
-    PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? '',
-    CORPUS_DIR: CORPUS,
-    INDEX_DIR: 'index',
-    EMBEDDINGS: 'hash',
-  };
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', TSX, join(ROOT, 'src/cli/sources.ts'), ...args],
-      { cwd, env, timeout: 120_000 },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
+const sources = (args: string[], cwd: string) =>
+  runEntry('src/cli/sources.ts', args, { cwd, env: { CORPUS_DIR: CORPUS, INDEX_DIR: 'index', EMBEDDINGS: 'hash' } });
 
 test('npm run sources lists every corpus article with its source, date, language and chunks; --json too', async (t) => {
   const cwd = await mkdtemp(join(tmpdir(), 'collab-sources-'));

@@ -3,9 +3,16 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { GatewayIntentBits, InteractionResponseType, MessageFlags, PermissionFlagsBits } from 'discord-api-types/v10';
+import {
+  GatewayIntentBits,
+  InteractionResponseType,
+  Locale,
+  MessageFlags,
+  PermissionFlagsBits,
+} from 'discord-api-types/v10';
 import type { APIEmbed } from 'discord-api-types/v10';
 import { hashUserId } from '../../src/discord/feedback.ts';
+import { t as translate } from '../../src/i18n/index.ts';
 import { buttonsOf, type RecordedRequest } from '../fixtures/fake-discord/server.ts';
 import { validateMessagePayload } from '../fixtures/fake-discord/limits.ts';
 import { citation, createGate, ScriptedService, startHarness } from './helpers.ts';
@@ -102,6 +109,31 @@ describe('slash commands', () => {
     const salt = (await readFile(`${h.config.FEEDBACK_LOG}.salt`, 'utf8')).trim();
     assert.equal(lines[0].user, hashUserId(reader.id, salt));
     assert.ok(!JSON.stringify(lines[0]).includes(reader.id));
+  });
+
+  test("a button on an answer no longer kept says so privately, in the presser's locale, and records nothing", async (t) => {
+    const service = new ScriptedService();
+    // Capacity 1: the second answer pushes the first out of the store.
+    const h = await startHarness(service, { botOptions: { answerCapacity: 1 } });
+    t.after(() => h.close());
+    const first = h.fake.sendSlashCommand({ name: 'ask', options: { question: 'Who signed?' } });
+    await h.fake.waitForRequest((r) => h.fake.is.editOriginal(first)(r) && hasSources(r));
+    const second = h.fake.sendSlashCommand({ name: 'ask', options: { question: 'When was it signed?' } });
+    await h.fake.waitForRequest((r) => h.fake.is.editOriginal(second)(r) && hasSources(r));
+
+    const original = h.fake.originalMessage(first)!;
+    const [passages, up] = buttonsOf(original);
+    for (const button of [passages, up]) {
+      const press = h.fake.pressButton({
+        messageId: original.id,
+        customId: 'custom_id' in button! ? button.custom_id : '',
+        locale: Locale.Hindi,
+      });
+      const reply = await h.fake.waitForRequest(h.fake.is.callback(press));
+      assert.equal(isEphemeral(reply), true);
+      assert.equal(reply.body.data.content, translate('hi', 'discord:answer.expired'));
+    }
+    await assert.rejects(readFile(h.config.FEEDBACK_LOG, 'utf8'), /ENOENT/, 'no vote recorded');
   });
 
   test('/ask streams progress edits while the answer is written, then the final edit carries the sources', async (t) => {

@@ -2,17 +2,16 @@
 // `npm start` without its required settings, with --help, and when Discord refuses the login.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { GatewayIntentBits, InteractionResponseType, PermissionFlagsBits } from 'discord-api-types/v10';
 import { FakeDiscord } from '../fixtures/fake-discord/server.ts';
+import { runEntry } from '../fixtures/run-entry.ts';
 
-const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TSX = import.meta.resolve('tsx');
 
@@ -20,19 +19,7 @@ const TSX = import.meta.resolve('tsx');
 async function runScript(script: string, args: string[], env: Record<string, string>) {
   const cwd = await mkdtemp(join(tmpdir(), 'collab-cli-'));
   try {
-    const { PATH = '', HOME = '', SYSTEMROOT = '' } = process.env;
-    return await run(process.execPath, ['--import', TSX, join(ROOT, script), ...args], {
-      cwd,
-      env: { PATH, HOME, SYSTEMROOT, ...env },
-      timeout: 60_000,
-    }).then(
-      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-      (error: { code?: number; stdout?: string; stderr?: string }) => ({
-        code: error.code ?? -1,
-        stdout: error.stdout ?? '',
-        stderr: error.stderr ?? '',
-      }),
-    );
+    return await runEntry(script, args, { cwd, env, timeoutMs: 60_000 });
   } finally {
     await rm(cwd, { recursive: true, force: true });
   }
@@ -121,6 +108,23 @@ test('npm start with an unwritable FEEDBACK_LOG exits at once with one line nami
       `^FEEDBACK_LOG=${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not writable \\((ENOTDIR|EEXIST)\\): point FEEDBACK_LOG at a file`,
     ),
   );
+});
+
+test('npm start with a missing corpus exits with the plain line naming CORPUS_DIR, not a JSON log record', async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'collab-nocorpus-'));
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  const run = await runScript('src/discord/main.ts', [], {
+    DISCORD_TOKEN: 'some-token',
+    DISCORD_CLIENT_ID: '123456789012345678',
+    EMBEDDINGS: 'hash',
+    CORPUS_DIR: join(dir, 'missing'),
+    INDEX_DIR: join(dir, 'index'),
+    FEEDBACK_LOG: join(dir, 'feedback.jsonl'),
+  });
+  assert.equal(run.code, 1);
+  const last = run.stderr.trim().split('\n').at(-1)!;
+  assert.match(last, /^Invalid CORPUS_DIR=".*missing": .* is not a directory\. Point CORPUS_DIR/);
+  assert.doesNotMatch(run.stderr, /"level":60/);
 });
 
 test('npm start loads the index, logs one summary line, answers, and shuts down cleanly on SIGTERM', async (t) => {

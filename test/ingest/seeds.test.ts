@@ -12,6 +12,8 @@ interface SeedExpectation {
   seed: string;
   corpus: string;
   language: string;
+  /** The publication read from the page's chrome ('unknown' when it names none). */
+  source: string;
   headline: string | null;
   date?: string;
   paragraphStarts: string[];
@@ -81,7 +83,7 @@ describe('seed articles: raw .txt loads to the curated corpus body', () => {
         assert.doesNotMatch(scraped.body, /\u00A0/);
       });
 
-      test('headline, language and stated date of the raw page', async () => {
+      test('headline, language, publication and stated date of the raw page', async () => {
         const { scraped } = await load();
         if (expected.headline) assert.equal(scraped.title, nfc(expected.headline));
         else
@@ -90,6 +92,7 @@ describe('seed articles: raw .txt loads to the curated corpus body', () => {
             'no headline: the title is the first sentence',
           );
         assert.equal(scraped.language, expected.language);
+        assert.equal(scraped.source, nfc(expected.source));
         assert.equal(scraped.date, expected.date);
       });
 

@@ -67,3 +67,16 @@ describe('named-entity strength across transcription conventions', () => {
     assert.ok(strength('Patna', 'Putin met the delegation.') < MATCH_STRENGTH.full);
   });
 });
+
+describe('concepts: loanwords', () => {
+  test('the English loanword for training (ট্রেনিং, ट्रेनिंग) expresses training like প্রশিক্ষণ and प्रशिक्षण', () => {
+    for (const loan of ['ট্রেনিং', 'ট্রেনিংয়ের', 'ट्रेनिंग']) assert.ok(word(loan).concepts.includes('#training'), loan);
+    assert.ok(word('প্রশিক্ষণ').concepts.includes('#training'));
+  });
+
+  test('"advanced" meets its translations (উন্নত, उन्नत, передовые) and stays a generic word', () => {
+    for (const form of ['advanced', 'উন্নত', 'उन्नत', 'передовые'])
+      assert.ok(word(form).concepts.includes('#advanced'), form);
+    assert.equal(word('উন্নত').generic, true);
+  });
+});

@@ -157,3 +157,97 @@ describe('retrieve: names the corpus lacks', () => {
     assert.equal(diagnostics.evidence.words.find((w) => w.text === 'Kharagpur')?.party, true);
   });
 });
+
+describe('retrieve: phrases (neighbouring question words close together in the article)', () => {
+  // Two articles with the same words; only one has "medical college" as a phrase. The other scatters them.
+  const phrases = testSnapshot([
+    {
+      id: 'en-phrase',
+      title: 'A university and a hospital sign an agreement',
+      language: 'en',
+      institutions: ['North University', 'City Hospital'],
+      chunks: [
+        'North University and City Hospital signed an agreement on Monday. They plan a new medical college on the campus.',
+      ],
+    },
+    {
+      id: 'en-scattered',
+      title: 'A university and a hospital sign an agreement',
+      language: 'en',
+      institutions: ['South University', 'Town Hospital'],
+      chunks: [
+        'South University and Town Hospital signed a new agreement. The college will host medical training for nurses.',
+      ],
+    },
+    {
+      id: 'hi-phrase',
+      title: 'विश्वविद्यालय और अस्पताल के बीच समझौता',
+      language: 'hi',
+      institutions: ['ईस्ट यूनिवर्सिटी'],
+      chunks: ['ईस्ट यूनिवर्सिटी और अस्पताल ने समझौता किया। परिसर में नया मेडिकल कॉलेज बनेगा।'],
+    },
+  ]);
+  const phraseOf = async (question: string, docId: string) => {
+    const { diagnostics } = await retrieveWithDiagnostics(phrases, question, { k: 5, config });
+    return diagnostics.documents.find((d) => d.docId === docId)?.phraseCoverage ?? -1;
+  };
+
+  test('an article with the question’s pair side by side covers more of its phrases than one that scatters them', async () => {
+    const question = 'Which agreements plan a new medical college?';
+    const together = await phraseOf(question, 'en-phrase');
+    const scattered = await phraseOf(question, 'en-scattered');
+    assert.ok(together > scattered, `${together} vs ${scattered}`);
+    assert.ok(together > 0 && together <= 1);
+  });
+
+  test('a phrase meets its translation through the concepts (मेडिकल कॉलेज = medical college)', async () => {
+    assert.ok((await phraseOf('Which agreements plan a new medical college?', 'hi-phrase')) > 0);
+    assert.ok((await phraseOf('किस समझौते में मेडिकल कॉलेज की योजना है?', 'en-phrase')) > 0);
+  });
+
+  test('with the phrase weight, the article holding the phrase ranks first among equals', async () => {
+    const { diagnostics } = await retrieveWithDiagnostics(phrases, 'Which agreement plans a medical college?', {
+      k: 5,
+      config: { ...config, PHRASE_WEIGHT: 0.4 },
+    });
+    const english = diagnostics.documents.filter((d) => d.docId.startsWith('en-'));
+    assert.equal(english[0]?.docId, 'en-phrase');
+  });
+
+  test('a one-word question has no phrase to cover', async () => {
+    assert.equal(await phraseOf('college', 'en-phrase'), 0);
+  });
+});
+
+describe('retrieve: names in scripts without capitals', () => {
+  test('a Bengali name that many articles share is still a party (as its capitalized English form is)', async () => {
+    // খড়্গপুর is in four of five articles: too common for the rarity rule, but its long phonetic key marks a name.
+    const kharagpur = (id: string, topic: string) => ({
+      id,
+      title: `IIT Kharagpur: ${topic}`,
+      language: 'en',
+      institutions: ['IIT Kharagpur'],
+      chunks: [`IIT Kharagpur announced a programme on ${topic} with a partner hospital.`],
+    });
+    const shared = testSnapshot([
+      kharagpur('en-a', 'robotics'),
+      kharagpur('en-b', 'water testing'),
+      kharagpur('en-c', 'nursing training'),
+      kharagpur('en-d', 'cancer imaging'),
+      {
+        id: 'bn-other',
+        title: 'নার্সিং প্রশিক্ষণ কর্মসূচি',
+        language: 'bn',
+        institutions: ['রাজ্য স্বাস্থ্য দফতর'],
+        chunks: ['রাজ্য স্বাস্থ্য দফতর নার্সিং প্রশিক্ষণ কর্মসূচি শুরু করেছে।'],
+      },
+    ]);
+    const { diagnostics } = await retrieveWithDiagnostics(shared, 'খড়্গপুরের নার্সিং প্রশিক্ষণ কবে শুরু হবে?', {
+      k: 5,
+      config,
+    });
+    assert.equal(diagnostics.evidence.words.find((w) => w.text === 'খড়্গপুরের')?.party, true);
+    assert.equal(diagnostics.documents.find((d) => d.docId === 'bn-other')?.eligible ?? false, false);
+    assert.equal(diagnostics.documents.find((d) => d.eligible)?.docId, 'en-c');
+  });
+});

@@ -6,7 +6,7 @@ type Key =
   | 'notFound'
   | 'sources'
   | 'fromArticle'
-  | 'fromArticleUndated'
+  | 'fromArticleBare'
   | 'nearMiss'
   | 'nearMissUndated'
   | 'moreThan'
@@ -20,8 +20,8 @@ export const answer: Namespace<Key> = {
   en: {
     notFound: 'I found nothing about that in the corpus.',
     sources: 'Sources:',
-    fromArticle: 'From a {{language}} article ({{source}}, {{date}}):',
-    fromArticleUndated: 'From a {{language}} article ({{source}}):',
+    fromArticle: 'From a {{language}} article ({{details}}):',
+    fromArticleBare: 'From a {{language}} article:',
     nearMiss: 'The corpus has {{parties}}, {{date}}.',
     nearMissUndated: 'The corpus has {{parties}}.',
     moreThan: 'more than {{n}}',
@@ -34,8 +34,8 @@ export const answer: Namespace<Key> = {
   hi: {
     notFound: 'संग्रह में इसके बारे में मुझे कुछ नहीं मिला।',
     sources: 'स्रोत:',
-    fromArticle: '{{language}} भाषा के एक लेख से ({{source}}, {{date}}):',
-    fromArticleUndated: '{{language}} भाषा के एक लेख से ({{source}}):',
+    fromArticle: '{{language}} भाषा के एक लेख से ({{details}}):',
+    fromArticleBare: '{{language}} भाषा के एक लेख से:',
     nearMiss: 'संग्रह में इसके सबसे निकट यह सहयोग है: {{parties}}, {{date}}।',
     nearMissUndated: 'संग्रह में इसके सबसे निकट यह सहयोग है: {{parties}}।',
     moreThan: '{{n}} से अधिक',
@@ -48,8 +48,8 @@ export const answer: Namespace<Key> = {
   bn: {
     notFound: 'সংগ্রহে এ বিষয়ে আমি কিছু পাইনি।',
     sources: 'সূত্র:',
-    fromArticle: '{{language}} ভাষার একটি প্রতিবেদন থেকে ({{source}}, {{date}}):',
-    fromArticleUndated: '{{language}} ভাষার একটি প্রতিবেদন থেকে ({{source}}):',
+    fromArticle: '{{language}} ভাষার একটি প্রতিবেদন থেকে ({{details}}):',
+    fromArticleBare: '{{language}} ভাষার একটি প্রতিবেদন থেকে:',
     nearMiss: 'সংগ্রহে এর সবচেয়ে কাছাকাছি সহযোগিতাটি হল: {{parties}}, {{date}}।',
     nearMissUndated: 'সংগ্রহে এর সবচেয়ে কাছাকাছি সহযোগিতাটি হল: {{parties}}।',
     moreThan: '{{n}}-এর বেশি',
@@ -62,8 +62,8 @@ export const answer: Namespace<Key> = {
   ru: {
     notFound: 'В корпусе я ничего об этом не нашёл.',
     sources: 'Источники:',
-    fromArticle: 'Из статьи (язык: {{language}}; {{source}}, {{date}}):',
-    fromArticleUndated: 'Из статьи (язык: {{language}}; {{source}}):',
+    fromArticle: 'Из статьи (язык: {{language}}; {{details}}):',
+    fromArticleBare: 'Из статьи (язык: {{language}}):',
     nearMiss: 'Ближайшее, что есть в корпусе: {{parties}}, {{date}}.',
     nearMissUndated: 'Ближайшее, что есть в корпусе: {{parties}}.',
     moreThan: 'более {{n}}',

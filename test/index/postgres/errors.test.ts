@@ -5,12 +5,10 @@
 // PostgreSQL start-up as a server does when the password is wrong (SQLSTATE 28P01).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { SCHEMA_VERSION, migrate } from '../../../src/index/postgres/migrate.ts';
 import { PostgresBackend } from '../../../src/index/postgres/backend.ts';
 import { reindex } from '../../../src/index/reindex.ts';
@@ -19,9 +17,8 @@ import { ConfigError, loadConfig } from '../../../src/config.ts';
 import { isUserError, type UserErrorId } from '../../../src/errors.ts';
 import { FIXTURE_CORPUS, countingEmbedder, makeWorkspace, testConfig } from '../../fixtures/index/helpers.ts';
 import { sql, startPglite, usePglite } from '../../fixtures/index/postgres.ts';
+import { runEntry } from '../../fixtures/run-entry.ts';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const TSX = import.meta.resolve('tsx');
 /** A command that does not exit by then is killed (and the test fails): a bound, not a speed requirement. */
 const COMMAND_BOUND_MS = 180_000;
 
@@ -40,28 +37,10 @@ interface CommandRun {
 async function command(script: 'db-migrate' | 'reindex', env: Record<string, string>): Promise<CommandRun> {
   const cwd = await mkdtemp(join(tmpdir(), 'collab-pg-command-'));
   try {
-    const { PATH = '', HOME = '' } = process.env;
-    const child = spawn(process.execPath, ['--import', TSX, join(ROOT, 'scripts', `${script}.ts`)], {
-      cwd,
-      env: {
-        PATH,
-        HOME,
-        CORPUS_DIR: FIXTURE_CORPUS,
-        INDEX_DIR: join(cwd, 'index'),
-        EMBEDDINGS: 'hash',
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const bound = setTimeout(() => child.kill('SIGKILL'), COMMAND_BOUND_MS);
-    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
-    clearTimeout(bound);
+    const settings = { CORPUS_DIR: FIXTURE_CORPUS, INDEX_DIR: join(cwd, 'index'), EMBEDDINGS: 'hash', ...env };
+    const run = await runEntry(`scripts/${script}.ts`, [], { cwd, env: settings, timeoutMs: COMMAND_BOUND_MS });
     const indexFiles = await readdir(join(cwd, 'index'), { recursive: true }).catch(() => [] as string[]);
-    return { code, stdout, stderr, indexFiles: indexFiles.map(String) };
+    return { ...run, indexFiles: indexFiles.map(String) };
   } finally {
     await rm(cwd, { recursive: true, force: true });
   }

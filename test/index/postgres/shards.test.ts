@@ -5,20 +5,15 @@
 // at the next question, and SIGTERM stops every shard. Every wait is bounded; the process is killed in teardown.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { reindex } from '../../../src/index/reindex.ts';
 import { migrate } from '../../../src/index/postgres/migrate.ts';
+import { startBotProcess } from '../../fixtures/fake-discord/bot-process.ts';
 import { FakeDiscord, type RecordedRequest } from '../../fixtures/fake-discord/server.ts';
 import { HASH_DIMENSIONS, countingEmbedder, makeWorkspace, testConfig } from '../../fixtures/index/helpers.ts';
 import { startPglite } from '../../fixtures/index/postgres.ts';
-
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const TSX = import.meta.resolve('tsx');
 
 const answerText = (r: RecordedRequest) => JSON.stringify(r.body ?? {});
 
@@ -37,58 +32,28 @@ test('SHARDS=auto with INDEX_BACKEND=postgres: both shards serve the one build i
   const cwd = await mkdtemp(join(tmpdir(), 'collab-pg-shards-'));
   t.after(() => rm(cwd, { recursive: true, force: true }));
   await mkdir(join(cwd, 'corpus'));
-  const { PATH = '', HOME = '' } = process.env;
-  const manager = spawn(process.execPath, ['--import', TSX, join(ROOT, 'src/discord/main.ts')], {
-    cwd,
-    env: {
-      PATH,
-      HOME,
-      SHARDS: 'auto',
-      DISCORD_TOKEN: fake.token,
-      DISCORD_CLIENT_ID: fake.applicationId,
-      DISCORD_API_URL: fake.apiUrl,
-      INDEX_BACKEND: 'postgres',
-      DATABASE_URL: db.url,
-      CORPUS_DIR: join(cwd, 'corpus'),
-      INDEX_DIR: join(cwd, 'index'),
-      EMBEDDINGS: 'hash',
-      HASH_DIMENSIONS: String(HASH_DIMENSIONS),
-      ASK_WORKERS: '1',
-      LOG_LEVEL: 'info',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const bot = startBotProcess(t, cwd, {
+    SHARDS: 'auto',
+    DISCORD_TOKEN: fake.token,
+    DISCORD_CLIENT_ID: fake.applicationId,
+    DISCORD_API_URL: fake.apiUrl,
+    INDEX_BACKEND: 'postgres',
+    DATABASE_URL: db.url,
+    CORPUS_DIR: join(cwd, 'corpus'),
+    INDEX_DIR: join(cwd, 'index'),
+    EMBEDDINGS: 'hash',
+    HASH_DIMENSIONS: String(HASH_DIMENSIONS),
+    ASK_WORKERS: '1',
+    LOG_LEVEL: 'info',
   });
-  const exited = once(manager, 'exit');
-  t.after(() => {
-    if (manager.exitCode === null && manager.signalCode === null) manager.kill('SIGKILL');
-  });
-  let output = '';
-  for (const stream of [manager.stdout, manager.stderr]) stream.on('data', (chunk) => (output += String(chunk)));
-  const seen = (pattern: RegExp, timeoutMs: number) =>
-    new Promise<void>((resolve, reject) => {
-      const check = () => {
-        if (!pattern.test(output)) return;
-        clearTimeout(timer);
-        manager.stdout.off('data', check);
-        manager.stderr.off('data', check);
-        resolve();
-      };
-      const timer = setTimeout(
-        () => reject(new Error(`not seen within ${timeoutMs} ms: ${pattern}\n${output}`)),
-        timeoutMs,
-      );
-      manager.stdout.on('data', check);
-      manager.stderr.on('data', check);
-      check();
-    });
 
-  await seen(/all 2 shards ready \(of 2 in total\)/, 180_000);
+  await bot.seen(/all 2 shards ready \(of 2 in total\)/, 180_000);
   assert.deepEqual(fake.identifies.map((identify) => identify.shard).sort(), [
     [0, 2],
     [1, 2],
   ]);
   // Each shard process loaded the build from the database (nothing to build: no corpus, no index on disk).
-  assert.equal(output.match(/index loaded: 3 documents/g)?.length, 2, output);
+  assert.equal(bot.output().match(/index loaded: 3 documents/g)?.length, 2, bot.output());
 
   const question = 'Which universities signed an MoU on robotics research?';
   const ask = async () => {
@@ -115,13 +80,6 @@ test('SHARDS=auto with INDEX_BACKEND=postgres: both shards serve the one build i
   assert.deepEqual(await readdir(join(cwd, 'corpus')), []);
   assert.deepEqual(await readdir(join(cwd, 'index')).catch(() => []), [], 'no index on the bot machine');
 
-  manager.kill('SIGTERM');
-  let bound: NodeJS.Timeout | undefined;
-  const [code] = (await Promise.race([
-    exited,
-    new Promise((_, reject) => {
-      bound = setTimeout(() => reject(new Error(`no exit after SIGTERM\n${output}`)), 60_000);
-    }),
-  ]).finally(() => clearTimeout(bound))) as [number | null];
-  assert.equal(code, 0, output);
+  const code = await bot.stop(60_000);
+  assert.equal(code, 0, bot.output());
 });
