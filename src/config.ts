@@ -230,6 +230,21 @@ export const ANSWER_WEIGHTS = Object.freeze({
   /** The best article lacks the asked-for span: another one that has it leads when its words-and-priors score
    * reaches this share of the best (0.5 let distractors lead; 0.7 and 0.85 score the same on dev). */
   spanArticleShare: 0.7,
+  /** "Who is the director …": the best article's lead names no one of that role; another article whose lead does
+   * leads when its words-and-priors score reaches this share of the best. Fitted on dev + dev-2 with distractors
+   * (fit split), 2026-12-02: the one fit item it changes needs 0.50 or less; 0.4 leaves a margin and changes
+   * no other item. */
+  roleArticleShare: 0.4,
+  /** An organisation span most of whose words (generic ones too) the question uses is the question's own subject
+   * ("its healthcare skills school"), never its answer: at least `minWords` such words making at least `share`
+   * of the span's words (the asked-for kind's word not counted). Fitted on dev + dev-2 with distractors (fit
+   * split), 2026-12-02: the one fit item it changes needs share ≤ 0.6; 0.5 also covers a name with more words of
+   * its own ("Pune School of Nursing and Technology") and changes no other fit item. */
+  describedByQuestion: Object.freeze({ minWords: 2, share: 0.5 }),
+  /** "Who signed for the X side?": times a name's context points count around a signatory (the side's name tells
+   * the signatories apart; the act's words describe them all). Fitted on dev + dev-2 with distractors (fit split),
+   * 2026-12-02: 2 keeps the Russian side questions right; 1 loses them to the act's words. */
+  sideName: 2,
   /** Context points of a span: per question word found around it, and bonuses. */
   context: Object.freeze({
     /** A name of the question (acronym, capitalized, a place): says whose director, which side. */

@@ -61,6 +61,8 @@ interface ScoredSpan {
   span: Span;
   /** Question terms in the span's surroundings (title, words before and after). */
   context: number;
+  /** A person span whose title is the role the question asks about ("the director" → "ডিরেক্টর সুমন …"). */
+  role?: true;
 }
 
 /** The language the asker reads: the question's (English when it is none of the four). */
@@ -171,7 +173,20 @@ export function findAnswerSpans(
 ): void {
   const kinds = spanKindsFor(analysis);
   if (kinds.length === 0) return;
-  const question = questionFocus(analysis.question, analyzer);
+  const focus = questionFocus(analysis.question, analyzer);
+  const sided = analysis.wants === 'person' && SIDE.test(analysis.question);
+  // "Who signed for the Chinese side?": the words of the act (signed, side, the MoU) describe every signatory
+  // alike; the words naming the side tell them apart, so they count SIDE_NAME times. The side opens the clause
+  // ("С российской стороны документ подписал … ректор …, академик РАН Петр …"): all of it up to the previous
+  // signatory describes him.
+  const question = sided
+    ? {
+        ...focus,
+        words: focus.words.map((word) =>
+          word.weight === NAMED_TERM ? { ...word, weight: word.weight * SIDE_NAME } : word,
+        ),
+      }
+    : focus;
   for (const c of candidates) {
     const { chunk } = passages[c.passageIndex]!;
     const context = {
@@ -183,7 +198,7 @@ export function findAnswerSpans(
       .flatMap(({ kind, confidence }) =>
         findSpans(kind, c.text, context).map((span) => ({ ...span, confidence: (span.confidence ?? 1) * confidence })),
       )
-      .filter((span) => !namedInQuestion(span, question.terms, analyzer))
+      .filter((span) => !namedInQuestion(span, question.terms, analyzer, analysis.head))
       // "Who …": an organisation answers only where the sentence names no person.
       .filter(
         (span, _i, all) =>
@@ -201,19 +216,21 @@ export function findAnswerSpans(
           .reverse()
           .find((p) => p.kind === span.kind),
         spans.slice(i + 1).find((n) => n.kind === span.kind),
+        sided ? Infinity : CONTEXT_WORDS,
       ),
     );
-    // A term found around every span of the sentence tells them apart no better than nothing.
+    // A question word found around every span of the sentence tells them apart no better than nothing.
+    const aroundTerms = arounds.map((a) => termsOf(a, analyzer));
+    const near = (word: FocusWord, terms: ReadonlySet<string>) => word.terms.some((term) => terms.has(term));
     const everywhere = new Set(
-      [...question.weights.keys()].filter(
-        (term) => arounds.length > 1 && arounds.every((a) => termsOf(a, analyzer).has(term)),
-      ),
+      question.words.filter((word) => aroundTerms.length > 1 && aroundTerms.every((terms) => near(word, terms))),
     );
     c.spans = spans
       .map((span, i) => {
-        const terms = termsOf(arounds[i]!, analyzer);
+        const terms = aroundTerms[i]!;
         let score = 0;
-        for (const [term, weight] of question.weights) if (terms.has(term) && !everywhere.has(term)) score += weight;
+        // Each word of the question counts once, whichever of its spellings (term, phonetic key, concept) is found.
+        for (const word of question.words) if (near(word, terms) && !everywhere.has(word)) score += word.weight;
         // "director of the cancer institute": the owner of the asked-for role, next to the span.
         if (question.roleOwner.some((term) => terms.has(term))) score += ROLE_OWNER_BONUS;
         // "How many joint projects …": a number followed by what the question counts.
@@ -222,12 +239,22 @@ export function findAnswerSpans(
         // "which hospitals": an organisation of the asked-for kind first.
         if (span.kind === 'organisation' && institutionKinds(span.text).some((k) => analysis.head.includes(k)))
           score += KIND_BONUS;
-        return { span, context: score };
+        const role = span.kind === 'person' && question.role.length > 0 && hasRole(span, question.role, analyzer);
+        return { span, context: score, ...(role ? { role: true as const } : {}) };
       })
       .filter((s) => s.span.kind !== 'organisation' || kindFits(s.span, analysis.head))
       .sort((a, b) => rank(b) - rank(a) || a.span.start - b.span.start);
   }
 }
+
+/** Whether a person's title (or the words right before the name) holds one of the question's role concepts. */
+function hasRole(span: Span, role: readonly string[], analyzer: Analyzer): boolean {
+  const words = analyzer.words(`${span.title ?? ''} ${span.before.split(/\s+/).slice(-ROLE_WORDS).join(' ')}`);
+  return words.some((w) => w.concepts.some((c) => role.includes(c)));
+}
+
+/** Words right before a name that may still be its title ("আইআইটি খড়্গপুরের ডিরেক্টর সুমন"). */
+const ROLE_WORDS = 3;
 
 /** A span's rank among the sentence's spans: its context points, discounted by how sure its kind is. */
 function rank(s: ScoredSpan): number {
@@ -252,6 +279,8 @@ const {
   kind: KIND_BONUS,
   counted: COUNTED_TERM,
 } = ANSWER_WEIGHTS.context;
+const { sideName: SIDE_NAME } = ANSWER_WEIGHTS;
+const { minWords: DESCRIBED_MIN_WORDS, share: DESCRIBED_SHARE } = ANSWER_WEIGHTS.describedByQuestion;
 /** Words after a number that may say what it counts ("более 200 крупных совместных … проектов"). */
 const COUNTED_WINDOW_WORDS = 7;
 /** Most words of the question taken for what it counts ("how many large joint research projects"). */
@@ -282,12 +311,18 @@ function spanKindsFor(
  * The words that describe a span: a few before it and after it, never past the neighbouring spans of its
  * kind ("X, director of A, and Y, director of B"); for a number, what it counts (the words after it).
  */
-function surroundings(sentence: string, span: Span, previous: Span | undefined, next: Span | undefined): string {
+function surroundings(
+  sentence: string,
+  span: Span,
+  previous: Span | undefined,
+  next: Span | undefined,
+  beforeWords = CONTEXT_WORDS,
+): string {
   const before = sentence
     .slice(previous ? previous.end : 0, span.start)
     .split(/\s+/)
     .filter(Boolean)
-    .slice(-CONTEXT_WORDS)
+    .slice(-beforeWords)
     .join(' ');
   const after = sentence
     .slice(span.end, next ? next.start : undefined)
@@ -312,12 +347,19 @@ function nextToHead(sentence: string, span: Span, head: readonly string[], analy
   return analyzer.words(near).some((w) => w.concepts.some((c) => head.includes(c.replace(/^#/, ''))));
 }
 
+/** A content word of the question: its spellings (terms, phonetic keys, concepts) and its context weight. */
+interface FocusWord {
+  terms: string[];
+  weight: number;
+}
+
 interface QuestionFocus {
   terms: Set<string>;
-  /** Term → context weight. */
-  weights: Map<string, number>;
+  words: FocusWord[];
   /** Terms of the name a role word of the question belongs to ("director of NIMS" → NIMS). */
   roleOwner: string[];
+  /** Concepts of the question's role words ("director" → #director); honorifics (Prof., Dr) have none. */
+  role: string[];
   /** What a how-many question counts: per word of it, that word's terms ("how many trainees" → trainee). */
   counted: Set<string>[];
 }
@@ -325,22 +367,22 @@ interface QuestionFocus {
 function questionFocus(question: string, analyzer: Analyzer): QuestionFocus {
   const words = analyzer.words(question).filter((w) => !w.stopword);
   const terms = new Set<string>();
-  const weights = new Map<string, number>();
+  const focus: FocusWord[] = [];
   for (const w of words) {
     // Chat-style names are lower case ("ksssci"): a word the lexicon does not know counts between the two.
     const weight = isNamed(w) ? NAMED_TERM : w.generic || w.concepts.length > 0 ? GENERIC_TERM : UNKNOWN_TERM;
-    for (const term of [...w.terms, ...w.keys, ...w.concepts]) {
-      terms.add(term);
-      weights.set(term, Math.max(weights.get(term) ?? 0, weight));
-    }
+    const spellings = [...w.terms, ...w.keys, ...w.concepts];
+    for (const term of spellings) terms.add(term);
+    if (spellings.length > 0) focus.push({ terms: spellings, weight });
   }
   const roleAt = words.findIndex((w) => isTitle(w.raw));
   const owner =
     roleAt < 0 ? undefined : [words[roleAt + 1], words[roleAt - 1]].find((w) => w && !w.generic && !isTitle(w.raw));
   return {
     terms,
-    weights,
+    words: focus,
     roleOwner: owner ? [...owner.terms, ...owner.keys] : [],
+    role: [...new Set(words.filter((w) => isTitle(w.raw)).flatMap((w) => w.concepts))],
     counted: countedPhrase(question, analyzer),
   };
 }
@@ -483,6 +525,13 @@ export function selectSentences(
   // An article without the asked-for span yields to one that has it and matches nearly as well.
   if (analysis.type !== 'list' && !spanIn(topDoc)) {
     const rival = byScore.find((c) => c.spans.length > 0 && c.base >= w.spanArticleShare * (byBase[0]?.base ?? 0));
+    if (rival) topDoc = passages[rival.passageIndex]!.chunk.docId;
+  }
+  // "Who is the director …": an article whose span holds no one of that role yields to one whose span does.
+  const roleIn = (c: Candidate | undefined) => c?.spans[0]?.role === true;
+  const topLead = spanIn(topDoc);
+  if (analysis.wants === 'person' && topLead && !roleIn(topLead)) {
+    const rival = byScore.find((c) => roleIn(c) && c.base >= w.roleArticleShare * (byBase[0]?.base ?? 0));
     if (rival) topDoc = passages[rival.passageIndex]!.chunk.docId;
   }
   const lead = analysis.type === 'list' ? undefined : spanIn(topDoc);
@@ -765,16 +814,25 @@ function kinded(analysis: QuestionAnalysis): boolean {
   return !analysis.head.includes('organisation') && analysis.head.some((h) => INSTITUTION_CONCEPTS.has(h));
 }
 
+/**
+ * "For the Chinese side", "со стороны X", "с китайской стороны", "от X", "चीन की ओर से", "চিনের পক্ষে":
+ * the question names one side of the signing. Word edges by Unicode letters (\b is ASCII-only).
+ */
+const SIDE =
+  /(?<![\p{L}\p{M}])(?:side|on behalf of|сторон\p{L}*|от|पक्ष\p{M}*|ओर से|তরফে|পক্ষ\p{L}*|পক্ষে)(?![\p{L}\p{M}])/iu;
+
 /** The question narrows "who" to one: a role word, or a side / nationality that tells the signatories apart. */
 function asksForOne(analysis: QuestionAnalysis): boolean {
-  return (
-    analysis.question.split(/[\s,.?!]+/).some((word) => isTitle(word)) ||
-    /\b(side|сторон\p{L}*|पक्ष|পক্ষ)\b|от\s+\p{L}+/iu.test(analysis.question)
-  );
+  return analysis.question.split(/[\s,.?!]+/).some((word) => isTitle(word)) || SIDE.test(analysis.question);
 }
 
 /** A span the question itself names ("Which foundation supports IIT Pune?" is not answered by IIT Pune). */
-function namedInQuestion(span: Span, questionTerms: ReadonlySet<string>, analyzer: Analyzer): boolean {
+function namedInQuestion(
+  span: Span,
+  questionTerms: ReadonlySet<string>,
+  analyzer: Analyzer,
+  head: readonly string[] = [],
+): boolean {
   const words = analyzer.words(span.text).filter((w) => !w.stopword && !w.generic);
   if (words.length === 0) return span.kind === 'organisation';
   // Places also by concept: "Russian-Chinese" in the question names России in the article.
@@ -782,7 +840,30 @@ function namedInQuestion(span: Span, questionTerms: ReadonlySet<string>, analyze
     span.kind === 'place' ? [...w.terms, ...w.keys, ...w.concepts] : [...w.terms, ...w.keys];
   const named = words.filter((w) => termsOf(w).some((term) => questionTerms.has(term))).length;
   // An organisation's long name ("Indian Institute of Technology (IIT) Pune") is named by two of its words.
-  return named === words.length || (span.kind === 'organisation' && named >= 2);
+  return (
+    named === words.length ||
+    (span.kind === 'organisation' && (named >= 2 || describedByQuestion(span, questionTerms, analyzer, head)))
+  );
+}
+
+/**
+ * An organisation the question describes in its own words ("… setting up its healthcare skills school?" and
+ * the school's name ‘School for Skills: Healthcare and Technology’): most of its words, generic ones
+ * included, are words or concepts of the question. It is what the question is about, not the answer.
+ */
+function describedByQuestion(
+  span: Span,
+  questionTerms: ReadonlySet<string>,
+  analyzer: Analyzer,
+  head: readonly string[],
+): boolean {
+  const words = analyzer.words(span.text).filter((w) => !w.stopword);
+  // The asked-for kind ("which university" → University) says what the answer is, not which one.
+  const isHead = (w: Word) => w.concepts.some((c) => head.includes(c.replace(/^#/, '')));
+  const described = words.filter(
+    (w) => !isHead(w) && [...w.terms, ...w.keys, ...w.concepts].some((term) => questionTerms.has(term)),
+  ).length;
+  return described >= DESCRIBED_MIN_WORDS && described >= DESCRIBED_SHARE * words.length;
 }
 
 const MIN_STATEMENT_CHARS = 25;

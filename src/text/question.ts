@@ -54,6 +54,12 @@ const YES_NO = [
   /^क्या\s|^kya\s/,
   word('কি'),
   word('ли'),
+  // Russian asks yes or no by intonation alone ("Подписали соглашение в Москве?"): a question mark and no
+  // question word.
+  new RegExp(
+    String.raw`^(?!.*${B}(?:кто|кого|кому|кем|что|чего|чем|где|куда|откуда|когда|сколько|почему|зачем|как\p{L}*|чей|чья|чьё|чьи|котор\p{L}*)${B}).*\p{Script=Cyrillic}.*\?\s*$`,
+    'u',
+  ),
 ];
 const WHICH = word(
   String.raw`which|what\s+\p{L}+|kis|kin|किस|किन|कौन सा|कौन सी|कौन से|कौन-सा|कौन-सी|कौन-से|কোন|কোনটি|какой|какая|какое|какие|каких|каким|какими|какого|какому|какую|какой-то`,

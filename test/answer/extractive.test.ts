@@ -260,3 +260,106 @@ describe('composition steps', () => {
     assert.equal(counted('When was it signed?'), 0);
   });
 });
+
+describe('which organisation: the one the question describes is not the answer', () => {
+  const lead = (q: string, text: string, extra: Partial<StoredChunk>) =>
+    extractiveAnswer(q, retrieval(q, [passage('doc', 0, text, 0.9, extra)])).answer.split(' [1]')[0];
+
+  test('English: the trust that supports the nursing school, not the school named in the question', () => {
+    const text =
+      'The university will open the ‘Pune School of Nursing and Technology’ on its campus next year. The Sahyadri Health Trust, a voluntary body, will support the project.';
+    assert.equal(
+      lead('Which voluntary organisation supports the university in setting up its nursing school?', text, {}),
+      'Sahyadri Health Trust',
+    );
+  });
+
+  test("the asked-for kind alone does not make a name the question's own", () => {
+    const text =
+      'On Monday, Pune City Hospital signed an agreement with Nagpur Medical University for nursing research.';
+    assert.equal(
+      lead('Which university did Pune City Hospital sign with for nursing research?', text, {}),
+      'Nagpur Medical University',
+    );
+  });
+
+  test('Bengali article, English asker: the foundation in the spelling the front matter gives, the original after it', () => {
+    const text =
+      'ক্যাম্পাসেই ‘স্কুল ফর নার্সিং: হেলথকেয়ার অ্যান্ড টেকনোলজি’ গড়ে তোলা হবে। সহায়তা করবে ‘সহ্যাদ্রি হেলথ ফাউন্ডেশন’ নামক একটি স্বেচ্ছাসেবি সংস্থা।';
+    assert.equal(
+      lead(
+        'Which voluntary organisation is supporting the university in setting up its healthcare nursing school?',
+        text,
+        {
+          language: 'bn',
+          institutions: ['Sahyadri Health Foundation', 'সহ্যাদ্রি হেলথ ফাউন্ডেশন'],
+        },
+      ),
+      'Sahyadri Health Foundation (সহ্যাদ্রি হেলথ ফাউন্ডেশন)',
+    );
+  });
+});
+
+describe('who is the <role>: a person of that role leads, from another article when the best one has none', () => {
+  test('English question: the director quoted in the Hindi article, not the investigator of the English one', () => {
+    const q = 'Who is the Pune Institute of Science director quoted about training nurses with new technology?';
+    const answer = extractiveAnswer(
+      q,
+      retrieval(q, [
+        passage(
+          'en-doc',
+          0,
+          'The Pune Institute of Science will train nurses to use a new screening device with the City Hospital. "A device that a trained nurse can carry could change rural care," said Prof. Ravi Kulkarni, the principal investigator at the Pune Institute of Science.',
+          0.9,
+        ),
+        passage(
+          'hi-doc',
+          0,
+          'पुणे इंस्टीट्यूट ऑफ साइंस नर्सों के लिए एक नया प्रशिक्षण केंद्र खोलेगा। पुणे इंस्टीट्यूट ऑफ साइंस के निदेशक अमित शर्मा ने कहा कि नई तकनीक से प्रशिक्षित नर्सें गाँवों में काम करेंगी।',
+          0.8,
+          { language: 'hi' },
+        ),
+      ]),
+    );
+    assert.equal(answer.answer.split(' [1]')[0], 'Amit Sharma (अमित शर्मा)');
+    assert.equal(answer.citations[0]!.docId, 'hi-doc');
+  });
+});
+
+describe('who signed for one side: the signatory of that side only', () => {
+  const text =
+    'С российской стороны документ подписал ректор Казанского университета, академик Иван Петров, с казахской - профессор Алматинского медицинского университета, академик Нурлан Абенов.';
+  const lead = (q: string) =>
+    extractiveAnswer(q, retrieval(q, [passage('doc', 0, text, 0.9, { language: 'ru' })])).answer.split(' [1]')[0];
+
+  test('Russian: "со стороны X", "с X-ской стороны", chat-style "от X"', () => {
+    assert.equal(lead('Кто подписал соглашение со стороны Казахстана?'), 'Нурлан Абенов');
+    assert.equal(lead('Кто подписал документ с казахской стороны?'), 'Нурлан Абенов');
+    assert.equal(lead('кто подписывал от казахстана'), 'Нурлан Абенов');
+    assert.equal(lead('Кто подписал документ с российской стороны?'), 'Иван Петров');
+  });
+
+  test('Russian: no side named, both signatories', () => {
+    assert.equal(lead('Кто подписал документ?'), 'Иван Петров, Нурлан Абенов');
+  });
+
+  test('English asker: the side named, transliterated', () => {
+    assert.equal(lead('Who signed the document for the Kazakh side?'), 'Nurlan Abenov (Нурлан Абенов)');
+    assert.equal(lead('Who signed for the Russian side?'), 'Ivan Petrov (Иван Петров)');
+  });
+});
+
+describe('Russian yes-no questions asked by intonation alone (no ли)', () => {
+  const text = 'Соглашение о сотрудничестве университеты подписали в Казани 5 мая 2024 года.';
+  const lead = (q: string) =>
+    extractiveAnswer(q, retrieval(q, [passage('doc', 0, text, 0.9, { language: 'ru' })])).answer.split(' [1]')[0];
+
+  test('another place or year than the one asked: "Нет — …"', () => {
+    assert.equal(lead('Соглашение подписали в Москве?'), 'Нет — Казани');
+    assert.equal(lead('Университеты подписали соглашение в 2023 году?'), 'Нет — 5 мая 2024');
+  });
+
+  test('the year asked: "Да — …"', () => {
+    assert.match(lead('Университеты подписали соглашение в 2024 году?')!, /^Да — 5 мая 2024$/);
+  });
+});

@@ -28,8 +28,11 @@ export function findPlaces(sentence: string, context: SpanContext = {}): Span[] 
   };
   if (context.articleStart) {
     const dateline = DATELINE.exec(sentence);
-    if (dateline && dateline[1]!.trim().split(/\s+/).length <= 3)
-      add(sentence.indexOf(dateline[1]!), dateline[1]!.trim());
+    // In cased scripts every word of a place name is capitalized ("New Delhi:", "KOLKATA:"); "Note to editors:"
+    // is no dateline.
+    const words = dateline ? dateline[1]!.trim().split(/\s+/) : [];
+    const cased = words.every((w) => !/^[\p{Script=Latin}\p{Script=Cyrillic}]/u.test(w) || /^\p{Lu}/u.test(w));
+    if (dateline && words.length <= 3 && cased) add(sentence.indexOf(dateline[1]!), dateline[1]!.trim());
   }
   for (const match of sentence.matchAll(LOCATIVE)) {
     const name = match[1]!;

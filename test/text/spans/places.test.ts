@@ -9,6 +9,12 @@ describe('findPlaces', () => {
   test('a dateline at the start of an article', () => {
     assert.deepEqual(places('PUNE: The institute signed an agreement on Monday.', true)[0], ['PUNE', 1]);
     assert.deepEqual(places('भोपाल। दोनों संस्थानों ने समझौता किया।', true)[0], ['भोपाल', 1]);
+    assert.deepEqual(places('New Delhi: The institute signed an agreement on Monday.', true)[0], ['New Delhi', 1]);
+  });
+
+  test('a lead-in in lower case is no dateline ("Editor\'s note:", "Пресс-релиз для печати:")', () => {
+    assert.deepEqual(places('Note to editors: the institute signed an agreement on Monday.', true), []);
+    assert.deepEqual(places('Сообщение для прессы: институт подписал соглашение.', true), []);
   });
 
   test('a capitalized name after a locative preposition, in English and Russian', () => {
