@@ -190,7 +190,10 @@ export function orderByArticles(records: readonly RegistryEntry[], articleOrder:
   const place = new Map<string, number>();
   for (const docId of articleOrder) if (!place.has(docId)) place.set(docId, place.size);
   const rank = (r: RegistryEntry) => place.get(r.docId) ?? place.size;
-  return records.map((r, i) => ({ r, i })).sort((a, b) => rank(a.r) - rank(b.r) || a.i - b.i).map((x) => x.r);
+  return records
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => rank(a.r) - rank(b.r) || a.i - b.i)
+    .map((x) => x.r);
 }
 
 /** One record in one line: date, kind, parties, place, areas. */

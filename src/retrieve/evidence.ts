@@ -419,8 +419,7 @@ export function gatherEvidence(
       coverage: share((i) => strengths[i]!),
       phraseCoverage:
         pairTotal > 0
-          ? pairs.filter((pair) => closeTogether(pair.a, pair.b, p)).reduce((sum, x) => sum + x.weight, 0) /
-            pairTotal
+          ? pairs.filter((pair) => closeTogether(pair.a, pair.b, p)).reduce((sum, x) => sum + x.weight, 0) / pairTotal
           : 0,
       entityCoverage: required.length === 0 ? 1 : (required.length - missing.length) / required.length,
       nameCoverage: parties.length === 0 ? 0 : nameHits / parties.length,
