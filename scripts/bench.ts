@@ -10,7 +10,8 @@
 //   --backend postgres  also measure INDEX_BACKEND=postgres (DATABASE_URL, migrated here; without one, a PGlite
 //                     server with pgvector in a child process) and print both backends side by side
 //
-// Each build runs in its own process (peak RSS is that process's), so does the loaded service.
+// Each build runs in its own process (peak RSS is that process's), so does the loaded service. The build
+// figures are the reindex() call's time; the `npm run reindex` row adds process start-up and module loading.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, appendFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -280,6 +281,27 @@ function coldCli(dir: string, questions: string[]): number[] {
   });
 }
 
+/** Wall time of `npm run reindex` as a fresh process (start-up, module loading and the reindex): ms. */
+function coldReindexCli(dir: string): number {
+  const config = benchConfig(dir);
+  const env = {
+    ...process.env,
+    CORPUS_DIR: config.CORPUS_DIR,
+    INDEX_DIR: config.INDEX_DIR,
+    EMBEDDINGS: 'hash',
+    LOG_LEVEL: 'warn',
+    ...backendEnv(),
+  };
+  const start = performance.now();
+  const result = spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'scripts/reindex.ts')], {
+    cwd: REPO,
+    env,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  if (result.status !== 0) throw new Error(`reindex CLI failed: ${result.stderr.toString()}`);
+  return ms(start);
+}
+
 function findGenerator(): string {
   const candidates = values.gen
     ? [resolve(values.gen)]
@@ -360,6 +382,8 @@ async function measure(dir: string, chunks: number): Promise<[string, string][]>
   const changed = changeOneArticle(corpusDir);
   log(`one article changed (${changed})...`);
   const one = await runChild(['--child', 'build'], dir);
+  log('no-change `npm run reindex` in a fresh process...');
+  const cliReindex = coldReindexCli(dir);
   log('questions...');
   const serve = await runChild(['--child', 'serve', '--questions', values.questions!], dir);
   log('cold CLI...');
@@ -389,6 +413,7 @@ async function measure(dir: string, chunks: number): Promise<[string, string][]>
       'one article changed',
       `${s(one.ms)} s (${pct(one.ms, full.ms)} of full; ${String(one.embedded)} chunks embedded)`,
     ],
+    ['no-change `npm run reindex`, fresh process', `${s(cliReindex)} s (${pct(cliReindex, full.ms)} of full)`],
     [
       'build peak RSS',
       `${n(full.maxRssMB, 0)} MB (no-change ${n(same.maxRssMB, 0)} MB, one change ${n(one.maxRssMB, 0)} MB)`,

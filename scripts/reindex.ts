@@ -36,6 +36,7 @@ async function main(): Promise<number> {
   const service = await createService(config, {
     logger,
     prepareIndex: false,
+    reindexInProcess: true,
     onNotice: (line: string) => process.stderr.write(`${line}\n`),
     onProgress: (event) => progress.update(event),
   });

@@ -1,6 +1,7 @@
 // Writing and reading one build directory. A build is written under a temp name, synced, then renamed to its
 // final name, so a directory named like a build is always complete. An incremental build starts as a copy of
-// the previous build's files (a file copy, cheap next to re-creating them) that is then edited in place.
+// the previous build's database (a file copy, cheap next to re-creating it) that is then edited in place, and
+// its graph read from the previous build.
 import { constants } from 'node:fs';
 import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -37,7 +38,6 @@ export async function startBuild(
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   const database = join(dir, BUILD_FILES.database);
-  const vectorFile = join(dir, BUILD_FILES.vectors);
   if (options.from === undefined) {
     return {
       buildId,
@@ -47,11 +47,17 @@ export async function startBuild(
     };
   }
   const source = buildDir(indexDir, options.from);
+  // The database is edited in place, so it is copied. The graph is read into memory from the published
+  // build (which is never written again) and saved whole into the new build by finishBuild: no copy.
   await copyFile(join(source, BUILD_FILES.database), database, constants.COPYFILE_FICLONE);
-  await copyFile(join(source, BUILD_FILES.vectors), vectorFile, constants.COPYFILE_FICLONE);
   const writer = BuildWriter.open(database, LEXICAL_VERSION);
   try {
-    const vectors = VectorStore.load(vectorFile, options.dimension, options.searchEf, writer.meta.deletedSlots);
+    const vectors = VectorStore.load(
+      join(source, BUILD_FILES.vectors),
+      options.dimension,
+      options.searchEf,
+      writer.meta.deletedSlots,
+    );
     return { buildId, dir, writer, vectors };
   } catch (error) {
     writer.abort();
@@ -59,12 +65,16 @@ export async function startBuild(
   }
 }
 
-/** Writes the graph, commits the database, writes the manifest, syncs, and gives the build its final name. */
+/**
+ * Writes the graph, commits the database, writes the manifest and the caller's other files (`writeFiles`,
+ * into the temp directory it is given), syncs, and gives the build its final name.
+ */
 export async function finishBuild(
   indexDir: string,
   build: OpenBuild,
   manifest: Manifest,
   onStep: (step: WriteStep, index: number) => void = () => {},
+  writeFiles: (dir: string) => Promise<unknown> = async () => {},
 ): Promise<string> {
   // Each step first lets the event loop turn: an interrupt (SIGINT, SIGTERM) that arrived during the
   // synchronous work before it is handled here, with no write into the temp build in flight, so the
@@ -79,6 +89,7 @@ export async function finishBuild(
   build.writer.finish({ deletedSlots: build.vectors.deletedSlots, lexicalVersion: LEXICAL_VERSION });
   await begin('manifest');
   await writeFile(join(build.dir, BUILD_FILES.manifest), JSON.stringify(manifest));
+  await writeFiles(build.dir);
   await begin('sync');
   await fsyncTree(build.dir);
   const final = buildDir(indexDir, build.buildId);

@@ -2,14 +2,24 @@
 // mtime match what the manifest recorded is unchanged without being read; otherwise its bytes are hashed,
 // and only a file whose bytes differ is parsed again.
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { statSync, type Stats } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { join } from 'node:path';
 import { ArticleLoadError, loadArticleFile, slugFromFileName, walkCorpus, type LoadOptions } from '../ingest/load.ts';
 import type { Article, LoadFailure } from '../ingest/types.ts';
 import type { FileStamp, ManifestDocument } from './types.ts';
 
-/** Files stat'ed at once. */
-const STAT_BATCH = 64;
+/** Files stat'ed between two turns of the event loop. */
+const STAT_BATCH = 256;
+
+function statOrError(file: string): Stats | Error {
+  try {
+    return statSync(file);
+  } catch (error) {
+    return error as Error;
+  }
+}
 
 export interface ScannedArticle {
   article: Article;
@@ -41,6 +51,7 @@ export async function scanCorpus(
   const scan: CorpusScan = { articles: [], unchanged: [], failures: [...listing.problems], rehashed: 0 };
   const pathById = new Map<string, string>();
   const paths: string[] = [];
+  const ids: string[] = [];
   for (const path of listing.files) {
     // The id is claimed before loading, so the later of two same-named files fails even if the first does.
     const id = slugFromFileName(path);
@@ -53,19 +64,19 @@ export async function scanCorpus(
     else {
       pathById.set(id, path);
       paths.push(path);
+      ids.push(id);
     }
   }
-  // Stats are independent: issued a batch at a time rather than one after the other.
-  const stamps: (Awaited<ReturnType<typeof stat>> | Error)[] = [];
+  // A stat of a listed file is a metadata read the walk just brought into the kernel's cache: done
+  // synchronously (a promise per file costs more than the call itself), a batch at a time, letting the event
+  // loop turn between batches so an interrupt is handled.
+  const stamps: (Stats | Error)[] = [];
   for (let start = 0; start < paths.length; start += STAT_BATCH) {
-    const batch = paths
-      .slice(start, start + STAT_BATCH)
-      .map((path) => stat(join(corpusDir, path)).catch((error: unknown) => error as Error));
-    stamps.push(...(await Promise.all(batch)));
+    for (const path of paths.slice(start, start + STAT_BATCH)) stamps.push(statOrError(join(corpusDir, path)));
+    await nextTurn();
   }
   for (const [i, path] of paths.entries()) {
-    const id = slugFromFileName(path);
-    const absolute = join(corpusDir, path);
+    const id = ids[i]!;
     try {
       const info = stamps[i]!;
       if (info instanceof Error) throw info;
@@ -80,6 +91,7 @@ export async function scanCorpus(
         scan.unchanged.push(before);
         continue;
       }
+      const absolute = join(corpusDir, path);
       const bytes = await readFile(absolute);
       const file: FileStamp = { ...stamp, hash: hashBytes(bytes) };
       if (before?.file && before.id === id && before.file.hash === file.hash) {

@@ -41,7 +41,7 @@ import type {
   StoredChunk,
 } from './types.ts';
 import { VectorStore } from './vector-store.ts';
-import { writeRegistry } from './registry-store.ts';
+import { REGISTRY_FORMAT_VERSION, registryFormatOf, writeRegistry } from './registry-store.ts';
 
 export interface ReindexOptions {
   embedder: EmbedderHandle;
@@ -168,7 +168,7 @@ async function buildAndSwap(
     base &&
     plan.articles.length === 0 &&
     plan.touched.size === 0 &&
-    (await lexicalVersionOf(indexDir, base.buildId)) === LEXICAL_VERSION
+    (await storedFormatsAreCurrent(indexDir, base.buildId))
   ) {
     const summary = summaryOf(base.manifest, base.buildId, 0, { unchangedBuild: true });
     logger.debug({ summary }, 'reindex: nothing changed, the live build stays');
@@ -214,21 +214,22 @@ async function buildAndSwap(
 
   const manifest = createManifest(embedder.info, plan.documents, new Date(), chunking);
   const totalSteps = WRITE_STEPS.length + FINAL_STEPS.length;
-  await finishBuild(indexDir, build, manifest, (step, index) =>
-    progress({ phase: 'write', done: index, total: totalSteps, detail: step }),
-  );
-  // The collaboration records of the same documents, written before the switch (see registry-store.ts):
-  // extracted for the articles loaded now (added or changed), taken over from the previous build otherwise.
-  await writeRegistry(
+  await finishBuild(
     indexDir,
-    buildId,
-    previous?.buildId,
-    scan.articles.map((a) => a.article),
-    manifest.documents,
-    {
-      full: options.full === true,
-      logger,
-    },
+    build,
+    manifest,
+    (step, index) => progress({ phase: 'write', done: index, total: totalSteps, detail: step }),
+    // The collaboration records of the same documents, in the build before it is synced (see
+    // registry-store.ts): extracted for the articles loaded now (added or changed), taken over otherwise.
+    (dir) =>
+      writeRegistry(
+        indexDir,
+        buildId,
+        previous?.buildId,
+        scan.articles.map((a) => a.article),
+        manifest.documents,
+        { full: options.full === true, logger, dir },
+      ),
   );
   progress({ phase: 'write', done: WRITE_STEPS.length, total: totalSteps, detail: FINAL_STEPS[0] });
   const newTexts = new Set(newDocuments.flatMap((d) => d.chunks.map(embeddingText)));
@@ -476,6 +477,18 @@ async function allEmbeddingTexts(indexDir: string, buildId: string): Promise<str
   } finally {
     reader.close();
   }
+}
+
+/**
+ * Whether nothing in the build is in an older format: its lexical entries were made by this analyzer, and its
+ * registry (when it has one) is of this version. An older one makes a change with no article changed: a new
+ * build with the same chunks (re-analyzed, or with the registry rewritten) and the same atomic publish.
+ */
+async function storedFormatsAreCurrent(indexDir: string, buildId: string): Promise<boolean> {
+  if ((await lexicalVersionOf(indexDir, buildId)) !== LEXICAL_VERSION) return false;
+  const registry = await registryFormatOf(indexDir, buildId).catch(() => undefined);
+  // No registry at all (a build made before it existed): nothing to upgrade from without reading every article.
+  return registry === undefined || registry >= REGISTRY_FORMAT_VERSION;
 }
 
 async function lexicalVersionOf(indexDir: string, buildId: string): Promise<string | undefined> {

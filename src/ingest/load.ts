@@ -9,7 +9,7 @@ import { decodeArticleBytes } from './bytes.ts';
 import { dateFromRemovedLines, sourceFromRemovedLines } from './byline.ts';
 import { cleanArticleText, type CleanedArticle } from './clean.ts';
 import { FrontMatterError, parseMarkdownArticle } from './front-matter.ts';
-import { extractHtmlArticle, type ExtractedHtml } from './html.ts';
+import type { ExtractedHtml, extractHtmlArticle } from './html.ts';
 import { looksHardWrapped, markdownToLines } from './markdown.ts';
 import { detectLanguage } from './language.ts';
 import { splitSentences } from './sentences.ts';
@@ -109,12 +109,29 @@ function readScrapedText(text: string, id: string): ArticleDraft {
   return scrapedDraft(cleanArticleText(looksHardWrapped(text) ? markdownToLines(text) : text), id);
 }
 
-function readHtml(text: string, id: string): ArticleDraft {
-  const page = extractHtmlArticle(text);
+type HtmlExtractor = typeof extractHtmlArticle;
+
+/**
+ * The HTML reader (readability on linkedom), imported the first time an HTML file is read: loading linkedom
+ * costs a few hundred ms that a corpus of Markdown, or a reindex where no HTML file changed, does not need.
+ */
+let htmlExtractor: Promise<HtmlExtractor> | undefined;
+function loadHtmlExtractor(): Promise<HtmlExtractor> {
+  htmlExtractor ??= import('./html.ts').then((m) => m.extractHtmlArticle);
+  return htmlExtractor;
+}
+
+function isHtmlExtension(extension: string): boolean {
+  return extension === '.html' || extension === '.htm';
+}
+
+function readHtml(text: string, id: string, extractHtml: HtmlExtractor | undefined): ArticleDraft {
+  if (!extractHtml) throw new Error('the HTML reader is not loaded');
+  const page = extractHtml(text);
   return scrapedDraft(cleanArticleText(page.text, page.title ? { title: page.title } : {}), id, page);
 }
 
-function readDraft(text: string, extension: string, id: string): ArticleDraft {
+function readDraft(text: string, extension: string, id: string, extractHtml?: HtmlExtractor): ArticleDraft {
   switch (extension) {
     case '.md':
       return readMarkdown(text);
@@ -122,7 +139,7 @@ function readDraft(text: string, extension: string, id: string): ArticleDraft {
       return readScrapedText(text, id);
     case '.html':
     case '.htm':
-      return readHtml(text, id);
+      return readHtml(text, id, extractHtml);
     default:
       throw new Error(`unsupported file type "${extension}" (use ${ARTICLE_EXTENSIONS.join(', ')})`);
   }
@@ -169,9 +186,11 @@ export async function loadArticleFile(absPath: string, corpusDir: string, option
   const id = slugFromFileName(absPath);
   if (!id) throw new ArticleLoadError(path, 'the file name has no letters or digits to make an article id from');
   const text = await readArticleText(absPath, path, options.maxArticleBytes ?? DEFAULT_MAX_ARTICLE_BYTES);
+  const extension = extname(absPath).toLowerCase();
+  const extractHtml = isHtmlExtension(extension) ? await loadHtmlExtractor() : undefined;
   let draft: ArticleDraft;
   try {
-    draft = readDraft(text, extname(absPath).toLowerCase(), id);
+    draft = readDraft(text, extension, id, extractHtml);
   } catch (error) {
     const reason = error instanceof FrontMatterError ? error.message : `cannot parse: ${(error as Error).message}`;
     throw new ArticleLoadError(path, reason);
@@ -211,22 +230,28 @@ export async function walkCorpus(corpusDir: string): Promise<CorpusListing> {
   const problems: LoadFailure[] = [];
   const seenFiles = new Map<string, string>(); // real path -> corpus path
   const seenDirs = new Map<string, string>(); // real path -> full path
-  const links: { full: string; ancestors: ReadonlySet<string> }[] = [];
+  // `rel` is an entry's corpus path (what toCorpusPath gives), built along the walk: names joined by '/'.
+  const links: { full: string; rel: string; ancestors: ReadonlySet<string> }[] = [];
   const problem = (full: string, reason: string) => problems.push({ path: toCorpusPath(full, corpusDir), reason });
+  const child = (rel: string, name: string) => (rel === '' ? name : `${rel}/${name}`);
 
-  const addFile = async (full: string): Promise<void> => {
-    const real = await realpath(full);
+  /** `real`: the file's real path when known (a plain entry of a folder whose real path is known). */
+  const addFile = async (full: string, rel: string, real?: string): Promise<void> => {
+    real ??= await realpath(full);
     const already = seenFiles.get(real);
     if (already !== undefined) {
       problem(full, `it is the same file as ${already} (through a symbolic link); indexed once, as ${already}`);
       return;
     }
-    seenFiles.set(real, toCorpusPath(full, corpusDir));
-    files.push(toCorpusPath(full, corpusDir));
+    seenFiles.set(real, rel);
+    files.push(rel);
   };
 
-  /** Walks plain entries; links are queued for after the plain tree. */
-  async function walk(dir: string, ancestors: ReadonlySet<string>): Promise<void> {
+  /**
+   * Walks plain entries; links are queued for after the plain tree. `realDir` is the real path of `dir`: a
+   * plain entry's real path is then `realDir/name`, without asking the file system for each file.
+   */
+  async function walk(dir: string, rel: string, ancestors: ReadonlySet<string>, realDir: string): Promise<void> {
     let entries;
     try {
       // Sorted, so that the same link wins on every machine when two reach one file.
@@ -245,23 +270,24 @@ export async function walkCorpus(corpusDir: string): Promise<CorpusListing> {
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       const full = join(dir, entry.name);
-      if (entry.isSymbolicLink()) links.push({ full, ancestors });
-      else if (entry.isDirectory()) await enterFolder(full, ancestors);
-      else if (entry.isFile() && isArticleFile(entry.name)) await addFile(full);
+      const entryRel = child(rel, entry.name);
+      if (entry.isSymbolicLink()) links.push({ full, rel: entryRel, ancestors });
+      else if (entry.isDirectory()) await enterFolder(full, entryRel, ancestors, join(realDir, entry.name));
+      else if (entry.isFile() && isArticleFile(entry.name)) await addFile(full, entryRel, join(realDir, entry.name));
     }
   }
 
-  async function enterFolder(full: string, ancestors: ReadonlySet<string>): Promise<void> {
-    const real = await realpath(full);
+  async function enterFolder(full: string, rel: string, ancestors: ReadonlySet<string>, known?: string): Promise<void> {
+    const real = known ?? (await realpath(full));
     seenDirs.set(real, full);
-    await walk(full, new Set([...ancestors, real]));
+    await walk(full, rel, new Set([...ancestors, real]), real);
   }
 
-  async function followLink({ full, ancestors }: { full: string; ancestors: ReadonlySet<string> }): Promise<void> {
+  async function followLink({ full, rel, ancestors }: (typeof links)[number]): Promise<void> {
     const target = await linkTarget(full);
     if ('reason' in target) return void problem(full, target.reason);
     if (target.isFile) {
-      if (isArticleFile(basename(full))) await addFile(full);
+      if (isArticleFile(basename(full))) await addFile(full, rel);
       return;
     }
     if (!target.isDirectory) return;
@@ -277,14 +303,14 @@ export async function walkCorpus(corpusDir: string): Promise<CorpusListing> {
         `it is the same folder as ${toCorpusPath(already, corpusDir)} (through a symbolic link); its articles are indexed once, from there`,
       );
     }
-    await enterFolder(full, ancestors);
+    await enterFolder(full, rel, ancestors, real);
   }
 
   const root = await realpath(corpusDir).catch(async (error: unknown) => {
     throw await folderSettingError('CORPUS_DIR', resolve(corpusDir), error, { flag: '--corpus' });
   });
   seenDirs.set(root, corpusDir);
-  await walk(corpusDir, new Set([root]));
+  await walk(corpusDir, '', new Set([root]), root);
   // Links found inside linked folders join the queue as those are walked.
   for (let i = 0; i < links.length; i++) await followLink(links[i]!);
   return { files: sortPaths(files), problems };

@@ -43,6 +43,11 @@ export interface ServiceDeps {
   prepareIndex?: boolean;
   /** False: a missing index is an error instead of being built (the answer workers of ./pooled.ts only load). */
   buildMissing?: boolean;
+  /**
+   * Run reindexes on this thread, at REINDEX_NICE, instead of a worker thread (`npm run reindex`: the process
+   * has nothing else to answer, and a thread would load every module a second time).
+   */
+  reindexInProcess?: boolean;
 }
 
 /** Loads of the index on first use: once, then again after waiting for another process's build. */
@@ -81,22 +86,29 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
     const allowShrink = options.allowShrink ?? false;
     // A reindex runs in a worker thread so questions keep being answered meanwhile; an embedder handed in by
     // the caller (tests) cannot cross threads, so it runs here.
-    const run = deps.embedder
-      ? import('../index/reindex.ts').then(({ reindex: build }) =>
-          build(config, { embedder, full, allowShrink, logger, onProgress: deps.onProgress }),
-        )
-      : import('../index/reindex-thread.ts').then(({ reindexInThread }) =>
-          reindexInThread(
-            { config, embedder: embedder.info, full, allowShrink },
-            { logger, ...(deps.onProgress ? { onProgress: deps.onProgress } : {}) },
-          ),
-        );
+    const run =
+      deps.embedder || deps.reindexInProcess
+        ? import('../index/reindex.ts').then(async ({ reindex: build }) => {
+            if (deps.reindexInProcess) {
+              const { lowerThreadPriority } = await import('../priority.ts');
+              lowerThreadPriority(config.REINDEX_NICE, 'REINDEX_NICE', logger);
+            }
+            return build(config, { embedder, full, allowShrink, logger, onProgress: deps.onProgress });
+          })
+        : import('../index/reindex-thread.ts').then(({ reindexInThread }) =>
+            reindexInThread(
+              { config, embedder: embedder.info, full, allowShrink },
+              { logger, ...(deps.onProgress ? { onProgress: deps.onProgress } : {}) },
+            ),
+          );
     reindexRun = run;
     // Ctrl+C / SIGTERM while it runs (here or in a worker thread): its temp build and lock go with the process.
     const endGuard = guardReindexInterrupt(resolvePath(config.INDEX_DIR));
     try {
       const summary = await run;
-      await snapshots.refresh();
+      // Loaded now when a build is in use or the service prepares one; a service made only to reindex
+      // (`prepareIndex: false`, nothing loaded yet) leaves it to its first question, if any.
+      if (snapshots.loaded || deps.prepareIndex !== false) await snapshots.refresh();
       return summary;
     } finally {
       endGuard();
@@ -246,6 +258,11 @@ class SnapshotHolder {
     private readonly embedder: EmbedderHandle,
     private readonly logger: Logger,
   ) {}
+
+  /** Whether a snapshot was loaded. */
+  get loaded(): boolean {
+    return this.snapshot !== undefined;
+  }
 
   async current(): Promise<IndexSnapshot> {
     const loaded = this.snapshot;

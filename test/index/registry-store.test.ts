@@ -106,6 +106,36 @@ describe('registry store', () => {
     assert.deepEqual(new RegistryView(records, after).parties, new RegistryView(records, partyGraph(records)).parties);
   });
 
+  test('a no-change reindex upgrades a version 1 registry (no party graph) in a new build, embedding nothing', async () => {
+    const first = await reindex(ws.config, { embedder });
+    const file = join(buildDir(ws.indexDir, first.buildId!), REGISTRY_FILE);
+    const stored = JSON.parse(await readFile(file, 'utf8')) as { documents: StoredDoc[]; parties: PartyGraph };
+    await writeFile(file, JSON.stringify({ formatVersion: 1, documents: stored.documents }));
+    assert.equal((await openIndex(ws.config, embedder)).registryParties?.(), undefined, 'the old file has none');
+    embedder.embeddings.reset();
+    const upgrade = await reindex(ws.config, { embedder });
+    assert.notEqual(upgrade.unchangedBuild, true);
+    assert.notEqual(upgrade.buildId, first.buildId);
+    assert.equal(await readCurrentBuildId(ws.indexDir), upgrade.buildId);
+    assert.equal(upgrade.embedded, 0);
+    assert.deepEqual(embedder.embeddings.embeddedTexts, []);
+    assert.deepEqual(upgrade.added, []);
+    assert.deepEqual(upgrade.changed, []);
+    const upgraded = JSON.parse(
+      await readFile(join(buildDir(ws.indexDir, upgrade.buildId!), REGISTRY_FILE), 'utf8'),
+    ) as { formatVersion: number; documents: StoredDoc[]; parties: PartyGraph };
+    assert.equal(upgraded.formatVersion, 2);
+    assert.deepEqual(upgraded.documents, stored.documents);
+    assert.deepEqual(upgraded.parties, stored.parties);
+    const snapshot = await openIndex(ws.config, embedder);
+    assert.equal(snapshot.manifest.chunkCount, first.chunks);
+    assert.deepEqual(snapshot.registryParties?.(), stored.parties);
+    // Upgraded once: the next run has nothing to do.
+    const again = await reindex(ws.config, { embedder });
+    assert.equal(again.unchangedBuild, true);
+    assert.equal(again.buildId, upgrade.buildId);
+  });
+
   test('a deleted article leaves the registry; --full re-extracts every record', async () => {
     await reindex(ws.config, { embedder });
     await markStoredRecords(ws);
