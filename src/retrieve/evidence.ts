@@ -266,6 +266,25 @@ function phraseTerms(word: Word): string[] {
   return [...word.terms, ...word.concepts, ...word.keys.filter((k) => k.length - KEY_PREFIX.length >= LONG_KEY)];
 }
 
+/**
+ * Two neighbouring names of a question that an article may write as one word (Syama Prasad / শ্যামাপ্রসাদ,
+ * Ramkrishna / Ram Krishna): the indexes of both words and the word they make joined.
+ */
+function nameCompounds(
+  words: readonly { word: Word; after?: Word }[],
+  analyzer: Analyzer,
+): { first: number; second: number; joined: Word }[] {
+  const out: { first: number; second: number; joined: Word }[] = [];
+  words.forEach(({ word, after }, first) => {
+    const second = words.findIndex((w) => w.word === after);
+    if (second < 0 || !after || !isNamed(word) || !isNamed(after) || word.acronym || after.acronym) return;
+    if (word.script !== after.script) return;
+    const [joined, ...rest] = analyzer.words(word.raw + after.raw.toLowerCase());
+    if (joined && rest.length === 0) out.push({ first, second, joined });
+  });
+  return out;
+}
+
 /** A word's phrase terms in one article: a short form also stands for the article's words it abbreviates. */
 function phraseTermsIn(word: Word, p: ArticleProfile): string[] {
   const own = phraseTerms(word);
@@ -399,6 +418,7 @@ export function gatherEvidence(
   const weightOf = new Map(analyzed.map((a) => [a.word.terms[0] ?? a.word.concepts[0]!, a.query.weight]));
   const pairs = questionPairs(question, analyzer, weightOf);
   const pairTotal = pairs.reduce((sum, pair) => sum + pair.weight, 0);
+  const compounds = nameCompounds(hitsOf, analyzer);
   const memo = new Map<string, ArticleEvidence>();
 
   const article = (docId: string): ArticleEvidence => {
@@ -408,6 +428,12 @@ export function gatherEvidence(
     const strengths = analyzed.map((a) =>
       a.year ? (p.years.has(a.word.folded) ? 1 : 0) : strengthIn(a.word, p.terms, p.latinByKey, p.script),
     );
+    for (const { first, second, joined } of compounds) {
+      if (strengths[first]! >= MATCH_STRENGTH.full && strengths[second]! >= MATCH_STRENGTH.full) continue;
+      if (strengthIn(joined, p.terms, p.latinByKey, p.script) < MATCH_STRENGTH.full) continue;
+      strengths[first] = MATCH_STRENGTH.full;
+      strengths[second] = MATCH_STRENGTH.full;
+    }
     const share = (strength: (i: number) => number) =>
       total > 0 ? analyzed.reduce((sum, a, i) => sum + a.query.weight * strength(i), 0) / total : 0;
     const lacks = (i: number) => strengths[i]! < MATCH_STRENGTH.full;
