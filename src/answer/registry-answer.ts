@@ -154,13 +154,14 @@ export function selectRecords(view: RegistryView, query: RegistryQuestion): Regi
 export function registryAnswer(
   question: string,
   registry: RegistryView | undefined | (() => RegistryView | undefined),
+  articleOrder: readonly string[] = [],
 ): Answer | undefined {
   if (!asksForAgreements(question)) return undefined;
   const view = typeof registry === 'function' ? registry() : registry;
   if (!view) return undefined;
   const query = registryQuestion(question, view);
   if (!query) return undefined;
-  const records = selectRecords(view, query);
+  const records = orderByArticles(selectRecords(view, query), articleOrder);
   if (records.length === 0) return undefined;
   const language = toLanguage(detectLanguage(question));
   const citations = records.map((r, i) => citationOf(r, i + 1));
@@ -173,6 +174,22 @@ export function registryAnswer(
     language,
     mode: 'extractive',
   };
+}
+
+/**
+ * Records ordered by their article's place in `articleOrder` (the articles retrieval ranked for the question,
+ * best first): the records of the article that answers best come first. Records of articles it did not rank
+ * keep their registry order (by date) after them. Stable: records of one article keep their order.
+ */
+export function orderByArticles(records: readonly RegistryEntry[], articleOrder: readonly string[]): RegistryEntry[] {
+  if (articleOrder.length === 0) return [...records];
+  const place = new Map<string, number>();
+  for (const docId of articleOrder) if (!place.has(docId)) place.set(docId, place.size);
+  const rank = (r: RegistryEntry) => place.get(r.docId) ?? place.size;
+  return records
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => rank(a.r) - rank(b.r) || a.i - b.i)
+    .map((x) => x.r);
 }
 
 /** One record in one line: date, kind, parties, place, areas. */

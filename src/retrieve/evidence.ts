@@ -64,6 +64,11 @@ export interface Evidence {
  */
 export const MATCH_STRENGTH = { full: 1, translation: 1, weak: 0.5 } as const;
 const SCRIPT_OF_LANGUAGE: Record<string, Script> = { en: 'latin', ru: 'cyrillic', hi: 'devanagari', bn: 'bengali' };
+/**
+ * Letters of a chat short form (kgp, BBSR): three at least (two collide across names), five at most. Chosen,
+ * not fitted (2026-12-02), after issue #8's examples.
+ */
+const SHORT_FORM_LETTERS = { min: 3, max: 5 } as const;
 /** A phonetic key with this many consonant sounds rarely matches by accident (Глыбочко ~ Glybochko). */
 const LONG_KEY = 4;
 /**
@@ -277,12 +282,38 @@ function phraseTerms(word: Word): string[] {
   return [...word.terms, ...word.concepts, ...word.keys.filter((k) => k.length - KEY_PREFIX.length >= LONG_KEY)];
 }
 
+/**
+ * Two neighbouring names of a question that an article may write as one word (Syama Prasad / শ্যামাপ্রসাদ,
+ * Ramkrishna / Ram Krishna): the indexes of both words and the word they make joined.
+ */
+function nameCompounds(
+  words: readonly { word: Word; after?: Word }[],
+  analyzer: Analyzer,
+): { first: number; second: number; joined: Word }[] {
+  const out: { first: number; second: number; joined: Word }[] = [];
+  words.forEach(({ word, after }, first) => {
+    const second = words.findIndex((w) => w.word === after);
+    if (second < 0 || !after || !isNamed(word) || !isNamed(after) || word.acronym || after.acronym) return;
+    if (word.script !== after.script) return;
+    const [joined, ...rest] = analyzer.words(word.raw + after.raw.toLowerCase());
+    if (joined && rest.length === 0) out.push({ first, second, joined });
+  });
+  return out;
+}
+
+/** A word's phrase terms in one article: a short form also stands for the article's words it abbreviates. */
+function phraseTermsIn(word: Word, p: ArticleProfile): string[] {
+  const own = phraseTerms(word);
+  return isShortForm(word) ? [...own, ...abbreviatedKeys(word, p.terms, p.latinByKey)] : own;
+}
+
 /** Whether some term of `a` and some term of `b` stand within PHRASE_WINDOW content words of each other. */
-function closeTogether(a: Word, b: Word, positions: ReadonlyMap<string, readonly number[]>): boolean {
+function closeTogether(a: Word, b: Word, p: ArticleProfile): boolean {
+  const { positions } = p;
   const near = new Set<number>();
-  for (const t of phraseTerms(b)) for (const q of positions.get(t) ?? []) near.add(q);
+  for (const t of phraseTermsIn(b, p)) for (const q of positions.get(t) ?? []) near.add(q);
   if (near.size === 0) return false;
-  for (const t of phraseTerms(a))
+  for (const t of phraseTermsIn(a, p))
     for (const q of positions.get(t) ?? [])
       for (let d = 1; d <= PHRASE_WINDOW; d++) if (near.has(q + d) || near.has(q - d)) return true;
   return false;
@@ -403,6 +434,7 @@ export function gatherEvidence(
   const weightOf = new Map(analyzed.map((a) => [a.word.terms[0] ?? a.word.concepts[0]!, a.query.weight]));
   const pairs = questionPairs(question, analyzer, weightOf);
   const pairTotal = pairs.reduce((sum, pair) => sum + pair.weight, 0);
+  const compounds = nameCompounds(hitsOf, analyzer);
   const memo = new Map<string, ArticleEvidence>();
 
   const article = (docId: string): ArticleEvidence => {
@@ -412,6 +444,12 @@ export function gatherEvidence(
     const strengths = analyzed.map((a) =>
       a.year ? (p.years.has(a.word.folded) ? 1 : 0) : strengthIn(a.word, p.terms, p.latinByKey, p.script),
     );
+    for (const { first, second, joined } of compounds) {
+      if (strengths[first]! >= MATCH_STRENGTH.full && strengths[second]! >= MATCH_STRENGTH.full) continue;
+      if (strengthIn(joined, p.terms, p.latinByKey, p.script) < MATCH_STRENGTH.full) continue;
+      strengths[first] = MATCH_STRENGTH.full;
+      strengths[second] = MATCH_STRENGTH.full;
+    }
     const share = (strength: (i: number) => number) =>
       total > 0 ? analyzed.reduce((sum, a, i) => sum + a.query.weight * strength(i), 0) / total : 0;
     const lacks = (i: number) => strengths[i]! < MATCH_STRENGTH.full;
@@ -423,8 +461,7 @@ export function gatherEvidence(
       coverage: share((i) => strengths[i]!),
       phraseCoverage:
         pairTotal > 0
-          ? pairs.filter((pair) => closeTogether(pair.a, pair.b, p.positions)).reduce((sum, x) => sum + x.weight, 0) /
-            pairTotal
+          ? pairs.filter((pair) => closeTogether(pair.a, pair.b, p)).reduce((sum, x) => sum + x.weight, 0) / pairTotal
           : 0,
       entityCoverage: required.length === 0 ? 1 : (required.length - missing.length) / required.length,
       nameCoverage: parties.length === 0 ? 0 : nameHits / parties.length,
@@ -476,6 +513,7 @@ export function strengthIn(
   if (concepts.some((t) => !isGenericConcept(t.slice(CONCEPT_PREFIX.length)))) return MATCH_STRENGTH.full;
   const keys = word.keys.filter((t) => terms.has(t));
   if (keys.some((key) => key.length - KEY_PREFIX.length >= LONG_KEY)) return MATCH_STRENGTH.full;
+  if (abbreviatesSome(word, terms, latinByKey)) return MATCH_STRENGTH.full;
   if (keys.length > 0) {
     // Against every spelling of the article's (কল্যাণীর / কল্যাণী ~ Kalyani).
     // The word as written, its stem, and the name a Russian adjective is made of (чжэцзянского → чжэцзян).
@@ -501,6 +539,58 @@ export function strengthIn(
   return articleScript !== undefined && articleScript !== word.script
     ? MATCH_STRENGTH.translation
     : MATCH_STRENGTH.weak;
+}
+
+/**
+ * A chat short form: a Latin word of SHORT_FORM_LETTERS letters without a vowel ("kgp", "KGP", "BBSR"), which
+ * no ordinary word is. Two letters are too few to tell one name from another. (An acronym the article has as
+ * such matches before this is asked.)
+ */
+export function isShortForm(word: Word): boolean {
+  return (
+    word.script === 'latin' &&
+    word.folded.length >= SHORT_FORM_LETTERS.min &&
+    word.folded.length <= SHORT_FORM_LETTERS.max &&
+    /^[a-z]+$/.test(word.folded) &&
+    !/[aeiouy]/.test(word.folded)
+  );
+}
+
+/**
+ * Whether `short` abbreviates the Latin spelling `long`: same first letter, and its letters appear in `long`
+ * in order (kgp in kharagpur, bbsr in bhubaneswar).
+ */
+export function abbreviates(short: string, long: string): boolean {
+  if (short.length === 0 || long[0] !== short[0]) return false;
+  let i = 0;
+  for (const ch of long) if (ch === short[i]) i++;
+  return i === short.length;
+}
+
+/**
+ * A short form matches a word of the article's (among `terms`) whose phonetic key is long (LONG_KEY consonant
+ * sounds: one long name, never a two-consonant key) and whose Latin spelling it abbreviates.
+ */
+function abbreviatesSome(
+  word: Word,
+  terms: ReadonlySet<string>,
+  latinByKey: ReadonlyMap<string, ReadonlySet<string>>,
+): boolean {
+  return isShortForm(word) && abbreviatedKeys(word, terms, latinByKey).length > 0;
+}
+
+/** The long phonetic keys (among `terms`) of the words a short form abbreviates. */
+function abbreviatedKeys(
+  word: Word,
+  terms: ReadonlySet<string>,
+  latinByKey: ReadonlyMap<string, ReadonlySet<string>>,
+): string[] {
+  const keys: string[] = [];
+  for (const [key, forms] of latinByKey) {
+    if (key.length - KEY_PREFIX.length < LONG_KEY || !terms.has(key)) continue;
+    if ([...forms].some((form) => form !== PRONOUNCED_ACRONYM && abbreviates(word.folded, form))) keys.push(key);
+  }
+  return keys;
 }
 
 /** 1 - Levenshtein distance / length of the longer string. */

@@ -21,8 +21,12 @@ const LIST_PATTERNS: RegExp[] = [
 export function isListQuestion(question: string): boolean {
   const q = foldText(question);
   if (LIST_PATTERNS.some((p) => p.test(q))) return true;
-  // which/what + up to one modifier + a plural noun: "which hospitals", "what other agreements".
-  for (const m of q.matchAll(/\b(which|what)\s+(\p{L}+)(\s+(\p{L}+))?/gu)) {
+  // "which of these/those …" picks from a set the asker has in mind ("which of these mous mention AI").
+  if (/\bwhich\s+of\s+(these|those)\b/u.test(q)) return true;
+  // which/what + up to one modifier + a plural noun: "which hospitals", "what other agreements", also with
+  // "of the" between them ("which of the hospitals").
+  const partitive = q.replace(/\b(which|what)\s+of\s+the\s+/gu, '$1 ');
+  for (const m of partitive.matchAll(/\b(which|what)\s+(\p{L}+)(\s+(\p{L}+))?/gu)) {
     const candidates = [m[2], m[4]].filter((w): w is string => w !== undefined);
     if (candidates.some((w) => w.length > 3 && /s$/.test(w) && !AUXILIARIES.has(w) && !/(ss|us|is)$/.test(w)))
       return true;

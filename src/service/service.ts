@@ -11,6 +11,7 @@ import { guardReindexInterrupt } from '../index/cleanup.ts';
 import { waitForReindexLock } from '../index/lock.ts';
 import { emptyIndexNotice } from './notices.ts';
 import { retrieve, retrieveWithDiagnostics } from '../retrieve/retrieve.ts';
+import type { Retrieval } from '../retrieve/types.ts';
 import { composeAnswer } from '../answer/compose.ts';
 import type { Answer } from '../answer/types.ts';
 import type {
@@ -171,8 +172,8 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
       const snapshot = await snapshots.current();
       const trimmed = question.trim();
       const { retrieval, diagnostics } = await retrieveWithDiagnostics(snapshot, trimmed, { k, config });
-      // The same answer as `ask`: a list question the registry answers gets its records.
-      const listed = registryAnswer(trimmed, () => registryOf(snapshot));
+      // The same answer as `ask`: a list question the registry answers gets its records (in retrieval's order).
+      const listed = registryAnswer(trimmed, () => registryOf(snapshot), articleOrder(retrieval));
       return { answer: listed ?? (await composeAnswer(trimmed, retrieval, { config, logger })), diagnostics };
     },
 
@@ -183,8 +184,10 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
       const snapshot = await snapshots.current();
       // List questions ("which agreements…") that the registry can answer get every matching record.
       const listed = registryAnswer(trimmed, () => registryOf(snapshot));
-      if (listed) return listed;
+      if (listed && new Set(listed.citations.map((c) => c.docId)).size < 2) return listed;
       const retrieval = await retrieve(snapshot, trimmed, { k: config.TOP_K, history: options.history, config });
+      // Records of several articles: those of the articles retrieval ranks best come first.
+      if (listed) return registryAnswer(trimmed, () => registryOf(snapshot), articleOrder(retrieval)) ?? listed;
       options.signal?.throwIfAborted();
       return composeAnswer(trimmed, retrieval, {
         config,
@@ -296,4 +299,9 @@ class SnapshotHolder {
     this.loading = loading;
     return loading;
   }
+}
+
+/** The articles of a retrieval's passages, best first (the order a registry answer lists its records in). */
+function articleOrder(retrieval: Retrieval): string[] {
+  return [...new Set(retrieval.passages.map((p) => p.chunk.docId))];
 }

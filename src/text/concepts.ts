@@ -165,7 +165,8 @@ const CONCEPTS: ConceptDef[] = [
   {
     id: 'ai',
     generic: true,
-    forms: 'ai artificial intelligence искусственн* интеллект* ии कृत्रिम बुद्धिमत्ता এআই কৃত্রিম বুদ্ধিমত্তা*',
+    // "Artificial" alone is not AI (artificial limbs, कृत्रिम अंग, কৃত্রিম অঙ্গ): the intelligence word says it.
+    forms: 'ai intelligence интеллект* ии बुद्धिमत्ता এআই বুদ্ধিমত্তা*',
   },
   { id: 'vaccine', generic: true, forms: 'vaccin* вакцин* वैक्सीन* टीक* ভ্যাকসিন* টিকা*' },
   { id: 'patient', generic: true, forms: 'patient* пациент* मरीज* रोगी* রোগী*' },

@@ -100,3 +100,24 @@ test('retrieval answers what the registry cannot: not a list question, an unknow
   assert.equal(registryAnswer('Which agreement covers veterinary training?', view), undefined);
   assert.equal(registryAnswer('Which agreements involve IIT Dorapur?', undefined), undefined);
 });
+
+test('records follow the order retrieval ranked their articles in; unranked articles keep date order after them', () => {
+  const answer = registryAnswer('List all the MoUs in the corpus.', view, ['a'])!;
+  const dated = registryAnswer('List all the MoUs in the corpus.', view)!.citations.map((c) => c.docId);
+  const ordered = answer.citations.map((c) => c.docId);
+  assert.equal(ordered[0], 'a');
+  assert.deepEqual(
+    ordered.slice(1),
+    dated.filter((d) => d !== 'a'),
+  );
+  assert.deepEqual(
+    answer.citations.map((c) => c.n),
+    [1, 2, 3],
+  );
+  // The answer's lines are numbered in the new order.
+  assert.match(answer.answer.split('\n')[1]!, /Velmont.*\[1\]/);
+  assert.deepEqual(
+    registryAnswer('List all the MoUs in the corpus.', view, ['c', 'b'])!.citations.map((c) => c.docId),
+    ['c', 'b', 'a'],
+  );
+});

@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createAnalyzer } from '../../src/text/analyze.ts';
 import { toLatin } from '../../src/text/transliterate.ts';
-import { MATCH_STRENGTH, similarity, strengthIn } from '../../src/retrieve/evidence.ts';
+import { MATCH_STRENGTH, abbreviates, isShortForm, similarity, strengthIn } from '../../src/retrieve/evidence.ts';
 
 const analyzer = createAnalyzer();
 const word = (text: string) => analyzer.words(text).find((w) => !w.stopword)!;
@@ -78,5 +78,35 @@ describe('concepts: loanwords', () => {
     for (const form of ['advanced', 'উন্নত', 'उन्नत', 'передовые'])
       assert.ok(word(form).concepts.includes('#advanced'), form);
     assert.equal(word('উন্নত').generic, true);
+  });
+});
+
+describe('chat short forms (kgp, BBSR)', () => {
+  test('a consonant short form meets the one long name it abbreviates, in any script', () => {
+    assert.equal(strength('dpr', 'IIT Dorapur signed an agreement.'), MATCH_STRENGTH.full);
+    assert.equal(strength('DPR', 'IIT Dorapur signed an agreement.'), MATCH_STRENGTH.full);
+    assert.equal(strength('dpr', 'আইআইটি দোরাপুরের সঙ্গে চুক্তি'), MATCH_STRENGTH.full);
+    assert.equal(strength('vlmnt', 'Velmont Hospital joined.'), MATCH_STRENGTH.full);
+  });
+
+  test('unrelated names with other consonants, or in another order, are no match', () => {
+    assert.equal(strength('dpr', 'The Darpan portal was launched.'), 0);
+    assert.equal(strength('kgp', 'Kingston University signed.'), 0);
+    assert.equal(strength('dpr', 'Padrauna hospital signed.'), 0);
+  });
+
+  test('two letters, a word with vowels or a short name are not short forms', () => {
+    assert.equal(isShortForm(word('dp')), false);
+    assert.equal(isShortForm(word('dor')), false);
+    assert.equal(isShortForm(word('kgp')), true);
+    assert.equal(strength('dp', 'IIT Dorapur signed an agreement.'), 0);
+    // A short form needs a long name (LONG_KEY consonant sounds): "Dipur" only shares its short key.
+    assert.ok(strength('dpr', 'Dipur signed.') < MATCH_STRENGTH.full);
+  });
+
+  test('abbreviates: same first letter, letters in order', () => {
+    assert.equal(abbreviates('bbsr', 'bhubaneswar'), true);
+    assert.equal(abbreviates('bbsr', 'abubaneswar'), false);
+    assert.equal(abbreviates('kgp', 'kalpag'), false);
   });
 });

@@ -31,4 +31,14 @@ describe('list questions', () => {
       assert.equal(isListQuestion(q), false, q);
     }
   });
+
+  test('"which of these/those …" and "which of the <plural>" pick several', () => {
+    for (const q of [
+      'which of these mous mention AI',
+      'Which of those deals cover nursing?',
+      'Which of the hospitals joined?',
+    ])
+      assert.equal(isListQuestion(q), true, q);
+    assert.equal(isListQuestion('Which of the two signed first, on which day?'), false);
+  });
 });

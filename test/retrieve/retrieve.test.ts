@@ -251,3 +251,49 @@ describe('retrieve: names in scripts without capitals', () => {
     assert.equal(diagnostics.documents.find((d) => d.eligible)?.docId, 'en-c');
   });
 });
+
+describe('retrieve: two names an article writes as one word, and chat short forms', () => {
+  const named = testSnapshot([
+    {
+      id: 'bn-compound',
+      title: 'দোরাপুরে হাসপাতাল',
+      language: 'bn',
+      institutions: ['আইআইটি দোরাপুর'],
+      chunks: ['আইআইটি দোরাপুরের রামকিঙ্কর হাসপাতালে নতুন প্রশিক্ষণ কেন্দ্র খোলা হবে।'],
+    },
+    {
+      id: 'en-other',
+      title: 'Velmont Hospital opens a ward',
+      language: 'en',
+      institutions: ['Velmont Hospital'],
+      chunks: ['Velmont Hospital opened a new training ward with Brenmoor Medical College.'],
+    },
+  ]);
+  const evidenceFor = async (question: string, docId: string) => {
+    const { diagnostics } = await retrieveWithDiagnostics(named, question, { k: 5, config });
+    return diagnostics.documents.find((d) => d.docId === docId);
+  };
+
+  test('"Ram Kinkar" meets রামকিঙ্কর: both names count as present', async () => {
+    const doc = await evidenceFor(
+      'Which training centre will open at the Ram Kinkar hospital of IIT Dorapur?',
+      'bn-compound',
+    );
+    assert.ok(doc, 'the Bengali article is a candidate');
+    assert.deepEqual(doc.missing, []);
+    assert.equal(doc.eligible, true);
+  });
+
+  test('two unrelated names are not joined into one the article has not', async () => {
+    const doc = await evidenceFor(
+      'Which training centre will open at the Ram Velmont hospital of IIT Dorapur?',
+      'bn-compound',
+    );
+    assert.ok(!doc || doc.missing.length > 0);
+  });
+
+  test('a short form (dpr) finds the article of the long name it abbreviates', async () => {
+    const r = await retrieve(named, 'what will open at the dpr hospital', { k: 5, config });
+    assert.equal(r.passages[0]?.chunk.docId, 'bn-compound');
+  });
+});
