@@ -3,6 +3,8 @@
 // article; the reindex calls every step for each added or changed article, deletes a changed or removed
 // article's records with its chunks, and keeps an unchanged article's records as they are in the build it
 // copies, in the same transaction and the same atomic publish as the chunks.
+// Steps have no version yet: a step whose output changes needs `--full` to reach unchanged articles (the
+// collaboration registry, registry-store.ts, has its own extractor version and re-extracts by itself).
 import type { Article } from '../ingest/types.ts';
 import type { StoredChunk } from './types.ts';
 

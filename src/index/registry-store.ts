@@ -2,7 +2,9 @@
 // directory (registry.json). Written by the reindex with the build's other files, before the build is synced,
 // named and switched to, so the build that goes live always has the records of exactly its articles; an unchanged article
 // (same content hash, same extractor version) keeps its records from the previous build instead of being
-// extracted again. The party graph (which names of the records denote one party, src/ingest/records/
+// extracted again. The file says which extractor made all its records (`extractor`, right after
+// `formatVersion`), so a reindex sees from its first bytes whether every article must be read again: after an
+// extractor upgrade, or for a build made before the registry existed (see reindex.ts). The party graph (which names of the records denote one party, src/ingest/records/
 // party-graph.ts) is stored with them, found again only for the names that changed, so loading a build
 // reads its parties instead of comparing names.
 import { open, readFile, writeFile } from 'node:fs/promises';
@@ -32,6 +34,8 @@ interface StoredDocument {
 
 interface StoredRegistry {
   formatVersion: number;
+  /** The extractor version of every record in the file; absent in files written before it was stored. */
+  extractor?: number;
   documents: StoredDocument[];
   parties?: PartyGraph;
 }
@@ -42,18 +46,46 @@ export interface LoadedRegistry {
   parties?: PartyGraph;
 }
 
+/** What makes the records of one article: the extractor of src/ingest/records (tests pass another version). */
+export interface RecordExtractor {
+  /** Bumped with every rule change; records of another version are extracted again. */
+  version: number;
+  extract(article: Article): CollabRecord[];
+}
+
+export const CURRENT_EXTRACTOR: RecordExtractor = { version: EXTRACTOR_VERSION, extract: extractRecords };
+
 export interface RegistryBuildStats {
   /** Documents whose records were extracted in this build. */
   extracted: string[];
   /** Documents whose records were taken over from the previous build. */
   reused: string[];
+  /** Documents among `extracted` whose article was read again through `reload` (not in `articles`). */
+  reloaded: string[];
+}
+
+export interface WriteRegistryOptions {
+  /** Extract every record again (the previous records serve only documents without an article). */
+  full?: boolean;
+  logger?: Logger;
+  /** The build's temp directory: the file is written there plainly (the caller syncs and renames it). */
+  dir?: string;
+  extractor?: RecordExtractor;
+  /**
+   * The article of a document that is not in `articles` and has no current records in the previous build
+   * (another extractor version, or none), read again for its records; undefined when it cannot be, and the
+   * document then keeps its previous records, if any.
+   */
+  reload?: (doc: ManifestDocument) => Promise<Article | undefined>;
 }
 
 /**
  * Writes the registry of build `buildId`: one entry per document of its manifest. `articles` are the
- * loaded articles; a document without one (its file failed to load and its previous version is kept) keeps
- * its previous records. `full` re-extracts everything. With `dir` (the build's temp directory, synced and
- * renamed by the caller) the file is written there plainly; otherwise atomically into the published build.
+ * loaded articles (added or changed); a document without one keeps its previous records when they are of
+ * this extractor and content, and is otherwise read again through `reload` and extracted; one that cannot be
+ * (its file failed to load and its previous version is kept) keeps the previous records it has. `full`
+ * re-extracts everything it has an article for. With `dir` the file is written there plainly; otherwise
+ * atomically into the published build.
  */
 export async function writeRegistry(
   indexDir: string,
@@ -61,20 +93,26 @@ export async function writeRegistry(
   previousBuildId: string | undefined,
   articles: readonly Article[],
   documents: readonly ManifestDocument[],
-  options: { full?: boolean; logger?: Logger; dir?: string } = {},
+  options: WriteRegistryOptions = {},
 ): Promise<RegistryBuildStats> {
-  const previous =
-    previousBuildId && !options.full
-      ? await readStoredRegistry(indexDir, previousBuildId).catch(() => undefined)
-      : undefined;
+  const extractor = options.extractor ?? CURRENT_EXTRACTOR;
+  // Read under `full` too: a document whose file failed to load keeps its previous records.
+  const previous = previousBuildId
+    ? await readStoredRegistry(indexDir, previousBuildId).catch(() => undefined)
+    : undefined;
   const before = new Map(previous?.documents.map((d) => [d.docId, d]) ?? []);
   const byId = new Map(articles.map((a) => [a.id, a]));
-  const stats: RegistryBuildStats = { extracted: [], reused: [] };
+  const stats: RegistryBuildStats = { extracted: [], reused: [], reloaded: [] };
   const stored: StoredDocument[] = [];
   for (const doc of documents) {
     const old = before.get(doc.id);
-    const article = byId.get(doc.id);
-    const reusable = old !== undefined && old.contentHash === doc.contentHash && old.extractor === EXTRACTOR_VERSION;
+    const reusable =
+      !options.full && old !== undefined && old.contentHash === doc.contentHash && old.extractor === extractor.version;
+    let article = reusable ? undefined : byId.get(doc.id);
+    if (!reusable && !article && options.reload) {
+      article = await options.reload(doc);
+      if (article) stats.reloaded.push(doc.id);
+    }
     if (reusable || (!article && old)) {
       stored.push(old!);
       stats.reused.push(doc.id);
@@ -82,8 +120,8 @@ export async function writeRegistry(
       stored.push({
         docId: doc.id,
         contentHash: doc.contentHash,
-        extractor: EXTRACTOR_VERSION,
-        records: extractRecords(article),
+        extractor: extractor.version,
+        records: extractor.extract(article),
       });
       stats.extracted.push(doc.id);
     }
@@ -92,11 +130,20 @@ export async function writeRegistry(
     stored.flatMap((d) => d.records),
     previous?.parties,
   );
-  const registry: StoredRegistry = { formatVersion: FORMAT_VERSION, documents: stored, parties };
+  // `extractor` only when it made the records of every document (a kept record of a failed file may be older,
+  // a document may have none): a mixed or partial file makes the next reindex read every article again.
+  const made = new Set(stored.map((d) => d.extractor));
+  const complete = made.size <= 1 && stored.length === documents.length;
+  const registry: StoredRegistry = {
+    formatVersion: FORMAT_VERSION,
+    ...(complete ? { extractor: stored[0]?.extractor ?? extractor.version } : {}),
+    documents: stored,
+    parties,
+  };
   if (options.dir !== undefined) await writeFile(join(options.dir, REGISTRY_FILE), JSON.stringify(registry));
   else await writeFileAtomic(join(buildDir(indexDir, buildId), REGISTRY_FILE), JSON.stringify(registry));
   options.logger?.debug(
-    { extracted: stats.extracted.length, reused: stats.reused.length },
+    { extracted: stats.extracted.length, reused: stats.reused.length, reloaded: stats.reloaded.length },
     'collaboration registry written',
   );
   return stats;
@@ -115,11 +162,25 @@ export async function loadRegistry(indexDir: string, buildId: string): Promise<L
   return registry.parties ? { records, parties: registry.parties } : { records };
 }
 
+/** What the first bytes of a build's registry say: its format, and the extractor of all its records. */
+export interface RegistryHead {
+  formatVersion: number;
+  /** Undefined when the records are of several versions or the file does not say (older files). */
+  extractor?: number;
+}
+
 /**
- * The format version of a build's registry without parsing it (the writer puts `formatVersion` first), or
- * undefined when the build has none. A reindex that finds an older one writes a new build (see reindex.ts).
+ * The format version and extractor version of a build's registry without parsing it (the writer puts them
+ * first), or undefined when the build has none. An unreadable file reads as format 0. A reindex that finds an
+ * older format writes a new build; one that finds another extractor also reads every article (see reindex.ts).
+ * A file that does not say its extractor is parsed: it has one when all its records are of one version and,
+ * given the build's `documentCount`, it has an entry for each document.
  */
-export async function registryFormatOf(indexDir: string, buildId: string): Promise<number | undefined> {
+export async function registryHeadOf(
+  indexDir: string,
+  buildId: string,
+  documentCount?: number,
+): Promise<RegistryHead | undefined> {
   const file = join(buildDir(indexDir, buildId), REGISTRY_FILE);
   let head: string;
   try {
@@ -134,10 +195,20 @@ export async function registryFormatOf(indexDir: string, buildId: string): Promi
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw corrupt(file, (error as Error).message);
   }
-  const version = /^\{"formatVersion":(\d+)[,}]/.exec(head)?.[1];
-  if (version !== undefined) return Number(version);
-  // Written by something else than writeRegistry (or damaged): the whole file decides.
-  return (await readStoredRegistry(indexDir, buildId).catch(() => undefined))?.formatVersion ?? 0;
+  const match = /^\{"formatVersion":(\d+)(?:,"extractor":(\d+))?[,}]/.exec(head);
+  if (match?.[2] !== undefined) return { formatVersion: Number(match[1]), extractor: Number(match[2]) };
+  // Older, written by something else than writeRegistry, or damaged: the whole file decides.
+  const registry = await readStoredRegistry(indexDir, buildId).catch(() => undefined);
+  if (!registry) return { formatVersion: 0 };
+  const made = new Set(registry.documents.map((d) => d.extractor));
+  const complete = documentCount === undefined || registry.documents.length === documentCount;
+  const extractor = !complete ? undefined : (registry.extractor ?? (made.size === 1 ? [...made][0] : undefined));
+  return { formatVersion: registry.formatVersion, ...(typeof extractor === 'number' ? { extractor } : {}) };
+}
+
+/** The format version of a build's registry (see registryHeadOf), or undefined when the build has none. */
+export async function registryFormatOf(indexDir: string, buildId: string): Promise<number | undefined> {
+  return (await registryHeadOf(indexDir, buildId))?.formatVersion;
 }
 
 async function readStoredRegistry(indexDir: string, buildId: string): Promise<StoredRegistry | undefined> {

@@ -4,7 +4,11 @@
 // (HNSW markDelete, their postings dropped), those of new and changed articles added (vectors from the
 // embedding cache or the embedder, HNSW addPoint into free slots), then published with the same atomic
 // pointer switch as a full build. `--full`, an embedder change or new chunking settings start from empty.
+// The collaboration records are kept per unchanged article only while the live build's registry is complete
+// and of the current extractor version; otherwise the unchanged articles' files are read too (not embedded)
+// and every article's records are extracted again into the new build.
 import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { ConfigError, resolvePath, type Config } from '../config.ts';
 import { isUserError } from '../errors.ts';
@@ -23,6 +27,7 @@ import {
   type OpenBuild,
 } from './build-files.ts';
 import { scanCorpus, type ScannedArticle } from './corpus-scan.ts';
+import { ArticleLoadError, loadArticleFile, type LoadOptions } from '../ingest/load.ts';
 import { ARTICLE_RECORD_STEPS, type ArticleRecordStep } from './article-records.ts';
 import { EmbeddingCache } from './embedding-cache.ts';
 import { embeddingText } from './embedding-text.ts';
@@ -41,7 +46,13 @@ import type {
   StoredChunk,
 } from './types.ts';
 import { VectorStore } from './vector-store.ts';
-import { REGISTRY_FORMAT_VERSION, registryFormatOf, writeRegistry } from './registry-store.ts';
+import {
+  CURRENT_EXTRACTOR,
+  REGISTRY_FORMAT_VERSION,
+  registryHeadOf,
+  writeRegistry,
+  type RecordExtractor,
+} from './registry-store.ts';
 
 export interface ReindexOptions {
   embedder: EmbedderHandle;
@@ -53,6 +64,8 @@ export interface ReindexOptions {
   logger?: Logger;
   /** Per-article record steps (default: ARTICLE_RECORD_STEPS of src/index/article-records.ts). */
   recordSteps?: readonly ArticleRecordStep[];
+  /** The collaboration record extractor (default: src/ingest/records at EXTRACTOR_VERSION). */
+  recordExtractor?: RecordExtractor;
 }
 
 /** Write-phase steps after the build directory is complete. */
@@ -138,6 +151,8 @@ async function buildAndSwap(
   progress({ phase: 'load', done: 1, total: 1, detail: `${scan.articles.length + scan.unchanged.length} articles` });
 
   const plan = planChanges(scan.articles, scan.unchanged, scan.failures, previous, base !== undefined);
+  const extractor = options.recordExtractor ?? CURRENT_EXTRACTOR;
+  const stored = base ? await storedFormatsOf(indexDir, base, extractor) : undefined;
   assertShrinkAllowed({
     before: previous?.manifest.documents.length ?? 0,
     removed: plan.changes.removed.length,
@@ -164,16 +179,27 @@ async function buildAndSwap(
     ...extra,
   });
 
-  if (
-    base &&
-    plan.articles.length === 0 &&
-    plan.touched.size === 0 &&
-    (await storedFormatsAreCurrent(indexDir, base.buildId))
-  ) {
+  if (base && plan.articles.length === 0 && plan.touched.size === 0 && stored?.current === true) {
     const summary = summaryOf(base.manifest, base.buildId, 0, { unchangedBuild: true });
     logger.debug({ summary }, 'reindex: nothing changed, the live build stays');
     return summary;
   }
+
+  // Records of another extractor, or none for some articles: those articles are read again for them (only
+  // for them: no chunking, no embedding), in writeRegistry below.
+  const recordsRederived = stored?.records;
+  if (recordsRederived) {
+    logger.info(
+      { reason: recordsRederived },
+      'the collaboration records of the live build are not all current; extracting them again from the article files',
+    );
+  }
+  const loadOptions: LoadOptions = { maxArticleBytes: config.MAX_ARTICLE_BYTES };
+  let reloads = 0;
+  const reload = async (doc: ManifestDocument): Promise<Article | undefined> => {
+    if (++reloads % 64 === 0) await nextTurn();
+    return reloadArticle(corpusDir, doc, loadOptions, logger);
+  };
 
   const newDocuments = plan.articles.map((a) => chunksOf(a.article, chunking, a.file));
   plan.documents.push(...newDocuments.map((d) => d.document!));
@@ -220,7 +246,8 @@ async function buildAndSwap(
     manifest,
     (step, index) => progress({ phase: 'write', done: index, total: totalSteps, detail: step }),
     // The collaboration records of the same documents, in the build before it is synced (see
-    // registry-store.ts): extracted for the articles loaded now (added or changed), taken over otherwise.
+    // registry-store.ts): extracted for the articles loaded now (added or changed), taken over when current,
+    // extracted from the file read again otherwise.
     (dir) =>
       writeRegistry(
         indexDir,
@@ -228,7 +255,7 @@ async function buildAndSwap(
         previous?.buildId,
         scan.articles.map((a) => a.article),
         manifest.documents,
-        { full: options.full === true, logger, dir },
+        { full: options.full === true, logger, dir, extractor, reload },
       ),
   );
   progress({ phase: 'write', done: WRITE_STEPS.length, total: totalSteps, detail: FINAL_STEPS[0] });
@@ -250,7 +277,10 @@ async function buildAndSwap(
     logger.warn({ err: error }, 'could not remove old index builds; they only take disk space');
   }
 
-  const summary = summaryOf(manifest, buildId, embedded, compacted ? { compacted } : {});
+  const summary = summaryOf(manifest, buildId, embedded, {
+    ...(compacted ? { compacted } : {}),
+    ...(recordsRederived ? { recordsRederived } : {}),
+  });
   logger.debug({ summary }, 'reindex done');
   return summary;
 }
@@ -479,16 +509,52 @@ async function allEmbeddingTexts(indexDir: string, buildId: string): Promise<str
   }
 }
 
+interface StoredFormats {
+  /** Nothing in the build is in an older format: a reindex with no article changed has nothing to write. */
+  current: boolean;
+  /** Why the records of unchanged articles cannot be taken over, when they cannot. */
+  records?: 'extractorChanged' | 'missing';
+}
+
 /**
- * Whether nothing in the build is in an older format: its lexical entries were made by this analyzer, and its
- * registry (when it has one) is of this version. An older one makes a change with no article changed: a new
- * build with the same chunks (re-analyzed, or with the registry rewritten) and the same atomic publish.
+ * Whether the base build's stored data is current: its lexical entries were made by this analyzer, and its
+ * registry is of this format and holds records of this extractor for every document. An older one makes a
+ * change with no article changed: a new build with the same chunks (re-analyzed, or with the registry
+ * rewritten) and the same atomic publish. Costs two small reads when everything is current.
  */
-async function storedFormatsAreCurrent(indexDir: string, buildId: string): Promise<boolean> {
-  if ((await lexicalVersionOf(indexDir, buildId)) !== LEXICAL_VERSION) return false;
-  const registry = await registryFormatOf(indexDir, buildId).catch(() => undefined);
-  // No registry at all (a build made before it existed): nothing to upgrade from without reading every article.
-  return registry === undefined || registry >= REGISTRY_FORMAT_VERSION;
+async function storedFormatsOf(
+  indexDir: string,
+  base: PreviousBuild,
+  extractor: RecordExtractor,
+): Promise<StoredFormats> {
+  const lexicalCurrent = (await lexicalVersionOf(indexDir, base.buildId)) === LEXICAL_VERSION;
+  const head = await registryHeadOf(indexDir, base.buildId, base.manifest.documents.length).catch(() => undefined);
+  // No registry (a build made before it existed), an unreadable one or one missing some documents.
+  const records =
+    head?.extractor === undefined ? 'missing' : head.extractor !== extractor.version ? 'extractorChanged' : undefined;
+  const current = lexicalCurrent && records === undefined && head!.formatVersion >= REGISTRY_FORMAT_VERSION;
+  return records ? { current, records } : { current };
+}
+
+/**
+ * The article of an indexed document, read again for its records only; undefined (the document keeps its
+ * previous records) when its file no longer loads or its article is no longer the one indexed.
+ */
+async function reloadArticle(
+  corpusDir: string,
+  doc: ManifestDocument,
+  options: LoadOptions,
+  logger: Logger,
+): Promise<Article | undefined> {
+  try {
+    const article = await loadArticleFile(join(corpusDir, doc.path), corpusDir, options);
+    if (article.id === doc.id && article.contentHash === doc.contentHash) return article;
+    logger.warn({ path: doc.path }, 'the article is no longer the indexed one; its previous records are kept');
+  } catch (error) {
+    const reason = error instanceof ArticleLoadError ? error.reason : (error as Error).message;
+    logger.warn({ path: doc.path, reason }, 'cannot read the article again; its previous records are kept');
+  }
+  return undefined;
 }
 
 async function lexicalVersionOf(indexDir: string, buildId: string): Promise<string | undefined> {

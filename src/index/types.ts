@@ -103,6 +103,11 @@ export interface ReindexSummary {
   compacted?: boolean;
   /** The embedder of the replaced index, when it differed from `embedder`. */
   previousEmbedder?: EmbedderInfo;
+  /**
+   * Set when the collaboration records of unchanged articles were extracted again from their files (no
+   * embedding): the live build's records are of another extractor version, or it has none or not all.
+   */
+  recordsRederived?: 'extractorChanged' | 'missing';
 }
 
 export interface ReindexProgress {
